@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { Id, Instant, LIMITS } from './common.js';
+
+export const AuditEntry = z.object({
+  seq: z.number(),
+  at: z.string(),
+  userId: z.string().nullable(),
+  userLogin: z.string().nullable(),
+  role: z.string().nullable(),
+  action: z.string(),
+  objectType: z.string(),
+  objectId: z.string().nullable(),
+  patientId: z.string().nullable(),
+  ip: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditEntryT = z.infer<typeof AuditEntry>;
+
+export const AuditQuery = z.strictObject({
+  from: Instant.optional(),
+  to: Instant.optional(),
+  userId: Id.optional(),
+  action: z.enum(['create', 'update', 'delete', 'read', 'login', 'login_failed', 'logout', 'export']).optional(),
+  objectType: z.string().max(40).regex(/^[a-z_]+$/).optional(),
+  patientId: Id.optional(),
+  /** Page backwards: entries with seq below this. */
+  before: z.coerce.number().int().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(LIMITS.pageMax).optional(),
+});
+export const AuditPage = z.object({ items: z.array(AuditEntry), nextBefore: z.number().nullable() });
+export const AuditVerify = z.object({
+  ok: z.boolean(),
+  checked: z.number(),
+  firstBrokenSeq: z.number().nullable(),
+});

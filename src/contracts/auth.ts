@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { ROLES } from '../domain/roles.js';
+import { LIMITS } from './common.js';
+
+export const LoginBody = z.strictObject({
+  login: z.string().min(1).max(LIMITS.login),
+  password: z.string().min(1).max(LIMITS.passwordMax),
+});
+
+export const Me = z.object({
+  user: z.object({
+    id: z.string(),
+    login: z.string(),
+    fullName: z.string(),
+    role: z.enum(ROLES),
+    mustChangePassword: z.boolean(),
+    doctorId: z.string().nullable(),
+  }),
+  clinic: z.object({ id: z.string(), name: z.string(), timeZone: z.string() }),
+  /** Send back as the X-CSRF-Token header on every write. */
+  csrfToken: z.string(),
+  permissions: z.array(z.string()),
+});
+export type MeT = z.infer<typeof Me>;
+
+export const ChangePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(LIMITS.passwordMax),
+  newPassword: z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax),
+});

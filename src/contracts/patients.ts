@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { Email, Id, IsoDate, LIMITS, OptText, Phone, Text } from './common.js';
+
+export const PhoneKind = z.enum(['mobile', 'home', 'work', 'relative']);
+
+export const PatientPhoneInput = z.strictObject({
+  number: Phone,
+  kind: PhoneKind.optional(),
+  note: OptText(),
+});
+
+export const PatientInput = z.strictObject({
+  surname: Text(LIMITS.name),
+  firstName: Text(LIMITS.name),
+  patronymic: OptText(LIMITS.name),
+  birthDate: IsoDate.nullable().optional(),
+  sex: z.enum(['female', 'male']).nullable().optional(),
+  /** How the patient wishes to be addressed, as they introduced themselves (PAT-1). */
+  addressAs: OptText(LIMITS.name),
+  phones: z.array(PatientPhoneInput).max(LIMITS.phonesMax).optional(),
+  email: Email.nullable().optional(),
+  sourceId: Id.nullable().optional(),
+  /** Consent to personal data processing (152-FZ art. 9): document version and date signed. */
+  pdConsentVersion: OptText(50),
+  pdConsentDate: IsoDate.nullable().optional(),
+  note: OptText(LIMITS.text),
+});
+export const PatientPatch = PatientInput.partial();
+
+export const PatientPhone = z.object({
+  number: z.string(),
+  display: z.string(),
+  kind: PhoneKind,
+  note: z.string().nullable(),
+});
+
+export const PatientSummary = z.object({
+  id: Id,
+  cardNumber: z.number(),
+  surname: z.string(),
+  firstName: z.string(),
+  patronymic: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  phone: z.string().nullable(),
+});
+export type PatientSummaryT = z.infer<typeof PatientSummary>;
+
+export const Patient = PatientSummary.extend({
+  sex: z.enum(['female', 'male']).nullable(),
+  addressAs: z.string().nullable(),
+  phones: z.array(PatientPhone),
+  email: z.string().nullable(),
+  sourceId: z.string().nullable(),
+  sourceName: z.string().nullable(),
+  pdConsentVersion: z.string().nullable(),
+  pdConsentDate: z.string().nullable(),
+  note: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type PatientT = z.infer<typeof Patient>;
+
+export const PatientSearch = z.strictObject({
+  /** Surname prefix, a phone in any format, or a card number. Empty lists the newest cards. */
+  q: z.string().max(LIMITS.name).optional(),
+  limit: z.coerce.number().int().min(1).max(LIMITS.pageMax).optional(),
+  offset: z.coerce.number().int().min(0).max(100000).optional(),
+});
+export const PatientPage = z.object({ items: z.array(PatientSummary), hasMore: z.boolean() });

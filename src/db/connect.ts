@@ -1,0 +1,80 @@
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Database as Schema } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+export type Db = Kysely<Schema>;
+
+export interface DbHandle {
+  db: Db;
+  dialect: Dialect;
+  /** For SQLite: the file path (or ':memory:'); for PostgreSQL: the URL without password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  /** postgres://… selects PostgreSQL; otherwise SQLite at sqlitePath. */
+  databaseUrl?: string;
+  sqlitePath?: string;
+  /** Pool size for PostgreSQL. */
+  poolMax?: number;
+}
+
+/** PostgreSQL prints timestamptz as "2026-11-23 10:00:00.12+00" in UTC; make it the ISO form SQLite stores. */
+function pgInstantToIso(v: string): string {
+  return new Date(v.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')).toISOString();
+}
+
+/** Opens the database with the durability settings the house rules demand. */
+export function connect(opts: ConnectOptions): DbHandle {
+  if (opts.databaseUrl && /^postgres(ql)?:\/\//.test(opts.databaseUrl)) {
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.poolMax ?? 10,
+      // Every session in UTC so instants print the same on every server.
+      options: '-c timezone=UTC',
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+          if (oid === 1184 || oid === 1114) return pgInstantToIso;
+          if (oid === 20) return (v: string) => Number(v);
+          return pg.types.getTypeParser(oid, format as 'text');
+        }) as typeof pg.types.getTypeParser,
+      },
+    });
+    const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+    const url = new URL(opts.databaseUrl);
+    url.password = '';
+    return { db, dialect: 'postgres', location: url.toString(), close: () => db.destroy() };
+  }
+  const file = opts.sqlitePath ?? ':memory:';
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const native = new Database(file);
+  native.pragma('journal_mode = WAL');
+  // FULL: an acknowledged commit survives a power cut, not only a process crash.
+  native.pragma('synchronous = FULL');
+  native.pragma('foreign_keys = ON');
+  native.pragma('busy_timeout = 5000');
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: native }) });
+  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+}
+
+/** Runs fn in one write transaction: BEGIN IMMEDIATE on SQLite (takes the write lock up front,
+ * so check-then-insert cannot interleave), a normal transaction on PostgreSQL. */
+export async function withTx<T>(h: Pick<DbHandle, 'db' | 'dialect'>, fn: (trx: Db) => Promise<T>): Promise<T> {
+  if (h.dialect === 'postgres') return h.db.transaction().execute(fn);
+  return h.db.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn);
+    try {
+      const result = await fn(conn);
+      await sql`commit`.execute(conn);
+      return result;
+    } catch (err) {
+      await sql`rollback`.execute(conn).catch(() => undefined);
+      throw err;
+    }
+  });
+}

@@ -1,0 +1,22 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import type { DbHandle } from '../connect.js';
+import { foundation } from './001-foundation.js';
+
+/** Every migration in order. Names are permanent: never rename or edit a shipped one. */
+function all(h: Pick<DbHandle, 'dialect'>): Record<string, Migration> {
+  return {
+    '001-foundation': foundation(h.dialect),
+  };
+}
+
+/** Applies pending migrations; throws with the failing migration's name. */
+export async function migrate(h: DbHandle): Promise<string[]> {
+  const provider: MigrationProvider = { getMigrations: async () => all(h) };
+  const migrator = new Migrator({ db: h.db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) {
+    throw new Error(`Migration ${failed?.migrationName ?? '?'} failed: ${String((error as Error).message ?? error)}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,158 @@
+import { createHash } from 'node:crypto';
+import type { Db } from '../connect.js';
+import type { AuditLogTable } from '../schema.js';
+
+export interface AuditInput {
+  clinicId: string;
+  at: string;
+  userId: string | null;
+  userLogin: string | null;
+  role: string | null;
+  action: string;
+  objectType: string;
+  objectId: string | null;
+  patientId: string | null;
+  ip: string | null;
+  /** Identifiers and field names only — never medical content or personal data values. */
+  details: Record<string, unknown>;
+}
+
+const GENESIS = '0'.repeat(64);
+
+/** The hash of one entry over its fields and the previous entry's hash: editing any row breaks the chain from there on. */
+export function entryHash(prevHash: string, row: Omit<AuditLogTable, 'hash' | 'prev_hash'>): string {
+  const canonical = JSON.stringify([
+    row.clinic_id,
+    row.seq,
+    row.at,
+    row.user_id,
+    row.user_login,
+    row.role,
+    row.action,
+    row.object_type,
+    row.object_id,
+    row.patient_id,
+    row.ip,
+    row.details_json,
+  ]);
+  return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
+}
+
+/**
+ * Appends one entry to the clinic's chain. Must run inside the transaction of the change it
+ * records, so a change never lands without its entry. The UPDATE … RETURNING on the head row
+ * takes its row lock (PostgreSQL) — concurrent writers of one clinic queue here; SQLite's
+ * BEGIN IMMEDIATE already serialises them.
+ */
+export async function appendAudit(trx: Db, e: AuditInput): Promise<number> {
+  let head = await trx
+    .updateTable('audit_heads')
+    .set((eb) => ({ seq: eb('seq', '+', 1) }))
+    .where('clinic_id', '=', e.clinicId)
+    .returning(['seq', 'hash'])
+    .executeTakeFirst();
+  if (!head) {
+    await trx
+      .insertInto('audit_heads')
+      .values({ clinic_id: e.clinicId, seq: 0, hash: GENESIS })
+      .onConflict((oc) => oc.column('clinic_id').doNothing())
+      .execute();
+    head = await trx
+      .updateTable('audit_heads')
+      .set((eb) => ({ seq: eb('seq', '+', 1) }))
+      .where('clinic_id', '=', e.clinicId)
+      .returning(['seq', 'hash'])
+      .executeTakeFirstOrThrow();
+  }
+  const row = {
+    clinic_id: e.clinicId,
+    seq: head.seq,
+    at: e.at,
+    user_id: e.userId,
+    user_login: e.userLogin,
+    role: e.role,
+    action: e.action,
+    object_type: e.objectType,
+    object_id: e.objectId,
+    patient_id: e.patientId,
+    ip: e.ip,
+    details_json: JSON.stringify(e.details),
+  };
+  const hash = entryHash(head.hash, row);
+  await trx.insertInto('audit_log').values({ ...row, prev_hash: head.hash, hash }).execute();
+  await trx.updateTable('audit_heads').set({ hash }).where('clinic_id', '=', e.clinicId).execute();
+  return head.seq;
+}
+
+export interface AuditFilter {
+  from?: string;
+  to?: string;
+  userId?: string;
+  action?: string;
+  objectType?: string;
+  patientId?: string;
+  before?: number;
+  limit: number;
+}
+
+/** Newest first, paged backwards by seq. */
+export async function listAudit(db: Db, clinicId: string, f: AuditFilter) {
+  let q = db.selectFrom('audit_log').selectAll().where('clinic_id', '=', clinicId);
+  if (f.from) q = q.where('at', '>=', f.from);
+  if (f.to) q = q.where('at', '<', f.to);
+  if (f.userId) q = q.where('user_id', '=', f.userId);
+  if (f.action) q = q.where('action', '=', f.action);
+  if (f.objectType) q = q.where('object_type', '=', f.objectType);
+  if (f.patientId) q = q.where('patient_id', '=', f.patientId);
+  if (f.before) q = q.where('seq', '<', f.before);
+  const rows = await q.orderBy('seq', 'desc').limit(f.limit + 1).execute();
+  const page = rows.slice(0, f.limit);
+  return {
+    items: page.map((r) => ({
+      seq: r.seq,
+      at: r.at,
+      userId: r.user_id,
+      userLogin: r.user_login,
+      role: r.role,
+      action: r.action,
+      objectType: r.object_type,
+      objectId: r.object_id,
+      patientId: r.patient_id,
+      ip: r.ip,
+      details: JSON.parse(r.details_json) as Record<string, unknown>,
+    })),
+    nextBefore: rows.length > f.limit ? page[page.length - 1].seq : null,
+  };
+}
+
+/** Walks the whole chain in batches and recomputes every hash. */
+export async function verifyChain(db: Db, clinicId: string) {
+  let prev = GENESIS;
+  let expectedSeq = 1;
+  let checked = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('clinic_id', '=', clinicId)
+      .where('seq', '>=', expectedSeq)
+      .orderBy('seq')
+      .limit(5000)
+      .execute();
+    if (rows.length === 0) break;
+    for (const r of rows) {
+      const { hash, prev_hash, ...rest } = r;
+      if (r.seq !== expectedSeq || prev_hash !== prev || entryHash(prev, rest) !== hash) {
+        return { ok: false, checked, firstBrokenSeq: expectedSeq };
+      }
+      prev = hash;
+      expectedSeq++;
+      checked++;
+    }
+  }
+  const head = await db.selectFrom('audit_heads').select(['seq', 'hash']).where('clinic_id', '=', clinicId).executeTakeFirst();
+  if (head && (head.seq !== checked || head.hash !== prev)) {
+    return { ok: false, checked, firstBrokenSeq: checked + 1 };
+  }
+  return { ok: true, checked, firstBrokenSeq: null };
+}

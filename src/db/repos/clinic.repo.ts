@@ -1,0 +1,108 @@
+import type { Db } from '../connect.js';
+import type { BranchesTable, ClinicsTable } from '../schema.js';
+
+export function clinicRow(r: ClinicsTable) {
+  return {
+    id: r.id,
+    name: r.name,
+    legalName: r.legal_name,
+    timeZone: r.time_zone,
+    phone: r.phone,
+    email: r.email,
+    website: r.website,
+    licence: r.licence,
+  };
+}
+
+export async function getClinic(db: Db, clinicId: string) {
+  const r = await db.selectFrom('clinics').selectAll().where('id', '=', clinicId).executeTakeFirst();
+  return r ? clinicRow(r) : undefined;
+}
+
+export async function firstClinicId(db: Db): Promise<string | undefined> {
+  const r = await db.selectFrom('clinics').select('id').orderBy('created_at').limit(1).executeTakeFirst();
+  return r?.id;
+}
+
+export async function updateClinic(trx: Db, clinicId: string, patch: Partial<Omit<ClinicsTable, 'id' | 'created_at'>>) {
+  if (Object.keys(patch).length) await trx.updateTable('clinics').set(patch).where('id', '=', clinicId).execute();
+}
+
+export function branchRow(r: BranchesTable) {
+  return {
+    id: r.id,
+    name: r.name,
+    address: r.address,
+    directions: r.directions,
+    phone: r.phone,
+    isActive: r.is_active === 1,
+    hours: JSON.parse(r.hours_json) as { weekday: number; opens: string; closes: string }[],
+  };
+}
+
+export async function listBranches(db: Db, clinicId: string) {
+  const rows = await db.selectFrom('branches').selectAll().where('clinic_id', '=', clinicId).orderBy('created_at').orderBy('id').execute();
+  return rows.map(branchRow);
+}
+
+export async function getBranch(db: Db, clinicId: string, id: string) {
+  const r = await db.selectFrom('branches').selectAll().where('clinic_id', '=', clinicId).where('id', '=', id).executeTakeFirst();
+  return r ? branchRow(r) : undefined;
+}
+
+export async function insertBranch(trx: Db, row: BranchesTable) {
+  await trx.insertInto('branches').values(row).execute();
+}
+
+export async function updateBranch(trx: Db, clinicId: string, id: string, patch: Partial<BranchesTable>) {
+  if (Object.keys(patch).length) await trx.updateTable('branches').set(patch).where('clinic_id', '=', clinicId).where('id', '=', id).execute();
+}
+
+export async function listChairs(db: Db, clinicId: string) {
+  const rows = await db.selectFrom('chairs').selectAll().where('clinic_id', '=', clinicId).orderBy('branch_id').orderBy('name').execute();
+  return rows.map((r) => ({ id: r.id, branchId: r.branch_id, name: r.name, isActive: r.is_active === 1 }));
+}
+
+export async function getChair(db: Db, clinicId: string, id: string) {
+  return (await listChairs(db, clinicId)).find((c) => c.id === id);
+}
+
+export async function calendarYear(db: Db, clinicId: string, year: number) {
+  return db
+    .selectFrom('calendar_days')
+    .select(['date', 'kind', 'note'])
+    .where('clinic_id', '=', clinicId)
+    .where('date', '>=', `${year}-01-01`)
+    .where('date', '<=', `${year}-12-31`)
+    .orderBy('date')
+    .execute();
+}
+
+/** Overrides for a date range, e.g. the weeks a schedule view or a worklist looks at. */
+export async function calendarRange(db: Db, clinicId: string, from: string, to: string) {
+  return db
+    .selectFrom('calendar_days')
+    .select(['date', 'kind', 'note'])
+    .where('clinic_id', '=', clinicId)
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .orderBy('date')
+    .execute();
+}
+
+export async function upsertCalendarDay(trx: Db, clinicId: string, d: { date: string; kind: 'holiday' | 'day_off' | 'working' | 'short'; note: string }) {
+  await trx
+    .insertInto('calendar_days')
+    .values({ clinic_id: clinicId, ...d })
+    .onConflict((oc) => oc.columns(['clinic_id', 'date']).doUpdateSet({ kind: d.kind, note: d.note }))
+    .execute();
+}
+
+export async function deleteCalendarDays(trx: Db, clinicId: string, from: string, to: string) {
+  await trx.deleteFrom('calendar_days').where('clinic_id', '=', clinicId).where('date', '>=', from).where('date', '<=', to).execute();
+}
+
+export async function listSources(db: Db, clinicId: string) {
+  const rows = await db.selectFrom('info_sources').selectAll().where('clinic_id', '=', clinicId).orderBy('name').execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, isActive: r.is_active === 1 }));
+}

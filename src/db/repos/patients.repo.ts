@@ -1,0 +1,110 @@
+import type { Db } from '../connect.js';
+import type { PatientPhonesTable, PatientsTable } from '../schema.js';
+
+/** Upper bound for a prefix range scan: every key starting with `p` is >= p and < p + U+FFFF. */
+const PREFIX_END = '\uffff';
+
+export interface PatientQuery {
+  nameKey?: string;
+  phonePrefix?: string;
+  cardNumber?: number;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * Search by name-key prefix, phone-digits prefix or card number (any that is given, OR-ed).
+ * Each branch is an index range scan; results are merged, deduplicated and ordered by name.
+ */
+export async function searchPatients(db: Db, clinicId: string, q: PatientQuery) {
+  const base = db
+    .selectFrom('patients')
+    .select(['patients.id', 'card_number', 'surname', 'first_name', 'patronymic', 'birth_date', 'name_key'])
+    .where('patients.clinic_id', '=', clinicId);
+  const any = q.nameKey !== undefined || q.phonePrefix !== undefined || q.cardNumber !== undefined;
+  let rows;
+  if (!any) {
+    rows = await base.orderBy('card_number', 'desc').limit(q.limit + 1).offset(q.offset).execute();
+  } else {
+    rows = await base
+      .where((eb) => {
+        const ors = [];
+        if (q.nameKey) ors.push(eb.and([eb('name_key', '>=', q.nameKey), eb('name_key', '<', q.nameKey + PREFIX_END)]));
+        if (q.cardNumber !== undefined) ors.push(eb('card_number', '=', q.cardNumber));
+        if (q.phonePrefix) {
+          ors.push(
+            eb(
+              'patients.id',
+              'in',
+              eb
+                .selectFrom('patient_phones')
+                .select('patient_id')
+                .where('patient_phones.clinic_id', '=', clinicId)
+                .where('digits', '>=', q.phonePrefix)
+                .where('digits', '<', q.phonePrefix + PREFIX_END),
+            ),
+          );
+        }
+        return eb.or(ors);
+      })
+      .orderBy('name_key')
+      .orderBy('card_number')
+      .limit(q.limit + 1)
+      .offset(q.offset)
+      .execute();
+  }
+  const page = rows.slice(0, q.limit);
+  const phones = await primaryPhones(db, page.map((r) => r.id));
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      cardNumber: r.card_number,
+      surname: r.surname,
+      firstName: r.first_name,
+      patronymic: r.patronymic,
+      birthDate: r.birth_date,
+      phone: phones.get(r.id) ?? null,
+    })),
+    hasMore: rows.length > q.limit,
+  };
+}
+
+async function primaryPhones(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .selectFrom('patient_phones')
+    .select(['patient_id', 'number', 'position'])
+    .where('patient_id', 'in', ids)
+    .orderBy('position')
+    .execute();
+  const m = new Map<string, string>();
+  for (const r of rows) if (!m.has(r.patient_id)) m.set(r.patient_id, r.number);
+  return m;
+}
+
+export async function getPatientRow(db: Db, clinicId: string, id: string) {
+  const p = await db
+    .selectFrom('patients')
+    .leftJoin('info_sources', 'info_sources.id', 'patients.source_id')
+    .selectAll('patients')
+    .select('info_sources.name as source_name')
+    .where('patients.clinic_id', '=', clinicId)
+    .where('patients.id', '=', id)
+    .executeTakeFirst();
+  if (!p) return undefined;
+  const phones = await db.selectFrom('patient_phones').selectAll().where('patient_id', '=', id).orderBy('position').execute();
+  return { p, phones };
+}
+
+export async function insertPatient(trx: Db, row: PatientsTable) {
+  await trx.insertInto('patients').values(row).execute();
+}
+
+export async function updatePatient(trx: Db, clinicId: string, id: string, patch: Partial<PatientsTable>) {
+  await trx.updateTable('patients').set(patch).where('clinic_id', '=', clinicId).where('id', '=', id).execute();
+}
+
+export async function replacePhones(trx: Db, patientId: string, rows: PatientPhonesTable[]) {
+  await trx.deleteFrom('patient_phones').where('patient_id', '=', patientId).execute();
+  if (rows.length) await trx.insertInto('patient_phones').values(rows).execute();
+}

@@ -1,0 +1,262 @@
+/**
+ * Kysely table types. Conventions (ARCHITECTURE "Data rules"): ids are UUID v7 text;
+ * instants are ISO-8601 UTC strings (timestamptz on PostgreSQL, normalised to the same
+ * string by connect.ts); clinic-local dates are 'YYYY-MM-DD'; booleans are 0/1 integers
+ * on both engines; JSON is text; money is integer kopecks.
+ */
+
+export type Bool = 0 | 1;
+
+export interface ClinicsTable {
+  id: string;
+  name: string;
+  legal_name: string | null;
+  time_zone: string;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  licence: string | null;
+  created_at: string;
+}
+
+export interface BranchesTable {
+  id: string;
+  clinic_id: string;
+  name: string;
+  address: string;
+  directions: string | null;
+  phone: string | null;
+  is_active: Bool;
+  /** JSON [{weekday, opens, closes}] — a weekday absent means closed. */
+  hours_json: string;
+  created_at: string;
+}
+
+export interface ChairsTable {
+  id: string;
+  clinic_id: string;
+  branch_id: string;
+  name: string;
+  is_active: Bool;
+}
+
+export interface CalendarDaysTable {
+  clinic_id: string;
+  date: string;
+  kind: 'holiday' | 'day_off' | 'working' | 'short';
+  note: string;
+}
+
+export interface UsersTable {
+  id: string;
+  clinic_id: string;
+  login: string;
+  full_name: string;
+  role: string;
+  password_hash: string;
+  is_active: Bool;
+  must_change_password: Bool;
+  created_at: string;
+  password_changed_at: string;
+  last_login_at: string | null;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  clinic_id: string;
+  token_hash: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface LoginAttemptsTable {
+  id: string;
+  login: string;
+  ip: string;
+  at: string;
+  success: Bool;
+}
+
+export interface DoctorsTable {
+  id: string;
+  clinic_id: string;
+  user_id: string | null;
+  surname: string;
+  first_name: string;
+  patronymic: string | null;
+  position: string;
+  /** JSON array of specialty codes (src/domain/specialties.ts). */
+  specialties_json: string;
+  education: string | null;
+  qualification: string | null;
+  experience_since: number | null;
+  color: string;
+  is_active: Bool;
+  created_at: string;
+}
+
+export interface DoctorHoursTable {
+  id: string;
+  clinic_id: string;
+  doctor_id: string;
+  branch_id: string;
+  chair_id: string | null;
+  weekday: number;
+  starts: string;
+  ends: string;
+  break_starts: string | null;
+  break_ends: string | null;
+}
+
+export interface DoctorExceptionsTable {
+  id: string;
+  clinic_id: string;
+  doctor_id: string;
+  kind: string;
+  date_from: string;
+  date_to: string;
+  note: string | null;
+  created_at: string;
+}
+
+export interface InfoSourcesTable {
+  id: string;
+  clinic_id: string;
+  name: string;
+  is_active: Bool;
+}
+
+export interface CountersTable {
+  clinic_id: string;
+  name: string;
+  value: number;
+}
+
+export interface PatientsTable {
+  id: string;
+  clinic_id: string;
+  card_number: number;
+  surname: string;
+  first_name: string;
+  patronymic: string | null;
+  /** searchKey("surname first patronymic"): lower case, ё→е — prefix search by surname (and name). */
+  name_key: string;
+  birth_date: string | null;
+  sex: 'female' | 'male' | null;
+  address_as: string | null;
+  email: string | null;
+  source_id: string | null;
+  pd_consent_version: string | null;
+  pd_consent_date: string | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+  created_by: string | null;
+}
+
+export interface PatientPhonesTable {
+  id: string;
+  clinic_id: string;
+  patient_id: string;
+  /** E.164 */
+  number: string;
+  /** E.164 without '+', for prefix/substring search. */
+  digits: string;
+  kind: string;
+  note: string | null;
+  position: number;
+}
+
+export interface AuditLogTable {
+  clinic_id: string;
+  seq: number;
+  at: string;
+  user_id: string | null;
+  user_login: string | null;
+  role: string | null;
+  action: string;
+  object_type: string;
+  object_id: string | null;
+  patient_id: string | null;
+  ip: string | null;
+  details_json: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadsTable {
+  clinic_id: string;
+  seq: number;
+  hash: string;
+}
+
+export interface AppointmentsTable {
+  id: string;
+  clinic_id: string;
+  branch_id: string;
+  doctor_id: string;
+  chair_id: string | null;
+  patient_id: string;
+  starts_at: string;
+  ends_at: string;
+  /** Clinic-local date of starts_at, for day views and worklists. */
+  local_date: string;
+  kind: string;
+  status: string;
+  /** 1 = deliberate SCH-4 squeeze-in, exempt from the overlap rule. */
+  squeeze_in: Bool;
+  needs_call: Bool;
+  comment: string | null;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+  status_changed_at: string;
+}
+
+export interface CallsTable {
+  id: string;
+  clinic_id: string;
+  branch_id: string | null;
+  direction: 'in' | 'out';
+  caller_type: string;
+  purpose: string;
+  patient_id: string | null;
+  phone: string | null;
+  caller_name: string | null;
+  source_id: string | null;
+  outcome: string;
+  outcome_reason: string | null;
+  appointment_id: string | null;
+  user_id: string | null;
+  started_at: string;
+  duration_sec: number;
+  note: string | null;
+}
+
+export interface Database {
+  clinics: ClinicsTable;
+  branches: BranchesTable;
+  chairs: ChairsTable;
+  calendar_days: CalendarDaysTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  doctors: DoctorsTable;
+  doctor_hours: DoctorHoursTable;
+  doctor_exceptions: DoctorExceptionsTable;
+  info_sources: InfoSourcesTable;
+  counters: CountersTable;
+  patients: PatientsTable;
+  patient_phones: PatientPhonesTable;
+  audit_log: AuditLogTable;
+  audit_heads: AuditHeadsTable;
+  appointments: AppointmentsTable;
+  calls: CallsTable;
+}
+

@@ -1,0 +1,113 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { DbHandle } from '../db/connect.js';
+import { DomainError } from '../domain/errors.js';
+import { DEFAULT_AUTH, type AuthSettings } from '../services/auth.service.js';
+import { healthCheck } from '../services/health.service.js';
+import { installAuth } from './plugins/auth.js';
+import { installErrors, sendProblem } from './plugins/errors.js';
+import { auditRoutes } from './routes/audit.routes.js';
+import { authRoutes } from './routes/auth.routes.js';
+import { clinicRoutes } from './routes/clinic.routes.js';
+import { patientRoutes } from './routes/patients.routes.js';
+import { staffRoutes } from './routes/staff.routes.js';
+import type { RouteDeps } from './routes/types.js';
+
+export interface AppOptions {
+  h: DbHandle;
+  clock?: () => Date;
+  auth?: Partial<AuthSettings>;
+  cookieSecure?: boolean;
+  trustProxy?: boolean;
+  /** Per-IP limit on POST /api/auth/login on top of the DB throttling; false to switch off (tests). */
+  loginRateLimit?: { max: number; timeWindow: string } | false;
+  /** Folder of the built web app; omitted in API tests. */
+  webDir?: string;
+  logger?: boolean | { level: string };
+}
+
+/** Builds the whole HTTP app without listening (tests use inject or listen themselves). */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: opts.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrors(app);
+
+  const deps = { h: opts.h, clock: opts.clock ?? (() => new Date()) };
+  const authSettings = { ...DEFAULT_AUTH, ...opts.auth };
+  const rd: RouteDeps = {
+    deps,
+    auth: authSettings,
+    cookieSecure: opts.cookieSecure ?? false,
+    loginRateLimit: opts.loginRateLimit ?? { max: 20, timeWindow: '1 minute' },
+  };
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Vizit API', version: '0.1.0', description: 'Клиника от входа до выхода / The clinic from entry to exit' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'vizit_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  installAuth(app, deps, authSettings);
+
+  await app.register(
+    async (api) => {
+      api.get('/health', {
+        config: { access: 'public' },
+        schema: { tags: ['system'], response: { 200: z.object({ status: z.literal('ok'), engine: z.enum(['sqlite', 'postgres']), time: z.string() }) } },
+      }, async () => healthCheck(deps));
+      api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+      await api.register(authRoutes(rd));
+      await api.register(clinicRoutes(rd));
+      await api.register(staffRoutes(rd));
+      await api.register(patientRoutes(rd));
+      await api.register(auditRoutes(rd));
+    },
+    { prefix: '/api' },
+  );
+
+  const index = opts.webDir ? path.join(opts.webDir, 'index.html') : null;
+  if (opts.webDir && fs.existsSync(opts.webDir)) {
+    await app.register(fastifyStatic, { root: opts.webDir, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (!req.url.startsWith('/api') && req.method === 'GET' && index && fs.existsSync(index)) {
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(index));
+    }
+    return sendProblem(req, reply, new DomainError('not_found', { ru: 'Адрес не найден', en: 'No such address' }));
+  });
+  return app;
+}

@@ -1,0 +1,31 @@
+import path from 'node:path';
+
+/** Everything the server reads from the environment, read in this one place. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  demo: boolean;
+  ownerPassword: string | undefined;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  logLevel: string;
+  webDir: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.VIZIT_DATA_DIR ?? './data');
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir,
+    databaseUrl: env.DATABASE_URL || undefined,
+    demo: env.VIZIT_DEMO !== '0',
+    ownerPassword: env.VIZIT_OWNER_PASSWORD || undefined,
+    cookieSecure: env.VIZIT_COOKIE_SECURE === '1',
+    trustProxy: env.VIZIT_TRUST_PROXY === '1',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    webDir: path.resolve(env.VIZIT_WEB_DIR ?? './dist/web'),
+  };
+}

@@ -1,0 +1,116 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { MESSAGES, type MessageKey } from '../../contracts/common.js';
+import { DomainError, type Bilingual, type ErrorCode, type FieldError } from '../../domain/errors.js';
+
+/** The one place where domain error codes become HTTP statuses. */
+const STATUS: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  csrf_failed: 403,
+  not_found: 404,
+  conflict: 409,
+  slot_taken: 409,
+  invalid_transition: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  password_policy: 422,
+  too_many_attempts: 429,
+  internal_error: 500,
+};
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict',
+  413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Entity', 429: 'Too Many Requests', 500: 'Internal Server Error',
+};
+
+function lang(req: FastifyRequest): 'ru' | 'en' {
+  const al = String(req.headers['accept-language'] ?? 'ru').toLowerCase();
+  return al.startsWith('en') ? 'en' : 'ru';
+}
+
+export function sendProblem(req: FastifyRequest, reply: FastifyReply, err: DomainError) {
+  const status = STATUS[err.code];
+  const l = lang(req);
+  if (err.code === 'too_many_attempts' && typeof err.extra.retryAfter === 'number') reply.header('retry-after', String(err.extra.retryAfter));
+  return reply
+    .status(status)
+    .type('application/problem+json; charset=utf-8')
+    .send({
+      type: `https://vizit.local/problems/${err.code}`,
+      title: TITLES[status] ?? 'Error',
+      status,
+      code: err.code,
+      detail: err.detail[l],
+      detail_ru: err.detail.ru,
+      detail_en: err.detail.en,
+      errors: err.errors.map((e) => ({ field: e.field, message: e.message[l], message_ru: e.message.ru, message_en: e.message.en })),
+      ...Object.fromEntries(Object.entries(err.extra).filter(([k]) => k !== 'retryAfter')),
+    });
+}
+
+const CHECK: Bilingual = { ru: 'Проверьте введённые данные', en: 'Please check the entered data' };
+
+/** zod issue → a human message in both languages. */
+function issueMessage(keyword: string, message: string, params: Record<string, unknown>): Bilingual {
+  if (message in MESSAGES) return MESSAGES[message as MessageKey];
+  const origin = params.origin;
+  switch (keyword) {
+    case 'invalid_type':
+      if (/received undefined/.test(message)) return { ru: 'Обязательное поле', en: 'Required' };
+      return { ru: `Неверный тип значения (ожидается ${typeRu(String(params.expected))})`, en: `Wrong type (expected ${String(params.expected)})` };
+    case 'too_big':
+      if (origin === 'string') return { ru: `Не более ${params.maximum} символов`, en: `At most ${params.maximum} characters` };
+      if (origin === 'array') return { ru: `Не более ${params.maximum} элементов`, en: `At most ${params.maximum} items` };
+      return { ru: `Не больше ${params.maximum}`, en: `At most ${params.maximum}` };
+    case 'too_small':
+      if (origin === 'string') return Number(params.minimum) <= 1 ? { ru: 'Поле не может быть пустым', en: 'Must not be empty' } : { ru: `Не менее ${params.minimum} символов`, en: `At least ${params.minimum} characters` };
+      if (origin === 'array') return { ru: `Не менее ${params.minimum} элементов`, en: `At least ${params.minimum} items` };
+      return { ru: `Не меньше ${params.minimum}`, en: `At least ${params.minimum}` };
+    case 'invalid_format':
+      return { ru: 'Неверный формат значения', en: 'Invalid format' };
+    case 'invalid_value':
+      return { ru: 'Недопустимое значение', en: 'Value not allowed' };
+    case 'unrecognized_keys':
+      return { ru: 'Неизвестное поле', en: 'Unknown field' };
+    default:
+      return { ru: 'Недопустимое значение', en: 'Invalid value' };
+  }
+}
+
+function typeRu(t: string): string {
+  return ({ string: 'строка', number: 'число', boolean: 'да/нет', object: 'объект', array: 'список' } as Record<string, string>)[t] ?? t;
+}
+
+function fromValidation(err: FastifyError & { validation: { keyword: string; instancePath: string; message?: string; params: Record<string, unknown> }[] }): DomainError {
+  const errors: FieldError[] = [];
+  for (const v of err.validation) {
+    const base = v.instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
+    if (v.keyword === 'unrecognized_keys' && Array.isArray(v.params.keys)) {
+      for (const k of v.params.keys as string[]) errors.push({ field: base ? `${base}.${k}` : k, message: issueMessage(v.keyword, '', v.params) });
+    } else {
+      errors.push({ field: base || String(err.validationContext ?? 'body'), message: issueMessage(v.keyword, v.message ?? '', v.params) });
+    }
+  }
+  return new DomainError('validation_failed', CHECK, errors);
+}
+
+/** Every error leaves as application/problem+json; nothing else (and no stack) reaches the client. */
+export function installErrors(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, req, reply) => {
+    if (error instanceof DomainError) return sendProblem(req, reply, error);
+    if (hasZodFastifySchemaValidationErrors(error)) return sendProblem(req, reply, fromValidation(error as never));
+    const code = error.code ?? '';
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendProblem(req, reply, new DomainError('payload_too_large', { ru: 'Слишком большой запрос', en: 'Request too large' }));
+    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendProblem(req, reply, new DomainError('unsupported_media_type', { ru: 'Ожидается JSON (application/json)', en: 'JSON (application/json) expected' }));
+    if (code.startsWith('FST_ERR_CTP_') || (error as { statusCode?: number }).statusCode === 400) {
+      return sendProblem(req, reply, new DomainError('validation_failed', { ru: 'Некорректный JSON в запросе', en: 'Malformed JSON in the request' }, [{ field: 'body', message: { ru: 'Некорректный JSON', en: 'Malformed JSON' } }]));
+    }
+    if (error.statusCode === 429) return sendProblem(req, reply, new DomainError('too_many_attempts', { ru: 'Слишком много запросов, повторите позже', en: 'Too many requests, try again later' }));
+    if (error.statusCode === 404) return sendProblem(req, reply, new DomainError('not_found', { ru: 'Не найдено', en: 'Not found' }));
+    req.log.error({ err: error }, 'unhandled error');
+    return sendProblem(req, reply, new DomainError('internal_error', { ru: 'Внутренняя ошибка сервера. Данные не сохранены, повторите попытку', en: 'Internal server error. Nothing was saved, please retry' }));
+  });
+}

@@ -1,0 +1,41 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ChangePasswordBody, LoginBody, Me } from '../../contracts/auth.js';
+import { Ok } from '../../contracts/common.js';
+import * as auth from '../../services/auth.service.js';
+import { actorOf, SESSION_COOKIE } from '../plugins/auth.js';
+import type { RouteDeps } from './types.js';
+
+export const authRoutes = (d: RouteDeps): FastifyPluginAsyncZod => async (app) => {
+  app.post('/auth/login', {
+    config: { access: 'public', rateLimit: d.loginRateLimit },
+    schema: { tags: ['auth'], summary: 'Sign in', body: LoginBody, response: { 200: Me } },
+  }, async (req, reply) => {
+    const { token, session } = await auth.login(d.deps, d.auth, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
+    reply.setCookie(SESSION_COOKIE, token, {
+      path: '/', httpOnly: true, sameSite: 'strict', secure: d.cookieSecure, maxAge: d.auth.absoluteHours * 3600,
+    });
+    return auth.meView(session);
+  });
+
+  app.post('/auth/logout', {
+    config: { access: 'authenticated' },
+    schema: { tags: ['auth'], summary: 'Sign out', response: { 200: Ok } },
+  }, async (req, reply) => {
+    await auth.logout(d.deps, actorOf(req));
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true as const };
+  });
+
+  app.get('/auth/me', {
+    config: { access: 'authenticated' },
+    schema: { tags: ['auth'], summary: 'The signed-in user, clinic, permissions and CSRF token', response: { 200: Me } },
+  }, async (req) => auth.meView(req.session!));
+
+  app.post('/auth/password', {
+    config: { access: 'authenticated' },
+    schema: { tags: ['auth'], summary: 'Change own password', body: ChangePasswordBody, response: { 200: Ok } },
+  }, async (req) => {
+    await auth.changePassword(d.deps, actorOf(req), req.body.currentPassword, req.body.newPassword);
+    return { ok: true as const };
+  });
+};

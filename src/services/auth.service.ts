@@ -1,0 +1,207 @@
+import { hash, verify } from '@node-rs/argon2';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { withTx } from '../db/connect.js';
+import { newId } from '../db/ids.js';
+import { appendAudit } from '../db/repos/audit.repo.js';
+import * as users from '../db/repos/users.repo.js';
+import { DomainError } from '../domain/errors.js';
+import { MATRIX } from '../domain/permissions.js';
+import type { Role } from '../domain/roles.js';
+import type { Actor, Deps } from './context.js';
+
+export interface AuthSettings {
+  /** A session unused this long is over (the desk PC left signed in). */
+  idleMinutes: number;
+  /** A session is over this long after sign-in, however busy. */
+  absoluteHours: number;
+  /** Failed sign-ins per login (since its last success) before it is locked for lockMinutes. */
+  maxFailuresPerLogin: number;
+  /** Failed sign-ins per IP address before it is locked for lockMinutes. */
+  maxFailuresPerIp: number;
+  lockMinutes: number;
+}
+
+export const DEFAULT_AUTH: AuthSettings = {
+  idleMinutes: 120,
+  absoluteHours: 12,
+  maxFailuresPerLogin: 5,
+  maxFailuresPerIp: 30,
+  lockMinutes: 15,
+};
+
+// Verified against when the login does not exist, so timing does not reveal which logins exist.
+let dummyHash: Promise<string> | undefined;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
+}
+
+/** A readable one-time password: 12 characters without look-alikes (0/O, 1/l/I). */
+export function generatePassword(): string {
+  const alphabet = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  const bytes = randomBytes(12);
+  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
+}
+
+export function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export interface SessionInfo {
+  sessionId: string;
+  csrfToken: string;
+  user: { id: string; login: string; fullName: string; role: Role; mustChangePassword: boolean; doctorId: string | null };
+  clinic: { id: string; name: string; timeZone: string };
+}
+
+export function meView(s: SessionInfo) {
+  return { user: s.user, clinic: s.clinic, csrfToken: s.csrfToken, permissions: [...MATRIX[s.user.role]] };
+}
+
+/**
+ * Signs in with login and password. Throttled per login and per IP from the database, so
+ * several app servers share the count; every attempt is recorded and audited.
+ */
+export async function login(deps: Deps, cfg: AuthSettings, input: { login: string; password: string; ip: string; userAgent: string | null }) {
+  const now = deps.clock();
+  const loginKey = input.login.trim().toLowerCase();
+  const since = new Date(now.getTime() - cfg.lockMinutes * 60_000).toISOString();
+  const [byLogin, byIp] = await Promise.all([
+    users.recentFailures(deps.h.db, { login: loginKey }, since),
+    users.recentFailures(deps.h.db, { ip: input.ip }, since),
+  ]);
+  // Failures are newest first: the lock lifts when the N-th newest leaves the window.
+  const pivot =
+    byLogin.length >= cfg.maxFailuresPerLogin ? byLogin[cfg.maxFailuresPerLogin - 1] : byIp.length >= cfg.maxFailuresPerIp ? byIp[cfg.maxFailuresPerIp - 1] : null;
+  if (pivot) {
+    const retryAfter = Math.max(1, Math.ceil((Date.parse(pivot) + cfg.lockMinutes * 60_000 - now.getTime()) / 1000));
+    const minutes = Math.ceil(retryAfter / 60);
+    throw new DomainError(
+      'too_many_attempts',
+      { ru: `Слишком много неудачных попыток входа. Повторите через ${minutes} мин.`, en: `Too many failed sign-in attempts. Try again in ${minutes} min.` },
+      [],
+      { retryAfter },
+    );
+  }
+  const user = await users.findUserByLogin(deps.h.db, loginKey);
+  const ok = await verify(user?.password_hash ?? (await (dummyHash ??= hashPassword(randomBytes(16).toString('hex')))), input.password).catch(() => false);
+  if (!user || !ok || user.is_active !== 1) {
+    await withTx(deps.h, async (trx) => {
+      await users.recordLoginAttempt(trx, { id: newId(), login: loginKey, ip: input.ip, at: now.toISOString(), success: 0 });
+      if (user) {
+        await appendAudit(trx, {
+          clinicId: user.clinic_id, at: now.toISOString(), userId: user.id, userLogin: user.login, role: user.role,
+          action: 'login_failed', objectType: 'user', objectId: user.id, patientId: null, ip: input.ip,
+          details: { reason: !ok ? 'password' : 'inactive' },
+        });
+      }
+    });
+    throw new DomainError('invalid_credentials', { ru: 'Неверный логин или пароль', en: 'Wrong login or password' });
+  }
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const sessionId = newId();
+  await withTx(deps.h, async (trx) => {
+    await users.recordLoginAttempt(trx, { id: newId(), login: loginKey, ip: input.ip, at: now.toISOString(), success: 1 });
+    await users.insertSession(trx, {
+      id: sessionId,
+      user_id: user.id,
+      clinic_id: user.clinic_id,
+      token_hash: tokenHash(token),
+      csrf_token: csrfToken,
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + cfg.absoluteHours * 3600_000).toISOString(),
+      revoked_at: null,
+      ip: input.ip,
+      user_agent: input.userAgent?.slice(0, 300) ?? null,
+    });
+    await users.updateUser(trx, user.id, { last_login_at: now.toISOString() });
+    await appendAudit(trx, {
+      clinicId: user.clinic_id, at: now.toISOString(), userId: user.id, userLogin: user.login, role: user.role,
+      action: 'login', objectType: 'session', objectId: sessionId, patientId: null, ip: input.ip, details: {},
+    });
+  });
+  const session = await resolveSession(deps, cfg, token);
+  return { token, session: session! };
+}
+
+/** The live session for a cookie token, or null when unknown, revoked, idle too long or past its end. */
+export async function resolveSession(deps: Deps, cfg: AuthSettings, token: string): Promise<SessionInfo | null> {
+  if (!token || token.length > 100) return null;
+  const s = await users.findSession(deps.h.db, tokenHash(token));
+  if (!s || s.revoked_at || s.is_active !== 1) return null;
+  const now = deps.clock().getTime();
+  if (Date.parse(s.expires_at) <= now) return null;
+  if (Date.parse(s.last_seen_at) + cfg.idleMinutes * 60_000 <= now) return null;
+  // Write the "last seen" mark at most once a minute, not on every request.
+  if (now - Date.parse(s.last_seen_at) > 60_000) await users.touchSession(deps.h.db, s.session_id, new Date(now).toISOString());
+  return {
+    sessionId: s.session_id,
+    csrfToken: s.csrf_token,
+    user: {
+      id: s.user_id,
+      login: s.login,
+      fullName: s.full_name,
+      role: s.role as Role,
+      mustChangePassword: s.must_change_password === 1,
+      doctorId: s.doctor_id,
+    },
+    clinic: { id: s.clinic_id, name: s.clinic_name, timeZone: s.time_zone },
+  };
+}
+
+/** Constant-time comparison of the CSRF header with the session's token. */
+export function csrfMatches(expected: string, given: string | undefined): boolean {
+  if (!given) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export async function logout(deps: Deps, actor: Actor) {
+  const now = deps.clock();
+  await withTx(deps.h, async (trx) => {
+    await users.revokeSession(trx, actor.sessionId!, now.toISOString());
+    await appendAudit(trx, {
+      clinicId: actor.clinicId, at: now.toISOString(), userId: actor.userId, userLogin: actor.login, role: actor.role,
+      action: 'logout', objectType: 'session', objectId: actor.sessionId ?? null, patientId: null, ip: actor.ip, details: {},
+    });
+  });
+}
+
+/** Changes one's own password; other sessions of the user are ended. */
+export async function changePassword(deps: Deps, actor: Actor, currentPassword: string, newPassword: string) {
+  const now = deps.clock();
+  const user = await users.getUser(deps.h.db, actor.clinicId, actor.userId);
+  if (!user || !(await verify(user.password_hash, currentPassword).catch(() => false))) {
+    throw new DomainError('validation_failed', { ru: 'Проверьте введённые данные', en: 'Please check the entered data' }, [
+      { field: 'currentPassword', message: { ru: 'Неверный текущий пароль', en: 'The current password is wrong' } },
+    ]);
+  }
+  checkPasswordPolicy(newPassword, user.login, 'newPassword');
+  if (currentPassword === newPassword) {
+    throw new DomainError('password_policy', { ru: 'Новый пароль совпадает с текущим', en: 'The new password equals the current one' }, [
+      { field: 'newPassword', message: { ru: 'Придумайте другой пароль', en: 'Choose a different password' } },
+    ]);
+  }
+  const passwordHash = await hashPassword(newPassword);
+  await withTx(deps.h, async (trx) => {
+    await users.updateUser(trx, actor.userId, { password_hash: passwordHash, must_change_password: 0, password_changed_at: now.toISOString() });
+    await users.revokeUserSessions(trx, actor.userId, now.toISOString(), actor.sessionId);
+    await appendAudit(trx, {
+      clinicId: actor.clinicId, at: now.toISOString(), userId: actor.userId, userLogin: actor.login, role: actor.role,
+      action: 'update', objectType: 'user', objectId: actor.userId, patientId: null, ip: actor.ip, details: { fields: ['password'] },
+    });
+  });
+}
+
+/** Minimal policy: length (by the schema), not the login, not all one character class of digits. */
+export function checkPasswordPolicy(password: string, login: string, field: string) {
+  const bad = password.toLowerCase().includes(login.toLowerCase()) || /^\d+$/.test(password) || new Set(password).size < 4;
+  if (bad) {
+    throw new DomainError('password_policy', { ru: 'Пароль слишком простой', en: 'The password is too weak' }, [
+      { field, message: { ru: 'Не используйте логин, одни цифры или повторяющиеся символы', en: 'Do not use the login, digits only or repeated characters' } },
+    ]);
+  }
+}

@@ -1,0 +1,54 @@
+import { withTx, type DbHandle } from '../db/connect.js';
+import { seedDemoClinic, type DemoLogin } from '../db/demo/seed-demo.js';
+import { newId } from '../db/ids.js';
+import { appendAudit } from '../db/repos/audit.repo.js';
+import { firstClinicId } from '../db/repos/clinic.repo.js';
+import { insertUser } from '../db/repos/users.repo.js';
+import { SHIPPED_YEARS } from '../domain/calendar/production-calendar.js';
+import { generatePassword, hashPassword } from './auth.service.js';
+import { loadShipped } from './calendar.service.js';
+
+export type BootstrapResult =
+  | { kind: 'existing'; clinicId: string }
+  | { kind: 'demo'; clinicId: string; logins: DemoLogin[] }
+  | { kind: 'owner'; clinicId: string; login: string; password: string | null };
+
+/**
+ * First start on an empty database: the demo clinic (unless switched off), or an empty
+ * clinic with its owner account. On later starts nothing happens.
+ */
+export async function bootstrap(h: DbHandle, opts: { demo: boolean; ownerPassword?: string; now: Date }): Promise<BootstrapResult> {
+  const existing = await firstClinicId(h.db);
+  if (existing) return { kind: 'existing', clinicId: existing };
+  if (opts.demo) {
+    const { clinicId, logins } = await seedDemoClinic(h, { now: opts.now, hashPassword });
+    await withTx(h, (trx) =>
+      appendAudit(trx, {
+        clinicId, at: opts.now.toISOString(), userId: null, userLogin: 'system', role: null, action: 'create',
+        objectType: 'clinic', objectId: clinicId, patientId: null, ip: null, details: { demo: true },
+      }),
+    );
+    return { kind: 'demo', clinicId, logins };
+  }
+  const clinicId = newId();
+  const password = opts.ownerPassword ?? generatePassword();
+  const passwordHash = await hashPassword(password);
+  const at = opts.now.toISOString();
+  await withTx(h, async (trx) => {
+    await trx.insertInto('clinics').values({
+      id: clinicId, name: 'Стоматологическая клиника', legal_name: null, time_zone: 'Europe/Moscow',
+      phone: null, email: null, website: null, licence: null, created_at: at,
+    }).execute();
+    for (const year of SHIPPED_YEARS) await loadShipped(trx, clinicId, year);
+    const userId = newId();
+    await insertUser(trx, {
+      id: userId, clinic_id: clinicId, login: 'owner', full_name: 'Владелец', role: 'owner', password_hash: passwordHash,
+      is_active: 1, must_change_password: opts.ownerPassword ? 0 : 1, created_at: at, password_changed_at: at, last_login_at: null,
+    });
+    await appendAudit(trx, {
+      clinicId, at, userId: null, userLogin: 'system', role: null, action: 'create', objectType: 'clinic', objectId: clinicId,
+      patientId: null, ip: null, details: { demo: false },
+    });
+  });
+  return { kind: 'owner', clinicId, login: 'owner', password: opts.ownerPassword ? null : password };
+}
