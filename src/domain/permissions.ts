@@ -10,6 +10,8 @@ export const PERMISSIONS = [
   'patients.write',
   'schedule.read',
   'schedule.write',
+  'schedule.status',
+  'servicecard.write',
   'clinic.read',
   'clinic.write',
   'calendar.write',
@@ -33,6 +35,8 @@ const CLINICIAN: readonly Permission[] = [
   'patients.read',
   'patients.write',
   'schedule.read',
+  'schedule.status',
+  'servicecard.write',
 ];
 
 export const MATRIX: Record<Role, readonly Permission[]> = {
@@ -40,7 +44,7 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
   chief_doctor: ALL,
   dentist: CLINICIAN,
   hygienist: CLINICIAN,
-  assistant: [...EVERYONE, 'patients.read', 'schedule.read'],
+  assistant: [...EVERYONE, 'patients.read', 'schedule.read', 'schedule.status', 'servicecard.write'],
   senior_nurse: [...EVERYONE, 'patients.read', 'schedule.read', 'staff.read'],
   administrator: [
     ...EVERYONE,
@@ -48,6 +52,8 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
     'patients.write',
     'schedule.read',
     'schedule.write',
+    'schedule.status',
+  'servicecard.write',
     'doctors.hours',
     'sources.write',
   ],

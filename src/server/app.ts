@@ -20,6 +20,9 @@ import { authRoutes } from './routes/auth.routes.js';
 import { clinicRoutes } from './routes/clinic.routes.js';
 import { patientRoutes } from './routes/patients.routes.js';
 import { staffRoutes } from './routes/staff.routes.js';
+import { scheduleRoutes } from './routes/schedule.routes.js';
+import { liveRoutes } from './routes/live.routes.js';
+import { LiveFeed } from '../services/live.service.js';
 import type { RouteDeps } from './routes/types.js';
 
 export interface AppOptions {
@@ -33,6 +36,8 @@ export interface AppOptions {
   /** Folder of the built web app; omitted in API tests. */
   webDir?: string;
   logger?: boolean | { level: string };
+  /** How often every app server looks for new live events in the database. */
+  livePollMs?: number;
 }
 
 /** Builds the whole HTTP app without listening (tests use inject or listen themselves). */
@@ -82,6 +87,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   installAuth(app, deps, authSettings);
+  const feed = new LiveFeed(deps, opts.livePollMs ?? 500);
+  app.addHook('onClose', async () => feed.stop());
 
   await app.register(
     async (api) => {
@@ -95,6 +102,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(staffRoutes(rd));
       await api.register(patientRoutes(rd));
       await api.register(auditRoutes(rd));
+      await api.register(scheduleRoutes(rd));
+      await api.register(liveRoutes(rd, feed));
     },
     { prefix: '/api' },
   );

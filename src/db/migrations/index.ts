@@ -1,18 +1,23 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import { sql } from 'kysely';
 import type { DbHandle } from '../connect.js';
 import { foundation } from './001-foundation.js';
+import { schedule } from './002-schedule.js';
 
 /** Every migration in order. Names are permanent: never rename or edit a shipped one. */
 function all(h: Pick<DbHandle, 'dialect'>): Record<string, Migration> {
   return {
     '001-foundation': foundation(h.dialect),
+    '002-schedule': schedule(h.dialect),
   };
 }
 
 /** Applies pending migrations; throws with the failing migration's name. */
 export async function migrate(h: DbHandle): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => all(h) };
-  const migrator = new Migrator({ db: h.db, provider });
+  // Name the schema on PostgreSQL: Kysely otherwise takes a migration table of any schema in the database for ours.
+  const schema = h.dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(h.db)).rows[0].s : undefined;
+  const migrator = new Migrator({ db: h.db, provider, ...(schema && { migrationTableSchema: schema }) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {

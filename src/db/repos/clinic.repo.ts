@@ -1,7 +1,8 @@
 import type { Db } from '../connect.js';
+import type { Selectable, Updateable } from 'kysely';
 import type { BranchesTable, ClinicsTable } from '../schema.js';
 
-export function clinicRow(r: ClinicsTable) {
+export function clinicRow(r: Selectable<ClinicsTable>) {
   return {
     id: r.id,
     name: r.name,
@@ -24,7 +25,7 @@ export async function firstClinicId(db: Db): Promise<string | undefined> {
   return r?.id;
 }
 
-export async function updateClinic(trx: Db, clinicId: string, patch: Partial<Omit<ClinicsTable, 'id' | 'created_at'>>) {
+export async function updateClinic(trx: Db, clinicId: string, patch: Omit<Updateable<ClinicsTable>, 'id' | 'created_at'>) {
   if (Object.keys(patch).length) await trx.updateTable('clinics').set(patch).where('id', '=', clinicId).execute();
 }
 
@@ -105,4 +106,9 @@ export async function deleteCalendarDays(trx: Db, clinicId: string, from: string
 export async function listSources(db: Db, clinicId: string) {
   const rows = await db.selectFrom('info_sources').selectAll().where('clinic_id', '=', clinicId).orderBy('name').execute();
   return rows.map((r) => ({ id: r.id, name: r.name, isActive: r.is_active === 1 }));
+}
+
+/** What scheduling needs of the clinic: its time zone and stored settings JSON. */
+export async function clinicTimeAndSettings(db: Db, clinicId: string) {
+  return db.selectFrom('clinics').select(['time_zone', 'settings_json']).where('id', '=', clinicId).executeTakeFirstOrThrow();
 }

@@ -85,3 +85,15 @@ export async function deleteException(trx: Db, clinicId: string, doctorId: strin
     .executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
 }
+
+/** Exceptions of all doctors touching [from, to]. */
+export async function exceptionsInRange(db: Db, clinicId: string, from: string, to: string) {
+  const rows = await db
+    .selectFrom('doctor_exceptions')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('date_from', '<=', to)
+    .where('date_to', '>=', from)
+    .execute();
+  return rows.map(exceptionRow);
+}

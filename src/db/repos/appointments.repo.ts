@@ -1,0 +1,196 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Db } from '../connect.js';
+import type { Kind, Status } from '../../domain/schedule/status.js';
+import type { AppointmentsTable, SlotHoldsTable } from '../schema.js';
+
+const TIME_FREE = ['cancelled', 'no_show'];
+
+type Row = Selectable<AppointmentsTable> & {
+  p_surname: string;
+  p_first_name: string;
+  p_patronymic: string | null;
+  p_card_number: number;
+  p_address_as: string | null;
+  p_birth_date: string | null;
+};
+
+function base(db: Db) {
+  return db
+    .selectFrom('appointments')
+    .innerJoin('patients', 'patients.id', 'appointments.patient_id')
+    .selectAll('appointments')
+    .select([
+      'patients.surname as p_surname',
+      'patients.first_name as p_first_name',
+      'patients.patronymic as p_patronymic',
+      'patients.card_number as p_card_number',
+      'patients.address_as as p_address_as',
+      'patients.birth_date as p_birth_date',
+    ]);
+}
+
+/** Rows with their patients' main phone and service-card alerts, in three queries in all. */
+async function withExtras(db: Db, rows: Row[]) {
+  const ids = [...new Set(rows.map((r) => r.patient_id))];
+  const phones = new Map<string, string>();
+  const alerts = new Map<string, { section: string; text: string }[]>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const [ph, al] = await Promise.all([
+      db.selectFrom('patient_phones').select(['patient_id', 'number']).where('patient_id', 'in', chunk).where('position', '=', 0).execute(),
+      db.selectFrom('service_card_entries').select(['patient_id', 'section', 'text']).where('patient_id', 'in', chunk).where('is_alert', '=', 1).orderBy('created_at', 'desc').execute(),
+    ]);
+    for (const p of ph) phones.set(p.patient_id, p.number);
+    for (const a of al) {
+      const list = alerts.get(a.patient_id) ?? [];
+      if (list.length < 5) list.push({ section: a.section, text: a.text });
+      alerts.set(a.patient_id, list);
+    }
+  }
+  return rows.map((r) => view(r, phones.get(r.patient_id) ?? null, alerts.get(r.patient_id) ?? []));
+}
+
+function view(r: Row, phone: string | null, alerts: { section: string; text: string }[]) {
+  return {
+    id: r.id,
+    branchId: r.branch_id,
+    doctorId: r.doctor_id,
+    chairId: r.chair_id,
+    patientId: r.patient_id,
+    patient: { surname: r.p_surname, firstName: r.p_first_name, patronymic: r.p_patronymic, cardNumber: r.p_card_number, birthDate: r.p_birth_date, phone, addressAs: r.p_address_as },
+    startsAt: r.starts_at,
+    endsAt: r.ends_at,
+    localDate: r.local_date,
+    kind: r.kind as Kind,
+    status: r.status as Status,
+    squeezeIn: r.squeeze_in === 1,
+    needsCall: r.needs_call === 1,
+    walkIn: r.walk_in === 1,
+    services: r.services,
+    comment: r.comment,
+    lateMinutes: r.late_minutes,
+    arrivedAt: r.arrived_at,
+    cancelReason: r.cancel_reason,
+    callbackDate: r.callback_date,
+    reviewRequested: r.review_requested === 1,
+    followUpBooked: r.follow_up_booked === 1,
+    alerts,
+    createdAt: r.created_at,
+    statusChangedAt: r.status_changed_at,
+  };
+}
+export type AppointmentView = ReturnType<typeof view>;
+
+export async function getAppointment(db: Db, clinicId: string, id: string): Promise<AppointmentView | undefined> {
+  const r = await base(db).where('appointments.clinic_id', '=', clinicId).where('appointments.id', '=', id).executeTakeFirst();
+  return r ? (await withExtras(db, [r]))[0] : undefined;
+}
+
+/** One clinic-local day (optionally one branch), cancelled included (the board shows them struck through). */
+export async function listDay(db: Db, clinicId: string, date: string, branchId?: string) {
+  let q = base(db).where('appointments.clinic_id', '=', clinicId).where('appointments.local_date', '=', date);
+  if (branchId) q = q.where('appointments.branch_id', '=', branchId);
+  return withExtras(db, await q.orderBy('appointments.starts_at').execute());
+}
+
+export async function listDoctorRange(db: Db, clinicId: string, doctorId: string, fromDate: string, toDate: string) {
+  const rows = await base(db)
+    .where('appointments.clinic_id', '=', clinicId)
+    .where('appointments.doctor_id', '=', doctorId)
+    .where('appointments.local_date', '>=', fromDate)
+    .where('appointments.local_date', '<=', toDate)
+    .orderBy('appointments.starts_at')
+    .execute();
+  return withExtras(db, rows);
+}
+
+/** Busy times (time-holding statuses) of doctors and chairs over an instant range: the raw material of slot search. */
+export async function busyTimes(db: Db, clinicId: string, from: string, to: string) {
+  return db
+    .selectFrom('appointments')
+    .select(['id', 'doctor_id', 'chair_id', 'starts_at', 'ends_at'])
+    .where('clinic_id', '=', clinicId)
+    .where('starts_at', '<', to)
+    .where('ends_at', '>', from)
+    .where('status', 'not in', TIME_FREE)
+    .execute();
+}
+
+/** The first time-holding appointment of the doctor, or in the chair, that overlaps [start, end). */
+export async function findConflict(trx: Db, a: { clinicId: string; doctorId: string; chairId: string | null; start: string; end: string; excludeId?: string }) {
+  let q = trx
+    .selectFrom('appointments')
+    .innerJoin('patients', 'patients.id', 'appointments.patient_id')
+    .select(['appointments.id', 'appointments.doctor_id', 'appointments.chair_id', 'appointments.starts_at', 'appointments.ends_at', 'patients.surname', 'patients.first_name'])
+    .where('appointments.clinic_id', '=', a.clinicId)
+    .where('appointments.starts_at', '<', a.end)
+    .where('appointments.ends_at', '>', a.start)
+    .where('appointments.status', 'not in', TIME_FREE)
+    .where((eb) => (a.chairId ? eb.or([eb('appointments.doctor_id', '=', a.doctorId), eb('appointments.chair_id', '=', a.chairId)]) : eb('appointments.doctor_id', '=', a.doctorId)));
+  if (a.excludeId) q = q.where('appointments.id', '!=', a.excludeId);
+  return q.orderBy('appointments.starts_at').limit(1).executeTakeFirst();
+}
+
+export async function insertAppointment(trx: Db, row: Insertable<AppointmentsTable>) {
+  await trx.insertInto('appointments').values(row).execute();
+}
+
+export async function updateAppointment(trx: Db, clinicId: string, id: string, patch: Updateable<AppointmentsTable>) {
+  await trx.updateTable('appointments').set(patch).where('clinic_id', '=', clinicId).where('id', '=', id).execute();
+}
+
+export async function rawAppointment(trx: Db, clinicId: string, id: string) {
+  return trx.selectFrom('appointments').selectAll().where('clinic_id', '=', clinicId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function addHistory(trx: Db, h: { id: string; clinicId: string; appointmentId: string; at: string; userId: string | null; action: string; from?: string | null; to?: string | null; details?: object }) {
+  await trx
+    .insertInto('appointment_history')
+    .values({
+      id: h.id, clinic_id: h.clinicId, appointment_id: h.appointmentId, at: h.at, user_id: h.userId, action: h.action,
+      from_status: h.from ?? null, to_status: h.to ?? null, details_json: JSON.stringify(h.details ?? {}),
+    })
+    .execute();
+}
+
+export async function listHistory(db: Db, clinicId: string, appointmentId: string) {
+  return db.selectFrom('appointment_history').selectAll().where('clinic_id', '=', clinicId).where('appointment_id', '=', appointmentId).orderBy('at').execute();
+}
+
+/** Live holds (not expired) overlapping [from, to), for slot search and the board. */
+export async function activeHolds(db: Db, clinicId: string, from: string, to: string, now: string) {
+  return db
+    .selectFrom('slot_holds')
+    .selectAll()
+    .where('clinic_id', '=', clinicId)
+    .where('expires_at', '>', now)
+    .where('starts_at', '<', to)
+    .where('ends_at', '>', from)
+    .execute();
+}
+
+/** A live hold of another proposal on this doctor or chair over [start, end). */
+export async function findHoldConflict(trx: Db, a: { clinicId: string; doctorId: string; chairId: string | null; start: string; end: string; now: string; exceptGroup?: string }) {
+  let q = trx
+    .selectFrom('slot_holds')
+    .select(['hold_group', 'starts_at', 'ends_at', 'expires_at'])
+    .where('clinic_id', '=', a.clinicId)
+    .where('expires_at', '>', a.now)
+    .where('starts_at', '<', a.end)
+    .where('ends_at', '>', a.start)
+    .where((eb) => (a.chairId ? eb.or([eb('doctor_id', '=', a.doctorId), eb('chair_id', '=', a.chairId)]) : eb('doctor_id', '=', a.doctorId)));
+  if (a.exceptGroup) q = q.where('hold_group', '!=', a.exceptGroup);
+  return q.limit(1).executeTakeFirst();
+}
+
+export async function insertHolds(trx: Db, rows: Insertable<SlotHoldsTable>[]) {
+  if (rows.length) await trx.insertInto('slot_holds').values(rows).execute();
+}
+
+export async function releaseHolds(trx: Db, clinicId: string, group: string) {
+  await trx.deleteFrom('slot_holds').where('clinic_id', '=', clinicId).where('hold_group', '=', group).execute();
+}
+
+export async function purgeExpiredHolds(trx: Db, now: string) {
+  await trx.deleteFrom('slot_holds').where('expires_at', '<=', now).execute();
+}

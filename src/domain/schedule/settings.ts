@@ -1,0 +1,35 @@
+import type { Kind } from './status.js';
+
+/** Per-clinic schedule settings (clinics.settings_json); missing keys take these defaults. */
+export interface ScheduleSettings {
+  /** Grid step and slot alignment, minutes. */
+  slotStepMin: number;
+  /** How long the two proposed options stay held for the patient to choose, minutes. */
+  holdMinutes: number;
+  /** The shortest idle gap worth a call to fill it (SCH-7), minutes. */
+  gapMinMinutes: number;
+  /** Usual length of a visit by type, minutes. */
+  durationByKind: Record<Kind, number>;
+}
+
+export const DEFAULT_SCHEDULE_SETTINGS: ScheduleSettings = {
+  slotStepMin: 15,
+  holdMinutes: 5,
+  gapMinMinutes: 30,
+  durationByKind: { primary: 30, repeat: 60, checkup: 30, urgent: 30 },
+};
+
+/** Settings from stored JSON, tolerant of missing or unknown keys. */
+export function scheduleSettings(json: string | null | undefined): ScheduleSettings {
+  let raw: Partial<ScheduleSettings> = {};
+  try {
+    raw = JSON.parse(json || '{}') as Partial<ScheduleSettings>;
+  } catch {
+    raw = {};
+  }
+  return {
+    ...DEFAULT_SCHEDULE_SETTINGS,
+    ...raw,
+    durationByKind: { ...DEFAULT_SCHEDULE_SETTINGS.durationByKind, ...(raw.durationByKind ?? {}) },
+  };
+}

@@ -1,0 +1,140 @@
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type { WaitingInput, WaitingPatch } from '../contracts/schedule.js';
+import { withTx } from '../db/connect.js';
+import { newId } from '../db/ids.js';
+import * as appts from '../db/repos/appointments.repo.js';
+import { appendAudit } from '../db/repos/audit.repo.js';
+import { getPatientRow } from '../db/repos/patients.repo.js';
+import { addDays } from '../domain/calendar/production-calendar.js';
+import { fieldError, notFound } from '../domain/errors.js';
+import { fullName } from '../domain/names.js';
+import { gaps as findGaps } from '../domain/schedule/slots.js';
+import { MINUTE } from '../domain/schedule/time.js';
+import { auditEntry, type Actor, type Deps } from './context.js';
+import { doctorWork, loadContext, localToday } from './schedule-context.js';
+
+type Candidate = { patientId: string; name: string; phone: string | null; reason: 'waiting_list' | 'recall' | 'unfinished'; detail: string; score: number; waitingListId: string | null; doctorId: string | null; specialty: string | null };
+
+/**
+ * SCH-7: each doctor's idle gaps of the day with a ranked list of patients to call:
+ * the waiting list first (who asked for an earlier time, longest waiting first), then patients
+ * who dropped out of treatment (cancelled or missed without a new booking), then recall due.
+ */
+export async function gapsForDay(deps: Deps, actor: Actor, date: string, branchId?: string, minMinutes?: number) {
+  const now = deps.clock();
+  const ctx = await loadContext(deps.h.db, actor.clinicId, date, date);
+  const { today } = localToday(now, ctx.tz);
+  const min = (minMinutes ?? ctx.settings.gapMinMinutes) * MINUTE;
+  const dayStart = Date.parse(`${addDays(date, -1)}T00:00:00Z`);
+  const busy = await appts.busyTimes(deps.h.db, actor.clinicId, new Date(dayStart).toISOString(), new Date(dayStart + 3 * 86_400_000).toISOString());
+  const candidates = await candidatesFor(deps, actor, date, now);
+  const doctors = [];
+  for (const d of ctx.doctors) {
+    const work = doctorWork(ctx, d, date).filter((w) => !branchId || w.branchId === branchId);
+    if (!work.length) continue;
+    const mine = busy.filter((b) => b.doctor_id === d.id).map((b) => ({ start: Date.parse(b.starts_at), end: Date.parse(b.ends_at) }));
+    const g = findGaps(work, mine, min, date === today ? now.getTime() : -Infinity);
+    if (!g.length) continue;
+    const fit = candidates
+      .filter((c) => (!c.doctorId || c.doctorId === d.id) && (!c.specialty || d.specialties.includes(c.specialty)))
+      .slice(0, 15)
+      .map(({ doctorId: _d, specialty: _s, ...c }) => c);
+    doctors.push({
+      doctorId: d.id,
+      gaps: g.map((x) => ({ start: new Date(x.start).toISOString(), end: new Date(x.end).toISOString(), minutes: Math.round((x.end - x.start) / MINUTE) })),
+      candidates: fit,
+    });
+  }
+  return { date, doctors };
+}
+
+async function candidatesFor(deps: Deps, actor: Actor, date: string, now: Date): Promise<Candidate[]> {
+  const db = deps.h.db;
+  const nowIso = now.toISOString();
+  const hasFuture = (col: 'waiting_list.patient_id' | 'a.patient_id') =>
+    sql<boolean>`exists (select 1 from appointments f where f.patient_id = ${sql.ref(col)} and f.starts_at > ${nowIso} and f.status not in ('cancelled', 'no_show'))`;
+  const waiting = await db.selectFrom('waiting_list').innerJoin('patients', 'patients.id', 'waiting_list.patient_id')
+    .select(['waiting_list.id', 'waiting_list.patient_id', 'waiting_list.doctor_id', 'waiting_list.specialty', 'waiting_list.created_at', 'waiting_list.note', 'patients.surname', 'patients.first_name', 'patients.patronymic'])
+    .where('waiting_list.clinic_id', '=', actor.clinicId).where('waiting_list.status', '=', 'open')
+    .where('waiting_list.date_from', '<=', date).where('waiting_list.date_to', '>=', date)
+    .orderBy('waiting_list.created_at').limit(50).execute();
+  const dropped = await db.selectFrom('appointments as a').innerJoin('patients', 'patients.id', 'a.patient_id')
+    .select(['a.patient_id', 'a.doctor_id', 'a.status', 'a.local_date', 'patients.surname', 'patients.first_name', 'patients.patronymic'])
+    .where('a.clinic_id', '=', actor.clinicId).where('a.status', 'in', ['cancelled', 'no_show'])
+    .where('a.local_date', '>=', addDays(date, -60)).where('a.local_date', '<', date)
+    .where(({ not }) => not(hasFuture('a.patient_id')))
+    .orderBy('a.local_date', 'desc').limit(40).execute();
+  const recall = await db.selectFrom('appointments as a').innerJoin('patients', 'patients.id', 'a.patient_id')
+    .select(['a.patient_id', 'patients.surname', 'patients.first_name', 'patients.patronymic', (eb) => eb.fn.max('a.local_date').as('last')])
+    .where('a.clinic_id', '=', actor.clinicId).where('a.status', '=', 'done')
+    .groupBy(['a.patient_id', 'patients.surname', 'patients.first_name', 'patients.patronymic'])
+    .having((eb) => eb.fn.max('a.local_date'), '<=', addDays(date, -182))
+    .having((eb) => eb.fn.max('a.local_date'), '>=', addDays(date, -400))
+    .limit(40).execute();
+  const out: Candidate[] = [];
+  const seen = new Set<string>();
+  const push = (c: Candidate) => {
+    if (seen.has(c.patientId)) return;
+    seen.add(c.patientId);
+    out.push(c);
+  };
+  for (const w of waiting) {
+    const days = Math.max(0, Math.round((now.getTime() - Date.parse(w.created_at)) / 86_400_000));
+    push({ patientId: w.patient_id, name: fullName({ surname: w.surname, firstName: w.first_name, patronymic: w.patronymic }), phone: null, reason: 'waiting_list',
+      detail: `Лист ожидания, ждёт ${days} дн.${w.note ? `: ${w.note}` : ''}`, score: 1000 + days, waitingListId: w.id, doctorId: w.doctor_id, specialty: w.specialty });
+  }
+  for (const d of dropped) {
+    push({ patientId: d.patient_id, name: fullName({ surname: d.surname, firstName: d.first_name, patronymic: d.patronymic }), phone: null, reason: 'unfinished',
+      detail: `${d.status === 'no_show' ? 'Не пришёл' : 'Отменил'} ${d.local_date.split('-').reverse().join('.')} и не записан снова`, score: 500, waitingListId: null, doctorId: d.doctor_id, specialty: null });
+  }
+  for (const r of recall) {
+    const last = String(r.last);
+    push({ patientId: r.patient_id, name: fullName({ surname: r.surname, firstName: r.first_name, patronymic: r.patronymic }), phone: null, reason: 'recall',
+      detail: `Профосмотр: последний визит ${last.split('-').reverse().join('.')}`, score: 100, waitingListId: null, doctorId: null, specialty: null });
+  }
+  const phones = await db.selectFrom('patient_phones').select(['patient_id', 'number']).where('position', '=', 0).where('patient_id', 'in', out.length ? out.map((c) => c.patientId) : ['-']).execute();
+  const byPatient = new Map(phones.map((p) => [p.patient_id, p.number]));
+  return out.map((c) => ({ ...c, phone: byPatient.get(c.patientId) ?? null })).sort((a, b) => b.score - a.score);
+}
+
+export async function listWaiting(deps: Deps, actor: Actor) {
+  const rows = await deps.h.db.selectFrom('waiting_list').innerJoin('patients', 'patients.id', 'waiting_list.patient_id')
+    .leftJoin('patient_phones', (j) => j.onRef('patient_phones.patient_id', '=', 'patients.id').on('patient_phones.position', '=', 0))
+    .selectAll('waiting_list').select(['patients.surname', 'patients.first_name', 'patients.patronymic', 'patient_phones.number'])
+    .where('waiting_list.clinic_id', '=', actor.clinicId).where('waiting_list.status', '=', 'open')
+    .orderBy('waiting_list.created_at').limit(500).execute();
+  return rows.map((r) => ({
+    id: r.id, patientId: r.patient_id, patientName: fullName({ surname: r.surname, firstName: r.first_name, patronymic: r.patronymic }), phone: r.number,
+    doctorId: r.doctor_id, specialty: r.specialty, kind: r.kind, dateFrom: r.date_from, dateTo: r.date_to, partOfDay: r.part_of_day, note: r.note, status: r.status, createdAt: r.created_at,
+  }));
+}
+
+/** Puts a patient on the waiting list: they asked for an earlier time than the one they got (SCH-7). */
+export async function addWaiting(deps: Deps, actor: Actor, w: z.infer<typeof WaitingInput>) {
+  if (w.dateTo < w.dateFrom) throw fieldError('dateTo', { ru: 'Дата окончания раньше даты начала', en: 'The end date is before the start date' });
+  if (!(await getPatientRow(deps.h.db, actor.clinicId, w.patientId))) throw fieldError('patientId', { ru: 'Такого пациента нет', en: 'No such patient' });
+  const now = deps.clock();
+  const id = newId();
+  await withTx(deps.h, async (trx) => {
+    await trx.insertInto('waiting_list').values({
+      id, clinic_id: actor.clinicId, patient_id: w.patientId, doctor_id: w.doctorId ?? null, specialty: w.specialty ?? null, kind: w.kind,
+      date_from: w.dateFrom, date_to: w.dateTo, part_of_day: w.partOfDay ?? 'any', note: w.note?.trim() || null, status: 'open',
+      appointment_id: null, created_at: now.toISOString(), created_by: actor.userId,
+    }).execute();
+    await appendAudit(trx, auditEntry(actor, now, { action: 'create', objectType: 'waiting_list', objectId: id, patientId: w.patientId }));
+  });
+  return (await listWaiting(deps, actor)).find((x) => x.id === id)!;
+}
+
+export async function patchWaiting(deps: Deps, actor: Actor, id: string, p: z.infer<typeof WaitingPatch>) {
+  const now = deps.clock();
+  await withTx(deps.h, async (trx) => {
+    const row = await trx.selectFrom('waiting_list').select(['patient_id']).where('clinic_id', '=', actor.clinicId).where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound({ ru: 'Запись листа ожидания', en: 'Waiting list entry' });
+    await trx.updateTable('waiting_list').set({ ...(p.status && { status: p.status }), ...(p.note !== undefined && { note: p.note?.trim() || null }) })
+      .where('clinic_id', '=', actor.clinicId).where('id', '=', id).execute();
+    await appendAudit(trx, auditEntry(actor, now, { action: 'update', objectType: 'waiting_list', objectId: id, patientId: row.patient_id, details: { fields: Object.keys(p).sort() } }));
+  });
+  return { ok: true as const };
+}

@@ -1,0 +1,136 @@
+import type { z } from 'zod';
+import type { ProposalBody, UrgentBody } from '../contracts/schedule.js';
+import { withTx } from '../db/connect.js';
+import { newId } from '../db/ids.js';
+import * as appts from '../db/repos/appointments.repo.js';
+import type { DoctorView } from '../db/repos/doctors.repo.js';
+import { addDays } from '../domain/calendar/production-calendar.js';
+import { DomainError, fieldError } from '../domain/errors.js';
+import { freeSlots, type Busy, type Slot } from '../domain/schedule/slots.js';
+import { partOfDay, pickTwo } from '../domain/schedule/two-options.js';
+import { MINUTE } from '../domain/schedule/time.js';
+import type { Actor, Deps } from './context.js';
+import { doctorWork, loadContext, localToday, type ScheduleContext } from './schedule-context.js';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const slotOut = (s: Slot) => ({ doctorId: s.doctorId, branchId: s.branchId, chairId: s.chairId, startsAt: iso(s.start), endsAt: iso(s.end) });
+
+function chooseDoctors(ctx: ScheduleContext, p: { doctorId?: string; specialty?: string }): DoctorView[] {
+  const list = ctx.doctors.filter((d) => d.isActive && (!p.doctorId || d.id === p.doctorId) && (!p.specialty || d.specialties.includes(p.specialty)));
+  if (!list.length) throw fieldError(p.doctorId ? 'doctorId' : 'specialty', { ru: 'Нет подходящего врача', en: 'No suitable doctor' });
+  return list;
+}
+
+/** Busy times per doctor and per chair over [from, to), live holds of other proposals included. */
+async function busyMaps(deps: Deps, actor: Actor, from: number, to: number, now: Date) {
+  const [rows, holds] = await Promise.all([
+    appts.busyTimes(deps.h.db, actor.clinicId, iso(from), iso(to)),
+    appts.activeHolds(deps.h.db, actor.clinicId, iso(from), iso(to), now.toISOString()),
+  ]);
+  const byDoctor = new Map<string, Busy[]>();
+  const byChair = new Map<string, Busy[]>();
+  const add = (m: Map<string, Busy[]>, k: string | null, b: Busy) => k && m.set(k, [...(m.get(k) ?? []), b]);
+  for (const r of [...rows, ...holds]) {
+    const b = { start: Date.parse(r.starts_at), end: Date.parse(r.ends_at) };
+    add(byDoctor, r.doctor_id, b);
+    add(byChair, r.chair_id, b);
+  }
+  return { byDoctor, byChair };
+}
+
+function slotsOn(ctx: ScheduleContext, doctors: DoctorView[], date: string, duration: number, busy: Awaited<ReturnType<typeof busyMaps>>, notBefore: number, branchId?: string) {
+  const out: Slot[] = [];
+  for (const d of doctors) {
+    const work = doctorWork(ctx, d, date).filter((w) => !branchId || w.branchId === branchId);
+    out.push(...freeSlots({ doctorId: d.id, work, doctorBusy: busy.byDoctor.get(d.id) ?? [], chairBusy: busy.byChair, duration, step: ctx.settings.slotStepMin * MINUTE, notBefore, limit: 200 }));
+  }
+  return out;
+}
+
+/** Holds the offered times for a few minutes so a colleague cannot take them while the patient chooses. */
+async function hold(deps: Deps, actor: Actor, ctx: ScheduleContext, slots: Slot[], now: Date) {
+  if (!slots.length) return { holdGroup: null, expiresAt: null };
+  const group = newId();
+  const expiresAt = iso(now.getTime() + ctx.settings.holdMinutes * MINUTE);
+  await withTx(deps.h, async (trx) => {
+    await appts.purgeExpiredHolds(trx, now.toISOString());
+    for (const s of slots) {
+      const range = { clinicId: actor.clinicId, doctorId: s.doctorId, chairId: s.chairId, start: iso(s.start), end: iso(s.end) };
+      if ((await appts.findConflict(trx, range)) || (await appts.findHoldConflict(trx, { ...range, now: now.toISOString() }))) {
+        throw new DomainError('slot_taken', { ru: 'Пока мы искали, время заняли. Повторите поиск', en: 'The time was taken meanwhile. Search again' });
+      }
+    }
+    await appts.insertHolds(trx, slots.map((s) => ({
+      id: newId(), clinic_id: actor.clinicId, hold_group: group, doctor_id: s.doctorId, branch_id: s.branchId, chair_id: s.chairId,
+      starts_at: iso(s.start), ends_at: iso(s.end), expires_at: expiresAt, user_id: actor.userId,
+    })));
+  });
+  return { holdGroup: group, expiresAt };
+}
+
+/**
+ * SCH-3: the two nearest suitable times (one morning, one evening where possible) for a doctor
+ * or a specialty within the patient's constraints, both held while the patient chooses.
+ */
+export async function propose(deps: Deps, actor: Actor, p: z.infer<typeof ProposalBody>) {
+  const now = deps.clock();
+  const probe = await loadContext(deps.h.db, actor.clinicId, '2000-01-01', '2000-01-01');
+  const { today } = localToday(now, probe.tz);
+  const from = p.dateFrom && p.dateFrom > today ? p.dateFrom : today;
+  const to = p.dateTo ?? addDays(from, 30);
+  if (to < from) throw fieldError('dateTo', { ru: 'Дата окончания раньше даты начала', en: 'The end date is before the start date' });
+  const last = addDays(from, 90) < to ? addDays(from, 90) : to;
+  const ctx = await loadContext(deps.h.db, actor.clinicId, from, last);
+  const doctors = chooseDoctors(ctx, p);
+  const duration = (p.durationMin ?? ctx.settings.durationByKind[p.kind]) * MINUTE;
+  const part = p.partOfDay ?? 'any';
+  const found: Slot[] = [];
+  // Walk a week at a time: the nearest options are nearly always in the first days.
+  for (let start = from; start <= last; start = addDays(start, 7)) {
+    const end = addDays(start, 6) < last ? addDays(start, 6) : last;
+    const busy = await busyMaps(deps, actor, Date.parse(`${addDays(start, -1)}T00:00:00Z`), Date.parse(`${addDays(end, 2)}T00:00:00Z`), now);
+    for (let date = start; date <= end; date = addDays(date, 1)) {
+      found.push(...slotsOn(ctx, doctors, date, duration, busy, now.getTime() + 15 * MINUTE, p.branchId));
+      const two = pickTwo(found, part, ctx.tz);
+      // Days come in order, so once both halves of the day are offered nothing nearer can follow.
+      if (two.length === 2 && (part !== 'any' || partOfDay(two[0].start, ctx.tz) !== partOfDay(two[1].start, ctx.tz))) {
+        return { ...(await hold(deps, actor, ctx, two, now)), options: two.map(slotOut) };
+      }
+    }
+  }
+  const two = pickTwo(found, part, ctx.tz);
+  return { ...(await hold(deps, actor, ctx, two, now)), options: two.map(slotOut) };
+}
+
+/**
+ * SCH-4: acute pain — the nearest free time today; when the day is full, a squeeze-in right
+ * after the current or next appointment, flagged so the patient is warned they may wait.
+ */
+export async function urgent(deps: Deps, actor: Actor, p: z.infer<typeof UrgentBody>) {
+  const now = deps.clock();
+  const probe = await loadContext(deps.h.db, actor.clinicId, '2000-01-01', '2000-01-01');
+  const { today } = localToday(now, probe.tz);
+  const ctx = await loadContext(deps.h.db, actor.clinicId, today, today);
+  const doctors = chooseDoctors(ctx, p);
+  const duration = (p.durationMin ?? ctx.settings.durationByKind.urgent) * MINUTE;
+  const busy = await busyMaps(deps, actor, now.getTime() - 86_400_000, now.getTime() + 2 * 86_400_000, now);
+  const free = slotsOn(ctx, doctors, today, duration, busy, now.getTime() + 5 * MINUTE, p.branchId).sort((a, b) => a.start - b.start);
+  if (free.length) {
+    const h = await hold(deps, actor, ctx, [free[0]], now);
+    return { slot: slotOut(free[0]), squeezeIn: false, holdGroup: h.holdGroup };
+  }
+  let best: Slot | null = null;
+  for (const d of doctors) {
+    const work = doctorWork(ctx, d, today).filter((w) => (!p.branchId || w.branchId === p.branchId) && w.end > now.getTime());
+    const ends = (busy.byDoctor.get(d.id) ?? []).map((b) => b.end).filter((e) => e > now.getTime()).sort((a, b) => a - b);
+    for (const w of work) {
+      const at = ends.find((e) => e >= w.start && e < w.end) ?? Math.max(w.start, now.getTime());
+      if (!best || at < best.start) best = { doctorId: d.id, branchId: w.branchId, chairId: w.chairId, start: at, end: at + duration };
+    }
+  }
+  return { slot: best ? slotOut(best) : null, squeezeIn: best !== null, holdGroup: null };
+}
+
+export async function releaseHolds(deps: Deps, actor: Actor, group: string) {
+  await withTx(deps.h, (trx) => appts.releaseHolds(trx, actor.clinicId, group));
+}
