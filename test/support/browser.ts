@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser } from 'playwright-core';
+import type { Dialect } from '../../src/db/connect.js';
+import { buildApp } from '../../src/server/app.js';
+import { bootstrap } from '../../src/services/bootstrap.service.js';
+import { freshDb, type TestDb } from './test-db.js';
+
+export const WEB_DIR = path.resolve('dist/web');
+export const DEMO_PASSWORD = 'demo-vizit-2026';
+
+/** A real server on a fresh database with the demo clinic, serving the built web app. */
+export async function startDemoServer(dialect: Dialect = 'sqlite') {
+  if (!fs.existsSync(path.join(WEB_DIR, 'index.html'))) throw new Error('dist/web is not built: run `npm run build:web` (npm test does)');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vizit-e2e-'));
+  const h: TestDb = await freshDb(dialect, { sqlitePath: path.join(dir, 'vizit.sqlite') });
+  await bootstrap(h, { demo: true, now: new Date() });
+  const app = await buildApp({ h, webDir: WEB_DIR, loginRateLimit: false, livePollMs: 200 });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  return {
+    url,
+    h,
+    async close() {
+      await app.close();
+      await h.cleanup();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Debian's Chromium, headless, with the flags this closed network needs. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+export const SHOTS = path.resolve('test-results');
