@@ -4,6 +4,7 @@ import { migrate } from '../db/migrations/index.js';
 import { bootstrap } from '../services/bootstrap.service.js';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
+import { ROLE_LABELS } from '../domain/roles.js';
 
 const started = Date.now();
 const config = loadConfig();
@@ -26,7 +27,7 @@ const lines = [
 ];
 if (boot.kind === 'demo') {
   lines.push('Демо-клиника создана / demo clinic created. Входы / logins:');
-  for (const l of boot.logins) lines.push(`  ${l.login.padEnd(10)} ${l.password}   ${l.fullName} (${l.role})`);
+  for (const l of boot.logins) lines.push(`  ${l.login.padEnd(10)} ${l.password}   ${ROLE_LABELS[l.role].ru.padEnd(22)} ${l.fullName}`);
 } else if (boot.kind === 'owner') {
   lines.push(`Владелец / owner: login "${boot.login}"` + (boot.password ? `, одноразовый пароль / one-time password: ${boot.password}` : ' (пароль из VIZIT_OWNER_PASSWORD)'));
 }

@@ -28,7 +28,7 @@ export async function freshDb(dialect: Dialect, opts: { sqlitePath?: string; poo
   await sql.raw(`create schema ${schema}`).execute(admin.db);
   await admin.close();
   const url = new URL(base);
-  url.searchParams.set('options', `-c search_path=${schema},public`);
+  url.searchParams.set("options", `-c search_path=${schema},public -c timezone=UTC`);
   const h = connect({ databaseUrl: url.toString(), poolMax: opts.poolMax ?? 10 });
   await migrate(h);
   return {
