@@ -19,6 +19,7 @@ describe('browser: the administrator finds a patient by phone and opens the card
 
   it('signs in, searches "8 (921) 555-12-34" and opens Смирнова Анна Сергеевна', async () => {
     const page = await browser.newPage({ locale: 'ru-RU', viewport: { width: 1440, height: 900 } });
+    page.setDefaultTimeout(60_000);
     await page.goto(`${server.url}/patients`);
     await page.getByLabel('Логин').fill('admin');
     await page.getByLabel('Пароль', { exact: true }).fill(DEMO_PASSWORD);
