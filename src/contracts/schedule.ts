@@ -129,6 +129,8 @@ export const ProposalBody = z.strictObject({
   dateTo: IsoDate.optional(),
   partOfDay: PartOfDay.optional(),
   branchId: Id.optional(),
+  /** false: only look (a price or "when is the nearest?" call); true (default): hold both for the patient. */
+  hold: z.boolean().optional(),
 });
 export const SlotOut = z.object({ doctorId: z.string(), branchId: z.string(), chairId: z.string().nullable(), startsAt: z.string(), endsAt: z.string() });
 export const Proposal = z.object({ holdGroup: z.string().nullable(), expiresAt: z.string().nullable(), options: z.array(SlotOut) });

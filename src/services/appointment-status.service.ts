@@ -5,6 +5,8 @@ import { newId } from '../db/ids.js';
 import * as appts from '../db/repos/appointments.repo.js';
 import { appendAudit } from '../db/repos/audit.repo.js';
 import { addLiveEvent } from '../db/repos/live.repo.js';
+import { insertNotification } from '../db/repos/notifications.repo.js';
+import { patientNameParts } from '../db/repos/patients.repo.js';
 import { DomainError, fieldError, notFound } from '../domain/errors.js';
 import { can } from '../domain/permissions.js';
 import { shortName } from '../domain/names.js';
@@ -22,10 +24,10 @@ const APPOINTMENT = { ru: 'Запись', en: 'Appointment' };
 const CHAIR_SIDE: readonly Status[] = ['in_chair', 'done'];
 
 async function notifyDoctor(trx: Db, n: { clinicId: string; doctorId: string; kind: string; appointmentId: string; patientId: string; ru: string; en: string; at: string }) {
-  await trx.insertInto('notifications').values({
+  await insertNotification(trx, {
     id: newId(), clinic_id: n.clinicId, doctor_id: n.doctorId, kind: n.kind, appointment_id: n.appointmentId, patient_id: n.patientId,
     text_ru: n.ru, text_en: n.en, created_at: n.at, read_at: null,
-  }).execute();
+  });
 }
 
 /**
@@ -53,7 +55,7 @@ export async function changeStatus(deps: Deps, actor: Actor, id: string, body: z
     }
     const patch: Parameters<typeof appts.updateAppointment>[3] = { status: body.to, status_changed_at: at, updated_at: at };
     const details: Record<string, unknown> = {};
-    const patient = await trx.selectFrom('patients').select(['surname', 'first_name', 'patronymic']).where('id', '=', a.patient_id).executeTakeFirstOrThrow();
+    const patient = await patientNameParts(trx, a.patient_id);
     const who = shortName({ surname: patient.surname, firstName: patient.first_name, patronymic: patient.patronymic });
     const { today } = localToday(now, tz);
     if (body.to === 'arrived') {
@@ -138,9 +140,7 @@ export async function doctorLate(deps: Deps, actor: Actor, body: z.infer<typeof 
   const at = now.toISOString();
   const name = await authorName(deps.h.db, actor);
   return withTx(deps.h, async (trx) => {
-    const rows = await trx.selectFrom('appointments').select(['id', 'patient_id', 'starts_at'])
-      .where('clinic_id', '=', actor.clinicId).where('doctor_id', '=', body.doctorId).where('local_date', '=', body.date)
-      .where('status', 'in', ['booked', 'confirmed', 'arrived']).orderBy('starts_at').execute();
+    const rows = await appts.waitingVisitsOfDoctorDay(trx, actor.clinicId, body.doctorId, body.date);
     if (!rows.length) throw fieldError('doctorId', { ru: 'У врача нет ожидающих пациентов в этот день', en: 'The doctor has no waiting patients that day' });
     for (const r of rows) {
       await addEntryTx(trx, actor, name, r.patient_id, {

@@ -6,6 +6,7 @@ import * as appts from '../db/repos/appointments.repo.js';
 import { appendAudit } from '../db/repos/audit.repo.js';
 import { addLiveEvent } from '../db/repos/live.repo.js';
 import { getPatientRow } from '../db/repos/patients.repo.js';
+import { markWaitingBooked } from '../db/repos/waiting-list.repo.js';
 import { DomainError, fieldError, notFound } from '../domain/errors.js';
 import { withinWork } from '../domain/schedule/availability.js';
 import { initialStatus } from '../domain/schedule/status.js';
@@ -135,7 +136,7 @@ export async function book(deps: Deps, actor: Actor, input: z.infer<typeof BookB
       await appts.addHistory(trx, { id: newId(), clinicId: actor.clinicId, appointmentId: id, at, userId: actor.userId, action: 'book', to: status, details: { squeezeIn, walkIn: !!input.walkIn } });
       if (input.holdGroup) await appts.releaseHolds(trx, actor.clinicId, input.holdGroup);
       if (input.waitingListId) {
-        await trx.updateTable('waiting_list').set({ status: 'booked', appointment_id: id }).where('clinic_id', '=', actor.clinicId).where('id', '=', input.waitingListId).execute();
+        await markWaitingBooked(trx, actor.clinicId, input.waitingListId, id);
       }
       await appendAudit(trx, auditEntry(actor, now, {
         action: 'create', objectType: 'appointment', objectId: id, patientId: input.patientId,

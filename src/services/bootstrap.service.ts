@@ -2,7 +2,7 @@ import { withTx, type DbHandle } from '../db/connect.js';
 import { seedDemoClinic, type DemoLogin } from '../db/demo/seed-demo.js';
 import { newId } from '../db/ids.js';
 import { appendAudit } from '../db/repos/audit.repo.js';
-import { firstClinicId } from '../db/repos/clinic.repo.js';
+import { firstClinicId, insertClinic } from '../db/repos/clinic.repo.js';
 import { insertUser } from '../db/repos/users.repo.js';
 import { SHIPPED_YEARS } from '../domain/calendar/production-calendar.js';
 import { generatePassword, hashPassword } from './auth.service.js';
@@ -35,10 +35,10 @@ export async function bootstrap(h: DbHandle, opts: { demo: boolean; ownerPasswor
   const passwordHash = await hashPassword(password);
   const at = opts.now.toISOString();
   await withTx(h, async (trx) => {
-    await trx.insertInto('clinics').values({
+    await insertClinic(trx, {
       id: clinicId, name: 'Стоматологическая клиника', legal_name: null, time_zone: 'Europe/Moscow',
       phone: null, email: null, website: null, licence: null, created_at: at,
-    }).execute();
+    });
     for (const year of SHIPPED_YEARS) await loadShipped(trx, clinicId, year);
     const userId = newId();
     await insertUser(trx, {

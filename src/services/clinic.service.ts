@@ -95,7 +95,7 @@ export async function createChair(deps: Deps, actor: Actor, input: z.infer<typeo
     if (!(await repo.getBranch(trx, actor.clinicId, input.branchId))) {
       throw fieldError('branchId', { ru: 'Такого филиала нет', en: 'No such branch' });
     }
-    await trx.insertInto('chairs').values({ id, clinic_id: actor.clinicId, branch_id: input.branchId, name: input.name.trim(), is_active: input.isActive === false ? 0 : 1 }).execute();
+    await repo.insertChair(trx, { id, clinic_id: actor.clinicId, branch_id: input.branchId, name: input.name.trim(), is_active: input.isActive === false ? 0 : 1 });
     await appendAudit(trx, auditEntry(actor, now, { action: 'create', objectType: 'chair', objectId: id }));
   });
   return (await repo.getChair(deps.h.db, actor.clinicId, id))!;
@@ -109,7 +109,7 @@ export async function updateChair(deps: Deps, actor: Actor, id: string, patch: z
       ...(patch.name !== undefined && { name: patch.name.trim() }),
       ...(patch.isActive !== undefined && { is_active: (patch.isActive ? 1 : 0) as 0 | 1 }),
     };
-    if (Object.keys(set).length) await trx.updateTable('chairs').set(set).where('clinic_id', '=', actor.clinicId).where('id', '=', id).execute();
+    await repo.updateChair(trx, actor.clinicId, id, set);
     await appendAudit(trx, auditEntry(actor, now, { action: 'update', objectType: 'chair', objectId: id, details: { fields: changedFields(patch) } }));
   });
   return (await repo.getChair(deps.h.db, actor.clinicId, id))!;
@@ -119,7 +119,7 @@ export async function createSource(deps: Deps, actor: Actor, input: z.infer<type
   const now = deps.clock();
   const id = newId();
   await withTx(deps.h, async (trx) => {
-    await trx.insertInto('info_sources').values({ id, clinic_id: actor.clinicId, name: input.name.trim(), is_active: input.isActive === false ? 0 : 1 }).execute();
+    await repo.insertInfoSource(trx, { id, clinic_id: actor.clinicId, name: input.name.trim(), is_active: input.isActive === false ? 0 : 1 });
     await appendAudit(trx, auditEntry(actor, now, { action: 'create', objectType: 'info_source', objectId: id }));
   });
   return (await repo.listSources(deps.h.db, actor.clinicId)).find((s) => s.id === id)!;
@@ -134,7 +134,7 @@ export async function updateSource(deps: Deps, actor: Actor, id: string, patch: 
       ...(patch.name !== undefined && { name: patch.name.trim() }),
       ...(patch.isActive !== undefined && { is_active: (patch.isActive ? 1 : 0) as 0 | 1 }),
     };
-    if (Object.keys(set).length) await trx.updateTable('info_sources').set(set).where('clinic_id', '=', actor.clinicId).where('id', '=', id).execute();
+    await repo.updateInfoSource(trx, actor.clinicId, id, set);
     await appendAudit(trx, auditEntry(actor, now, { action: 'update', objectType: 'info_source', objectId: id, details: { fields: changedFields(patch) } }));
   });
   return (await repo.listSources(deps.h.db, actor.clinicId)).find((s) => s.id === id)!;

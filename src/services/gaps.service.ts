@@ -1,11 +1,12 @@
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { WaitingInput, WaitingPatch } from '../contracts/schedule.js';
 import { withTx } from '../db/connect.js';
 import { newId } from '../db/ids.js';
 import * as appts from '../db/repos/appointments.repo.js';
 import { appendAudit } from '../db/repos/audit.repo.js';
+import { droppedOutCandidates, mainPhoneNumbers, recallCandidates, waitingCandidates } from '../db/repos/gap-candidates.repo.js';
 import { getPatientRow } from '../db/repos/patients.repo.js';
+import { insertWaiting, listOpenWaiting, updateWaiting, waitingPatientId } from '../db/repos/waiting-list.repo.js';
 import { addDays } from '../domain/calendar/production-calendar.js';
 import { fieldError, notFound } from '../domain/errors.js';
 import { fullName } from '../domain/names.js';
@@ -52,26 +53,11 @@ export async function gapsForDay(deps: Deps, actor: Actor, date: string, branchI
 async function candidatesFor(deps: Deps, actor: Actor, date: string, now: Date): Promise<Candidate[]> {
   const db = deps.h.db;
   const nowIso = now.toISOString();
-  const hasFuture = (col: 'waiting_list.patient_id' | 'a.patient_id') =>
-    sql<boolean>`exists (select 1 from appointments f where f.patient_id = ${sql.ref(col)} and f.starts_at > ${nowIso} and f.status not in ('cancelled', 'no_show'))`;
-  const waiting = await db.selectFrom('waiting_list').innerJoin('patients', 'patients.id', 'waiting_list.patient_id')
-    .select(['waiting_list.id', 'waiting_list.patient_id', 'waiting_list.doctor_id', 'waiting_list.specialty', 'waiting_list.created_at', 'waiting_list.note', 'patients.surname', 'patients.first_name', 'patients.patronymic'])
-    .where('waiting_list.clinic_id', '=', actor.clinicId).where('waiting_list.status', '=', 'open')
-    .where('waiting_list.date_from', '<=', date).where('waiting_list.date_to', '>=', date)
-    .orderBy('waiting_list.created_at').limit(50).execute();
-  const dropped = await db.selectFrom('appointments as a').innerJoin('patients', 'patients.id', 'a.patient_id')
-    .select(['a.patient_id', 'a.doctor_id', 'a.status', 'a.local_date', 'patients.surname', 'patients.first_name', 'patients.patronymic'])
-    .where('a.clinic_id', '=', actor.clinicId).where('a.status', 'in', ['cancelled', 'no_show'])
-    .where('a.local_date', '>=', addDays(date, -60)).where('a.local_date', '<', date)
-    .where(({ not }) => not(hasFuture('a.patient_id')))
-    .orderBy('a.local_date', 'desc').limit(40).execute();
-  const recall = await db.selectFrom('appointments as a').innerJoin('patients', 'patients.id', 'a.patient_id')
-    .select(['a.patient_id', 'patients.surname', 'patients.first_name', 'patients.patronymic', (eb) => eb.fn.max('a.local_date').as('last')])
-    .where('a.clinic_id', '=', actor.clinicId).where('a.status', '=', 'done')
-    .groupBy(['a.patient_id', 'patients.surname', 'patients.first_name', 'patients.patronymic'])
-    .having((eb) => eb.fn.max('a.local_date'), '<=', addDays(date, -182))
-    .having((eb) => eb.fn.max('a.local_date'), '>=', addDays(date, -400))
-    .limit(40).execute();
+  const waiting = await waitingCandidates(db, actor.clinicId, date);
+  // Dropped out: cancelled or missed in the last 60 days and not booked again since.
+  const dropped = await droppedOutCandidates(db, actor.clinicId, addDays(date, -60), date, nowIso);
+  // Recall: last finished visit between about 13 months and half a year ago.
+  const recall = await recallCandidates(db, actor.clinicId, addDays(date, -400), addDays(date, -182));
   const out: Candidate[] = [];
   const seen = new Set<string>();
   const push = (c: Candidate) => {
@@ -93,17 +79,13 @@ async function candidatesFor(deps: Deps, actor: Actor, date: string, now: Date):
     push({ patientId: r.patient_id, name: fullName({ surname: r.surname, firstName: r.first_name, patronymic: r.patronymic }), phone: null, reason: 'recall',
       detail: `Профосмотр: последний визит ${last.split('-').reverse().join('.')}`, score: 100, waitingListId: null, doctorId: null, specialty: null });
   }
-  const phones = await db.selectFrom('patient_phones').select(['patient_id', 'number']).where('position', '=', 0).where('patient_id', 'in', out.length ? out.map((c) => c.patientId) : ['-']).execute();
+  const phones = await mainPhoneNumbers(db, out.map((c) => c.patientId));
   const byPatient = new Map(phones.map((p) => [p.patient_id, p.number]));
   return out.map((c) => ({ ...c, phone: byPatient.get(c.patientId) ?? null })).sort((a, b) => b.score - a.score);
 }
 
 export async function listWaiting(deps: Deps, actor: Actor) {
-  const rows = await deps.h.db.selectFrom('waiting_list').innerJoin('patients', 'patients.id', 'waiting_list.patient_id')
-    .leftJoin('patient_phones', (j) => j.onRef('patient_phones.patient_id', '=', 'patients.id').on('patient_phones.position', '=', 0))
-    .selectAll('waiting_list').select(['patients.surname', 'patients.first_name', 'patients.patronymic', 'patient_phones.number'])
-    .where('waiting_list.clinic_id', '=', actor.clinicId).where('waiting_list.status', '=', 'open')
-    .orderBy('waiting_list.created_at').limit(500).execute();
+  const rows = await listOpenWaiting(deps.h.db, actor.clinicId);
   return rows.map((r) => ({
     id: r.id, patientId: r.patient_id, patientName: fullName({ surname: r.surname, firstName: r.first_name, patronymic: r.patronymic }), phone: r.number,
     doctorId: r.doctor_id, specialty: r.specialty, kind: r.kind, dateFrom: r.date_from, dateTo: r.date_to, partOfDay: r.part_of_day, note: r.note, status: r.status, createdAt: r.created_at,
@@ -117,11 +99,11 @@ export async function addWaiting(deps: Deps, actor: Actor, w: z.infer<typeof Wai
   const now = deps.clock();
   const id = newId();
   await withTx(deps.h, async (trx) => {
-    await trx.insertInto('waiting_list').values({
+    await insertWaiting(trx, {
       id, clinic_id: actor.clinicId, patient_id: w.patientId, doctor_id: w.doctorId ?? null, specialty: w.specialty ?? null, kind: w.kind,
       date_from: w.dateFrom, date_to: w.dateTo, part_of_day: w.partOfDay ?? 'any', note: w.note?.trim() || null, status: 'open',
       appointment_id: null, created_at: now.toISOString(), created_by: actor.userId,
-    }).execute();
+    });
     await appendAudit(trx, auditEntry(actor, now, { action: 'create', objectType: 'waiting_list', objectId: id, patientId: w.patientId }));
   });
   return (await listWaiting(deps, actor)).find((x) => x.id === id)!;
@@ -130,11 +112,10 @@ export async function addWaiting(deps: Deps, actor: Actor, w: z.infer<typeof Wai
 export async function patchWaiting(deps: Deps, actor: Actor, id: string, p: z.infer<typeof WaitingPatch>) {
   const now = deps.clock();
   await withTx(deps.h, async (trx) => {
-    const row = await trx.selectFrom('waiting_list').select(['patient_id']).where('clinic_id', '=', actor.clinicId).where('id', '=', id).executeTakeFirst();
-    if (!row) throw notFound({ ru: 'Запись листа ожидания', en: 'Waiting list entry' });
-    await trx.updateTable('waiting_list').set({ ...(p.status && { status: p.status }), ...(p.note !== undefined && { note: p.note?.trim() || null }) })
-      .where('clinic_id', '=', actor.clinicId).where('id', '=', id).execute();
-    await appendAudit(trx, auditEntry(actor, now, { action: 'update', objectType: 'waiting_list', objectId: id, patientId: row.patient_id, details: { fields: Object.keys(p).sort() } }));
+    const patientId = await waitingPatientId(trx, actor.clinicId, id);
+    if (!patientId) throw notFound({ ru: 'Запись листа ожидания', en: 'Waiting list entry' });
+    await updateWaiting(trx, actor.clinicId, id, { ...(p.status && { status: p.status }), ...(p.note !== undefined && { note: p.note?.trim() || null }) });
+    await appendAudit(trx, auditEntry(actor, now, { action: 'update', objectType: 'waiting_list', objectId: id, patientId, details: { fields: Object.keys(p).sort() } }));
   });
   return { ok: true as const };
 }

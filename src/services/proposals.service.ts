@@ -94,12 +94,12 @@ export async function propose(deps: Deps, actor: Actor, p: z.infer<typeof Propos
       const two = pickTwo(found, part, ctx.tz);
       // Days come in order, so once both halves of the day are offered nothing nearer can follow.
       if (two.length === 2 && (part !== 'any' || partOfDay(two[0].start, ctx.tz) !== partOfDay(two[1].start, ctx.tz))) {
-        return { ...(await hold(deps, actor, ctx, two, now)), options: two.map(slotOut) };
+        return { ...(await hold(deps, actor, ctx, p.hold === false ? [] : two, now)), options: two.map(slotOut) };
       }
     }
   }
   const two = pickTwo(found, part, ctx.tz);
-  return { ...(await hold(deps, actor, ctx, two, now)), options: two.map(slotOut) };
+  return { ...(await hold(deps, actor, ctx, p.hold === false ? [] : two, now)), options: two.map(slotOut) };
 }
 
 /**

@@ -6,6 +6,7 @@ import { fullName, shortName } from '../domain/names.js';
 import { localTimeOf } from '../domain/schedule/time.js';
 import { withTx } from '../db/connect.js';
 import { appendAudit } from '../db/repos/audit.repo.js';
+import { feedTokenByHash, replaceFeedToken } from '../db/repos/feed-tokens.repo.js';
 import { auditEntry, type Actor, type Deps } from './context.js';
 import { doctorWork, loadContext, localToday, type ScheduleContext } from './schedule-context.js';
 
@@ -80,8 +81,7 @@ export async function newFeedToken(deps: Deps, actor: Actor, doctorId: string) {
   const token = randomBytes(24).toString('base64url');
   const now = deps.clock();
   await withTx(deps.h, async (trx) => {
-    await trx.deleteFrom('doctor_feed_tokens').where('doctor_id', '=', doctorId).execute();
-    await trx.insertInto('doctor_feed_tokens').values({ doctor_id: doctorId, clinic_id: actor.clinicId, token_hash: feedHash(token), created_at: now.toISOString() }).execute();
+    await replaceFeedToken(trx, { doctorId, clinicId: actor.clinicId, tokenHash: feedHash(token), createdAt: now.toISOString() });
     await appendAudit(trx, auditEntry(actor, now, { action: 'create', objectType: 'calendar_feed', objectId: doctorId }));
   });
   return { token, path: `/api/ical/${token}.ics` };
@@ -100,7 +100,7 @@ function icsTime(isoString: string) {
  * as a surname with initials only: a phone calendar is not the place for the medical record.
  */
 export async function icalFeed(deps: Deps, token: string) {
-  const row = await deps.h.db.selectFrom('doctor_feed_tokens').selectAll().where('token_hash', '=', feedHash(token)).executeTakeFirst();
+  const row = await feedTokenByHash(deps.h.db, feedHash(token));
   if (!row) throw new DomainError('not_found', { ru: 'Календарь не найден', en: 'No such calendar' });
   const actor: Actor = { clinicId: row.clinic_id, userId: 'feed', login: 'feed', role: 'dentist', ip: null };
   const ctx = await loadContext(deps.h.db, row.clinic_id, '2000-01-01', '2000-01-01');

@@ -3,6 +3,7 @@ import { withTx } from '../db/connect.js';
 import { newId } from '../db/ids.js';
 import { appendAudit } from '../db/repos/audit.repo.js';
 import { getPatientRow } from '../db/repos/patients.repo.js';
+import { insertServiceCardEntry, latenessEntries, listServiceCardEntries } from '../db/repos/service-card.repo.js';
 import { getUser } from '../db/repos/users.repo.js';
 import { notFound } from '../domain/errors.js';
 import { chronicLateness, type SvcSection } from '../domain/service-card.js';
@@ -22,26 +23,25 @@ export interface EntryInput {
 /** Writes one dated, signed entry (SVC-12) inside the caller's transaction. */
 export async function addEntryTx(trx: Db, actor: Actor, authorName: string, patientId: string, e: EntryInput, at: string) {
   const id = newId();
-  await trx.insertInto('service_card_entries').values({
+  await insertServiceCardEntry(trx, {
     id, clinic_id: actor.clinicId, patient_id: patientId, section: e.section, text: e.text.trim(), event_date: e.eventDate,
     minutes: e.minutes ?? null, is_alert: e.isAlert ? 1 : 0, appointment_id: e.appointmentId ?? null,
     author_id: actor.userId, author_name: authorName, author_role: actor.role, created_at: at,
-  }).execute();
+  });
   if (e.section === 'svc3') await flagChronicLateness(trx, actor, authorName, patientId, e.eventDate, at);
   return id;
 }
 
 /** SCH-2 shows "chronic lateness" on bookings: raised once, when the third lateness lands. */
 async function flagChronicLateness(trx: Db, actor: Actor, authorName: string, patientId: string, date: string, at: string) {
-  const rows = await trx.selectFrom('service_card_entries').select(['minutes', 'section', 'is_alert', 'text'])
-    .where('patient_id', '=', patientId).where('section', 'in', ['svc3', 'svc10']).execute();
+  const rows = await latenessEntries(trx, patientId);
   const already = rows.some((r) => r.section === 'svc10' && r.is_alert === 1 && r.text.startsWith('Хронически опаздывает'));
   if (already || !chronicLateness(rows.filter((r) => r.section === 'svc3').map((r) => r.minutes ?? 0))) return;
-  await trx.insertInto('service_card_entries').values({
+  await insertServiceCardEntry(trx, {
     id: newId(), clinic_id: actor.clinicId, patient_id: patientId, section: 'svc10',
     text: 'Хронически опаздывает: напоминайте о времени приёма и просите прийти за 10 минут', event_date: date, minutes: null, is_alert: 1,
     appointment_id: null, author_id: actor.userId, author_name: authorName, author_role: actor.role, created_at: at,
-  }).execute();
+  });
 }
 
 export async function authorName(db: Db, actor: Actor): Promise<string> {
@@ -50,9 +50,7 @@ export async function authorName(db: Db, actor: Actor): Promise<string> {
 
 export async function listEntries(deps: Deps, actor: Actor, patientId: string) {
   if (!(await getPatientRow(deps.h.db, actor.clinicId, patientId))) throw notFound(PATIENT);
-  const rows = await deps.h.db.selectFrom('service_card_entries').selectAll()
-    .where('clinic_id', '=', actor.clinicId).where('patient_id', '=', patientId)
-    .orderBy('event_date', 'desc').orderBy('created_at', 'desc').limit(500).execute();
+  const rows = await listServiceCardEntries(deps.h.db, actor.clinicId, patientId);
   return rows.map((r) => ({
     id: r.id, section: r.section, text: r.text, eventDate: r.event_date, minutes: r.minutes, isAlert: r.is_alert === 1,
     appointmentId: r.appointment_id, authorName: r.author_name, authorRole: r.author_role, createdAt: r.created_at,

@@ -104,6 +104,19 @@ export async function listDoctorRange(db: Db, clinicId: string, doctorId: string
   return withExtras(db, rows);
 }
 
+/** The doctor's visits of a day still waiting or yet to come (booked, confirmed, arrived), by start time. */
+export async function waitingVisitsOfDoctorDay(trx: Db, clinicId: string, doctorId: string, date: string) {
+  return trx
+    .selectFrom('appointments')
+    .select(['id', 'patient_id', 'starts_at'])
+    .where('clinic_id', '=', clinicId)
+    .where('doctor_id', '=', doctorId)
+    .where('local_date', '=', date)
+    .where('status', 'in', ['booked', 'confirmed', 'arrived'])
+    .orderBy('starts_at')
+    .execute();
+}
+
 /** Busy times (time-holding statuses) of doctors and chairs over an instant range: the raw material of slot search. */
 export async function busyTimes(db: Db, clinicId: string, from: string, to: string) {
   return db

@@ -1,6 +1,6 @@
 import type { Db } from '../connect.js';
-import type { Selectable, Updateable } from 'kysely';
-import type { BranchesTable, ClinicsTable } from '../schema.js';
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { BranchesTable, ChairsTable, ClinicsTable, InfoSourcesTable } from '../schema.js';
 
 export function clinicRow(r: Selectable<ClinicsTable>) {
   return {
@@ -23,6 +23,11 @@ export async function getClinic(db: Db, clinicId: string) {
 export async function firstClinicId(db: Db): Promise<string | undefined> {
   const r = await db.selectFrom('clinics').select('id').orderBy('created_at').limit(1).executeTakeFirst();
   return r?.id;
+}
+
+/** Creates the clinic row itself (first start without the demo). */
+export async function insertClinic(trx: Db, row: Insertable<ClinicsTable>) {
+  await trx.insertInto('clinics').values(row).execute();
 }
 
 export async function updateClinic(trx: Db, clinicId: string, patch: Omit<Updateable<ClinicsTable>, 'id' | 'created_at'>) {
@@ -68,6 +73,15 @@ export async function getChair(db: Db, clinicId: string, id: string) {
   return (await listChairs(db, clinicId)).find((c) => c.id === id);
 }
 
+export async function insertChair(trx: Db, row: ChairsTable) {
+  await trx.insertInto('chairs').values(row).execute();
+}
+
+/** Applies the changed fields only; an empty patch touches nothing. */
+export async function updateChair(trx: Db, clinicId: string, id: string, patch: Partial<Pick<ChairsTable, 'name' | 'is_active'>>) {
+  if (Object.keys(patch).length) await trx.updateTable('chairs').set(patch).where('clinic_id', '=', clinicId).where('id', '=', id).execute();
+}
+
 export async function calendarYear(db: Db, clinicId: string, year: number) {
   return db
     .selectFrom('calendar_days')
@@ -106,6 +120,15 @@ export async function deleteCalendarDays(trx: Db, clinicId: string, from: string
 export async function listSources(db: Db, clinicId: string) {
   const rows = await db.selectFrom('info_sources').selectAll().where('clinic_id', '=', clinicId).orderBy('name').execute();
   return rows.map((r) => ({ id: r.id, name: r.name, isActive: r.is_active === 1 }));
+}
+
+export async function insertInfoSource(trx: Db, row: InfoSourcesTable) {
+  await trx.insertInto('info_sources').values(row).execute();
+}
+
+/** Applies the changed fields only; an empty patch touches nothing. */
+export async function updateInfoSource(trx: Db, clinicId: string, id: string, patch: Partial<Pick<InfoSourcesTable, 'name' | 'is_active'>>) {
+  if (Object.keys(patch).length) await trx.updateTable('info_sources').set(patch).where('clinic_id', '=', clinicId).where('id', '=', id).execute();
 }
 
 /** What scheduling needs of the clinic: its time zone and stored settings JSON. */
