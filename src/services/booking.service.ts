@@ -208,3 +208,9 @@ export async function history(deps: Deps, actor: Actor, id: string) {
   const rows = await appts.listHistory(deps.h.db, actor.clinicId, id);
   return rows.map((r) => ({ at: r.at, action: r.action, fromStatus: r.from_status, toStatus: r.to_status, userId: r.user_id, details: JSON.parse(r.details_json) as Record<string, unknown> }));
 }
+
+/** The patient's visits, newest first, for the card. */
+export async function patientAppointments(deps: Deps, actor: Actor, patientId: string) {
+  if (!(await getPatientRow(deps.h.db, actor.clinicId, patientId))) throw notFound({ ru: 'Пациент', en: 'Patient' });
+  return appts.listPatientAppointments(deps.h.db, actor.clinicId, patientId);
+}

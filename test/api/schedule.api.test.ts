@@ -72,6 +72,9 @@ describe.each(DIALECTS)('booking rules (%s)', (dialect) => {
     const ok = await f.admin('PATCH', `/api/appointments/${a.json().id}`, { startsAt: msk(LATER, '17:00'), doctorId: f.belov });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ doctorId: f.belov, startsAt: msk(LATER, '17:00'), endsAt: msk(LATER, '18:00') });
+    const mine = (await f.admin('GET', `/api/patients/${f.patients[2]}/appointments`)).json().items;
+    expect(mine.map((x: { id: string }) => x.id)).toContain(a.json().id);
+    expect((await f.admin('GET', '/api/patients/01900000-0000-7000-8000-000000000000/appointments')).statusCode).toBe(404);
     const hist = await f.admin('GET', `/api/appointments/${a.json().id}/history`);
     expect(hist.json().items.map((h: { action: string }) => h.action)).toEqual(['book', 'move']);
   });

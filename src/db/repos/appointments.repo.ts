@@ -207,3 +207,14 @@ export async function releaseHolds(trx: Db, clinicId: string, group: string) {
 export async function purgeExpiredHolds(trx: Db, now: string) {
   await trx.deleteFrom('slot_holds').where('expires_at', '<=', now).execute();
 }
+
+/** A patient's visits, newest first (the patient card's history and upcoming visits). */
+export async function listPatientAppointments(db: Db, clinicId: string, patientId: string, limit = 200) {
+  const rows = await base(db)
+    .where('appointments.clinic_id', '=', clinicId)
+    .where('appointments.patient_id', '=', patientId)
+    .orderBy('appointments.starts_at', 'desc')
+    .limit(limit)
+    .execute();
+  return withExtras(db, rows);
+}

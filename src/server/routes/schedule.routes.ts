@@ -52,6 +52,9 @@ export const scheduleRoutes = ({ deps }: RouteDeps): FastifyPluginAsyncZod => as
   app.get('/appointments/:id/history', { config: { access: R }, schema: { tags: atags, params: IdParams, response: { 200: z.object({ items: z.array(HistoryEntry) }) } } }, async (req) =>
     ({ items: await booking.history(deps, actorOf(req), req.params.id) }));
 
+  app.get('/patients/:id/appointments', { config: { access: R }, schema: { tags: atags, summary: "A patient's visits, newest first", params: IdParams, response: { 200: z.object({ items: z.array(Appointment) }) } } }, async (req) =>
+    ({ items: await booking.patientAppointments(deps, actorOf(req), req.params.id) }));
+
   const wtags = ['waiting list'];
   app.get('/waiting-list', { config: { access: R }, schema: { tags: wtags, response: { 200: z.object({ items: z.array(WaitingEntry) }) } } }, async (req) =>
     ({ items: await gaps.listWaiting(deps, actorOf(req)) }));
