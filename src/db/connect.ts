@@ -62,19 +62,81 @@ export function connect(opts: ConnectOptions): DbHandle {
   return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
 }
 
+interface Pending {
+  fn: (trx: Db) => Promise<unknown>;
+  resolve: (v: unknown) => void;
+  reject: (e: unknown) => void;
+}
+
+/**
+ * Group commit for SQLite. Write transactions that arrive while one is running wait in a queue;
+ * the next round runs all of them inside ONE `BEGIN IMMEDIATE … COMMIT`, each in its own
+ * savepoint, so one fsync acknowledges many bookings and a failing one rolls back alone.
+ * Nobody is answered before the commit that holds their writes has returned.
+ */
+class GroupCommit {
+  private queue: Pending[] = [];
+  private running = false;
+
+  constructor(private db: Db, private maxBatch = 128) {}
+
+  run<T>(fn: (trx: Db) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ fn, resolve: resolve as (v: unknown) => void, reject });
+      if (!this.running) void this.drain();
+    });
+  }
+
+  private async drain() {
+    this.running = true;
+    try {
+      while (this.queue.length) await this.round(this.queue.splice(0, this.maxBatch));
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async round(batch: Pending[]) {
+    const outcomes: { ok: boolean; value: unknown }[] = [];
+    try {
+      await this.db.connection().execute(async (conn) => {
+        await sql`begin immediate`.execute(conn);
+        try {
+          for (const item of batch) {
+            await sql`savepoint vizit_tx`.execute(conn);
+            try {
+              const value = await item.fn(conn);
+              await sql`release vizit_tx`.execute(conn);
+              outcomes.push({ ok: true, value });
+            } catch (err) {
+              await sql`rollback to vizit_tx`.execute(conn);
+              await sql`release vizit_tx`.execute(conn);
+              outcomes.push({ ok: false, value: err });
+            }
+          }
+          await sql`commit`.execute(conn);
+        } catch (err) {
+          await sql`rollback`.execute(conn).catch(() => undefined);
+          throw err;
+        }
+      });
+    } catch (err) {
+      // The commit itself failed (disk full, I/O error): nothing of this round is durable.
+      for (const item of batch) item.reject(err);
+      return;
+    }
+    batch.forEach((item, i) => (outcomes[i].ok ? item.resolve(outcomes[i].value) : item.reject(outcomes[i].value)));
+  }
+}
+
+const groups = new WeakMap<Db, GroupCommit>();
+
 /** Runs fn in one write transaction: BEGIN IMMEDIATE on SQLite (takes the write lock up front,
- * so check-then-insert cannot interleave), a normal transaction on PostgreSQL. */
+ * so check-then-insert cannot interleave; concurrent ones share a commit, see GroupCommit),
+ * a normal transaction on PostgreSQL. */
 export async function withTx<T>(h: Pick<DbHandle, 'db' | 'dialect'>, fn: (trx: Db) => Promise<T>): Promise<T> {
   if (h.dialect === 'postgres') return h.db.transaction().execute(fn);
-  return h.db.connection().execute(async (conn) => {
-    await sql`begin immediate`.execute(conn);
-    try {
-      const result = await fn(conn);
-      await sql`commit`.execute(conn);
-      return result;
-    } catch (err) {
-      await sql`rollback`.execute(conn).catch(() => undefined);
-      throw err;
-    }
-  });
+  let g = groups.get(h.db);
+  if (!g) groups.set(h.db, (g = new GroupCommit(h.db)));
+  return g.run(fn);
 }
