@@ -1,0 +1,84 @@
+import { AppShell, Box, Burger, Button, Group, Text, Tooltip } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { ROLE_LABELS } from '../../../src/domain/roles.js';
+import { logout } from '../api/auth';
+import { useLang } from '../i18n';
+import { GlobalHotkeys } from './GlobalHotkeys';
+import { LanguageSwitch } from './LanguageSwitch';
+import { NavMenu } from './NavMenu';
+import { useMe } from './session';
+
+/** The desk frame: clinic and user in the header, the role's menu on the left, the page in the middle. */
+export function AppLayout() {
+  const me = useMe();
+  const { t } = useTranslation();
+  const lang = useLang();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const queryClient = useQueryClient();
+  const [opened, { toggle, close }] = useDisclosure(false);
+
+  const signOut = async () => {
+    try {
+      await logout();
+    } finally {
+      queryClient.clear();
+      queryClient.setQueryData(['me'], null);
+      navigate('/login', { replace: true });
+    }
+  };
+
+  return (
+    <AppShell
+      header={{ height: 52 }}
+      navbar={{ width: 280, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <GlobalHotkeys />
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" miw={0}>
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('layout.menu')} />
+            <Text fw={700} c="teal.8" size="lg">
+              {t('app.name')}
+            </Text>
+            <Text fw={500} truncate data-testid="clinic-name">
+              {me.clinic.name}
+            </Text>
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <Box ta="right" visibleFrom="sm" data-testid="current-user">
+              <Text size="sm" fw={500} lh={1.2}>
+                {me.user.fullName}
+              </Text>
+              <Text size="xs" c="dimmed" lh={1.2}>
+                {ROLE_LABELS[me.user.role][lang]}
+              </Text>
+            </Box>
+            <LanguageSwitch />
+            {pathname !== '/password' && (
+              <Tooltip label={t('layout.passwordHint')}>
+                <Button variant="subtle" size="xs" onClick={() => navigate('/password')}>
+                  {t('layout.password')}
+                </Button>
+              </Tooltip>
+            )}
+            <Button variant="default" size="xs" onClick={() => void signOut()}>
+              {t('layout.signOut')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label={t('layout.navigation')}>
+        {/* With a temporary password nothing else opens until it is changed. */}
+        {!me.user.mustChangePassword && <NavMenu onNavigate={close} />}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

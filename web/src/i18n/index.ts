@@ -1,0 +1,50 @@
+import i18n from 'i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
+import { setApiLanguage } from '../api/client';
+import { en } from './en';
+import { ru } from './ru';
+
+export type Lang = 'ru' | 'en';
+const STORAGE_KEY = 'vizit.lang';
+
+function storedLanguage(): Lang {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'ru';
+  } catch {
+    return 'ru';
+  }
+}
+
+const initial = storedLanguage();
+setApiLanguage(initial);
+document.documentElement.lang = initial;
+
+void i18n.use(initReactI18next).init({
+  resources: { ru: { translation: ru }, en: { translation: en } },
+  lng: initial,
+  fallbackLng: 'ru',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+document.title = i18n.t('app.name');
+
+i18n.on('languageChanged', (lng) => {
+  const lang: Lang = lng === 'en' ? 'en' : 'ru';
+  setApiLanguage(lang);
+  document.documentElement.lang = lang;
+  document.title = i18n.t('app.name');
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // Private mode: the choice lasts for this tab only.
+  }
+});
+
+/** The current UI language, for picking from { ru, en } label maps of the domain. */
+export function useLang(): Lang {
+  const { i18n: instance } = useTranslation();
+  return instance.language === 'en' ? 'en' : 'ru';
+}
+
+export default i18n;

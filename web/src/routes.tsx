@@ -1,0 +1,52 @@
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { AppLayout } from './components/AppLayout';
+import { HomeRedirect } from './components/HomeRedirect';
+import { NoAccess } from './components/NoAccess';
+import { RequireAuth } from './components/RequireAuth';
+import { RequirePermission as P } from './components/RequirePermission';
+import { AuditPage } from './pages/audit/AuditPage';
+import { ChangePasswordPage } from './pages/auth/ChangePasswordPage';
+import { LoginPage } from './pages/auth/LoginPage';
+import { DoctorPage } from './pages/doctors/DoctorPage';
+import { DoctorsPage } from './pages/doctors/DoctorsPage';
+import { NewPatientPage } from './pages/patients/NewPatientPage';
+import { PatientCardPage } from './pages/patients/PatientCardPage';
+import { PatientsPage } from './pages/patients/PatientsPage';
+import { BranchesPage } from './pages/settings/BranchesPage';
+import { CalendarPage } from './pages/settings/CalendarPage';
+import { ClinicPage } from './pages/settings/ClinicPage';
+import { InfoSourcesPage } from './pages/settings/InfoSourcesPage';
+import { StaffPage } from './pages/settings/StaffPage';
+
+/**
+ * Every screen of the app. A new area (schedule, calls, confirmations…) adds its routes to
+ * `signedIn` and its menu entry to components/navigation.ts.
+ */
+const signedIn: RouteObject[] = [
+  { index: true, element: <HomeRedirect /> },
+  { path: 'patients', element: <P permission="patients.read"><PatientsPage /></P> },
+  { path: 'patients/new', element: <P permission="patients.write"><NewPatientPage /></P> },
+  { path: 'patients/:id', element: <P permission="patients.read"><PatientCardPage /></P> },
+  { path: 'settings', element: <Navigate to="/settings/clinic" replace /> },
+  { path: 'settings/clinic', element: <P permission="clinic.read"><ClinicPage /></P> },
+  { path: 'settings/branches', element: <P permission="clinic.read"><BranchesPage /></P> },
+  { path: 'settings/calendar', element: <P permission="clinic.read"><CalendarPage /></P> },
+  { path: 'settings/staff', element: <P permission="staff.read"><StaffPage /></P> },
+  { path: 'settings/doctors', element: <P permission="doctors.read"><DoctorsPage /></P> },
+  { path: 'settings/doctors/new', element: <P permission="doctors.write"><DoctorPage /></P> },
+  { path: 'settings/doctors/:id', element: <P permission="doctors.read"><DoctorPage /></P> },
+  { path: 'settings/sources', element: <P permission="sources.write"><InfoSourcesPage /></P> },
+  { path: 'audit', element: <P permission="audit.read"><AuditPage /></P> },
+  { path: 'password', element: <ChangePasswordPage /> },
+  { path: '*', element: <NoAccess notFound /> },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter([
+    { path: '/login', element: <LoginPage /> },
+    {
+      element: <RequireAuth />,
+      children: [{ path: '/', element: <AppLayout />, children: signedIn }],
+    },
+  ]);
+}
