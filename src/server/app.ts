@@ -110,10 +110,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   const index = opts.webDir ? path.join(opts.webDir, 'index.html') : null;
   if (opts.webDir && fs.existsSync(opts.webDir)) {
-    await app.register(fastifyStatic, { root: opts.webDir, wildcard: false, index: false });
+    // wildcard: files are looked up per request, so a rebuilt bundle is served without a restart.
+    await app.register(fastifyStatic, { root: opts.webDir, wildcard: true, index: false, serveDotFiles: false });
   }
   app.setNotFoundHandler((req, reply) => {
-    if (!req.url.startsWith('/api') && req.method === 'GET' && index && fs.existsSync(index)) {
+    // A missing bundle file is a 404, never the app page (a stale tab would get HTML for JavaScript).
+    const isAsset = req.url.startsWith('/assets/');
+    if (!req.url.startsWith('/api') && !isAsset && req.method === 'GET' && index && fs.existsSync(index)) {
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(index));
     }
     return sendProblem(req, reply, new DomainError('not_found', { ru: 'Адрес не найден', en: 'No such address' }));

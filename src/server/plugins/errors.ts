@@ -62,12 +62,12 @@ function issueMessage(keyword: string, message: string, params: Record<string, u
       if (/received undefined/.test(message)) return { ru: 'Обязательное поле', en: 'Required' };
       return { ru: `Неверный тип значения (ожидается ${typeRu(String(params.expected))})`, en: `Wrong type (expected ${String(params.expected)})` };
     case 'too_big':
-      if (origin === 'string') return { ru: `Не более ${params.maximum} символов`, en: `At most ${params.maximum} characters` };
-      if (origin === 'array') return { ru: `Не более ${params.maximum} элементов`, en: `At most ${params.maximum} items` };
+      if (origin === 'string') return { ru: `Не более ${count(params.maximum, SYMBOLS)}`, en: `At most ${params.maximum} characters` };
+      if (origin === 'array') return { ru: `Не более ${count(params.maximum, ITEMS)}`, en: `At most ${params.maximum} items` };
       return { ru: `Не больше ${params.maximum}`, en: `At most ${params.maximum}` };
     case 'too_small':
-      if (origin === 'string') return Number(params.minimum) <= 1 ? { ru: 'Поле не может быть пустым', en: 'Must not be empty' } : { ru: `Не менее ${params.minimum} символов`, en: `At least ${params.minimum} characters` };
-      if (origin === 'array') return { ru: `Не менее ${params.minimum} элементов`, en: `At least ${params.minimum} items` };
+      if (origin === 'string') return Number(params.minimum) <= 1 ? { ru: 'Поле не может быть пустым', en: 'Must not be empty' } : { ru: `Не менее ${count(params.minimum, SYMBOLS)}`, en: `At least ${params.minimum} characters` };
+      if (origin === 'array') return Number(params.minimum) <= 1 ? { ru: 'Выберите или добавьте хотя бы одно значение', en: 'Add at least one item' } : { ru: `Не менее ${count(params.minimum, ITEMS)}`, en: `At least ${params.minimum} items` };
       return { ru: `Не меньше ${params.minimum}`, en: `At least ${params.minimum}` };
     case 'invalid_format':
       return { ru: 'Неверный формат значения', en: 'Invalid format' };
@@ -78,6 +78,15 @@ function issueMessage(keyword: string, message: string, params: Record<string, u
     default:
       return { ru: 'Недопустимое значение', en: 'Invalid value' };
   }
+}
+
+const SYMBOLS = ['символа', 'символов', 'символов'] as const;
+const ITEMS = ['элемента', 'элементов', 'элементов'] as const;
+
+/** «не более 1 символа / 3 символов / 100 символов»: the genitive after «не более/не менее». */
+function count(n: unknown, forms: readonly [string, string, string]): string {
+  const v = Number(n);
+  return `${v} ${v % 10 === 1 && v % 100 !== 11 ? forms[0] : forms[1]}`;
 }
 
 function typeRu(t: string): string {
