@@ -4,7 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -113,12 +113,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // wildcard: files are looked up per request, so a rebuilt bundle is served without a restart.
     await app.register(fastifyStatic, { root: opts.webDir, wildcard: true, index: false, serveDotFiles: false });
   }
+  const sendIndex = (reply: FastifyReply) =>
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(index!));
+  if (index) app.get('/', { config: { access: 'public' } }, async (_req, reply) => (fs.existsSync(index) ? sendIndex(reply) : reply.callNotFound()));
   app.setNotFoundHandler((req, reply) => {
     // A missing bundle file is a 404, never the app page (a stale tab would get HTML for JavaScript).
     const isAsset = req.url.startsWith('/assets/');
-    if (!req.url.startsWith('/api') && !isAsset && req.method === 'GET' && index && fs.existsSync(index)) {
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(index));
-    }
+    if (!req.url.startsWith('/api') && !isAsset && req.method === 'GET' && index && fs.existsSync(index)) return sendIndex(reply);
     return sendProblem(req, reply, new DomainError('not_found', { ru: 'Адрес не найден', en: 'No such address' }));
   });
   return app;

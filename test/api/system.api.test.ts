@@ -48,3 +48,32 @@ describe.each(DIALECTS)('health, API docs and migrations (%s)', (dialect) => {
     }
   });
 });
+
+describe('serving the web app', () => {
+  it('serves index.html for / and client routes, files as they are, 404 for a missing asset, never a 500', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vizit-web-'));
+    fs.mkdirSync(path.join(dir, 'assets'));
+    fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Визит</title>');
+    const t = await startTestApp('sqlite', { webDir: dir });
+    try {
+      for (const url of ['/', '/patients', '/schedule?date=2026-11-23']) {
+        const r = await t.app.inject({ method: 'GET', url });
+        expect(r.statusCode, url).toBe(200);
+        expect(r.body).toContain('<title>Визит</title>');
+      }
+      // A bundle built after the start is served at once.
+      fs.writeFileSync(path.join(dir, 'assets', 'app-1.js'), 'console.log(1)');
+      const js = await t.app.inject({ method: 'GET', url: '/assets/app-1.js' });
+      expect(js.statusCode).toBe(200);
+      expect(js.headers['content-type']).toContain('javascript');
+      expect((await t.app.inject({ method: 'GET', url: '/assets/missing.js' })).statusCode).toBe(404);
+      expect((await t.app.inject({ method: 'GET', url: '/assets' })).statusCode).toBeLessThan(500);
+    } finally {
+      await t.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -118,6 +118,7 @@ export function installErrors(app: FastifyInstance) {
       return sendProblem(req, reply, new DomainError('validation_failed', { ru: 'Некорректный JSON в запросе', en: 'Malformed JSON in the request' }, [{ field: 'body', message: { ru: 'Некорректный JSON', en: 'Malformed JSON' } }]));
     }
     if (error.statusCode === 429) return sendProblem(req, reply, new DomainError('too_many_attempts', { ru: 'Слишком много запросов, повторите позже', en: 'Too many requests, try again later' }));
+    if (error.statusCode === 403) return sendProblem(req, reply, new DomainError('forbidden', { ru: 'Доступ запрещён', en: 'Forbidden' }));
     if (error.statusCode === 404) return sendProblem(req, reply, new DomainError('not_found', { ru: 'Не найдено', en: 'Not found' }));
     req.log.error({ err: error }, 'unhandled error');
     return sendProblem(req, reply, new DomainError('internal_error', { ru: 'Внутренняя ошибка сервера. Данные не сохранены, повторите попытку', en: 'Internal server error. Nothing was saved, please retry' }));
