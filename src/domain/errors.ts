@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'password_policy',
   'payload_too_large',
   'unsupported_media_type',
+  'uri_too_long',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

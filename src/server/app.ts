@@ -14,7 +14,7 @@ import { DomainError } from '../domain/errors.js';
 import { DEFAULT_AUTH, type AuthSettings } from '../services/auth.service.js';
 import { healthCheck } from '../services/health.service.js';
 import { installAuth } from './plugins/auth.js';
-import { installErrors, sendProblem } from './plugins/errors.js';
+import { frameworkError, installErrors, installNulGuard, sendProblem } from './plugins/errors.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { clinicRoutes } from './routes/clinic.routes.js';
@@ -46,10 +46,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     logger: opts.logger ?? false,
     trustProxy: opts.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
+    frameworkErrors: frameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrors(app);
+  installNulGuard(app);
 
   const deps = { h: opts.h, clock: opts.clock ?? (() => new Date()) };
   const authSettings = { ...DEFAULT_AUTH, ...opts.auth };

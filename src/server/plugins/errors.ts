@@ -16,6 +16,7 @@ const STATUS: Record<ErrorCode, number> = {
   invalid_transition: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  uri_too_long: 414,
   password_policy: 422,
   too_many_attempts: 429,
   internal_error: 500,
@@ -23,7 +24,7 @@ const STATUS: Record<ErrorCode, number> = {
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict',
-  413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Entity', 429: 'Too Many Requests', 500: 'Internal Server Error',
+  413: 'Payload Too Large', 414: 'URI Too Long', 415: 'Unsupported Media Type', 422: 'Unprocessable Entity', 429: 'Too Many Requests', 500: 'Internal Server Error',
 };
 
 function lang(req: FastifyRequest): 'ru' | 'en' {
@@ -104,6 +105,34 @@ function fromValidation(err: FastifyError & { validation: { keyword: string; ins
     }
   }
   return new DomainError('validation_failed', CHECK, errors);
+}
+
+/** Errors the router raises before any route runs (too long or malformed URLs). */
+export function frameworkError(error: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return sendProblem(req, reply, new DomainError('uri_too_long', { ru: 'Слишком длинный адрес запроса', en: 'The request address is too long' }));
+  }
+  return sendProblem(req, reply, new DomainError('validation_failed', { ru: 'Некорректный адрес запроса', en: 'Malformed request address' }));
+}
+
+/** PostgreSQL cannot store U+0000 in text, and no clinic text needs it: refuse it with the field, before any handler. */
+export function installNulGuard(app: FastifyInstance) {
+  const find = (v: unknown, path: string): string | null => {
+    if (typeof v === 'string') return v.includes('\u0000') ? path : null;
+    if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+        const hit = find(x, path ? `${path}.${k}` : k);
+        if (hit) return hit;
+      }
+    }
+    return null;
+  };
+  app.addHook('preValidation', async (req) => {
+    const field = find(req.body, '') ?? find(req.query, '') ?? find(req.params, '');
+    if (field !== null) {
+      throw new DomainError('validation_failed', CHECK, [{ field: field || 'body', message: { ru: 'Недопустимый символ (NUL)', en: 'Forbidden character (NUL)' } }]);
+    }
+  });
 }
 
 /** Every error leaves as application/problem+json; nothing else (and no stack) reaches the client. */
