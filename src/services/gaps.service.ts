@@ -50,6 +50,9 @@ export async function gapsForDay(deps: Deps, actor: Actor, date: string, branchI
   return { date, doctors };
 }
 
+/** 'YYYY-MM-DD' → 'DD.MM.YYYY'. */
+const ruDate = (d: string) => d.split('-').reverse().join('.');
+
 async function candidatesFor(deps: Deps, actor: Actor, date: string, now: Date): Promise<Candidate[]> {
   const db = deps.h.db;
   const nowIso = now.toISOString();
@@ -68,16 +71,16 @@ async function candidatesFor(deps: Deps, actor: Actor, date: string, now: Date):
   for (const w of waiting) {
     const days = Math.max(0, Math.round((now.getTime() - Date.parse(w.created_at)) / 86_400_000));
     push({ patientId: w.patient_id, name: fullName({ surname: w.surname, firstName: w.first_name, patronymic: w.patronymic }), phone: null, reason: 'waiting_list',
-      detail: `Лист ожидания, ждёт ${days} дн.${w.note ? `: ${w.note}` : ''}`, score: 1000 + days, waitingListId: w.id, doctorId: w.doctor_id, specialty: w.specialty });
+      detail: `В листе ожидания с ${ruDate(w.created_at.slice(0, 10))}${w.note ? `: ${w.note}` : ''}`, score: 1000 + days, waitingListId: w.id, doctorId: w.doctor_id, specialty: w.specialty });
   }
   for (const d of dropped) {
     push({ patientId: d.patient_id, name: fullName({ surname: d.surname, firstName: d.first_name, patronymic: d.patronymic }), phone: null, reason: 'unfinished',
-      detail: `${d.status === 'no_show' ? 'Не пришёл' : 'Отменил'} ${d.local_date.split('-').reverse().join('.')} и не записан снова`, score: 500, waitingListId: null, doctorId: d.doctor_id, specialty: null });
+      detail: `${d.status === 'no_show' ? 'Неявка на приём' : 'Отмена приёма'} ${ruDate(d.local_date)}, новой записи нет`, score: 500, waitingListId: null, doctorId: d.doctor_id, specialty: null });
   }
   for (const r of recall) {
     const last = String(r.last);
     push({ patientId: r.patient_id, name: fullName({ surname: r.surname, firstName: r.first_name, patronymic: r.patronymic }), phone: null, reason: 'recall',
-      detail: `Профосмотр: последний визит ${last.split('-').reverse().join('.')}`, score: 100, waitingListId: null, doctorId: null, specialty: null });
+      detail: `Профосмотр: последний визит ${ruDate(last)}`, score: 100, waitingListId: null, doctorId: null, specialty: null });
   }
   const phones = await mainPhoneNumbers(db, out.map((c) => c.patientId));
   const byPatient = new Map(phones.map((p) => [p.patient_id, p.number]));
