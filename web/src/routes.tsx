@@ -7,6 +7,12 @@ import { RequirePermission as P } from './components/RequirePermission';
 import { AuditPage } from './pages/audit/AuditPage';
 import { ChangePasswordPage } from './pages/auth/ChangePasswordPage';
 import { LoginPage } from './pages/auth/LoginPage';
+import { MyDayPage } from './pages/myday/MyDayPage';
+import { SchedulePage } from './pages/schedule/SchedulePage';
+import { WeekPage } from './pages/schedule/WeekPage';
+import { CardPullPage } from './pages/desk/CardPullPage';
+import { GapsPage } from './pages/desk/GapsPage';
+import { WaitingListPage } from './pages/desk/WaitingListPage';
 import { DoctorPage } from './pages/doctors/DoctorPage';
 import { DoctorsPage } from './pages/doctors/DoctorsPage';
 import { NewPatientPage } from './pages/patients/NewPatientPage';
@@ -24,9 +30,16 @@ import { StaffPage } from './pages/settings/StaffPage';
  */
 const signedIn: RouteObject[] = [
   { index: true, element: <HomeRedirect /> },
+  { path: 'schedule', element: <P permission="schedule.read"><SchedulePage /></P> },
+  { path: 'schedule/week', element: <P permission="schedule.read"><WeekPage /></P> },
+  { path: 'my-day', element: <MyDayPage /> },
   { path: 'patients', element: <P permission="patients.read"><PatientsPage /></P> },
   { path: 'patients/new', element: <P permission="patients.write"><NewPatientPage /></P> },
   { path: 'patients/:id', element: <P permission="patients.read"><PatientCardPage /></P> },
+  { path: 'desk', element: <Navigate to="/desk/gaps" replace /> },
+  { path: 'desk/gaps', element: <P permission="schedule.read"><GapsPage /></P> },
+  { path: 'desk/waiting-list', element: <P permission="schedule.read"><WaitingListPage /></P> },
+  { path: 'desk/card-pull', element: <P permission="schedule.read"><CardPullPage /></P> },
   { path: 'settings', element: <Navigate to="/settings/clinic" replace /> },
   { path: 'settings/clinic', element: <P permission="clinic.read"><ClinicPage /></P> },
   { path: 'settings/branches', element: <P permission="clinic.read"><BranchesPage /></P> },

@@ -4,5 +4,5 @@ import { useMe } from './session';
 
 export function HomeRedirect() {
   const me = useMe();
-  return <Navigate to={homePath(me.permissions)} replace />;
+  return <Navigate to={homePath(me.permissions, me.user.doctorId)} replace />;
 }

@@ -2,18 +2,19 @@ import { NavLink, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { NAV_SECTIONS } from './navigation';
-import { useCan } from './session';
+import { useCan, useMe } from './session';
 
 /** The role's menu: sections and entries the role may not open are not shown at all. */
 export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   const can = useCan();
+  const me = useMe();
   const { pathname } = useLocation();
 
   return (
     <Stack gap={2} component="nav">
       {NAV_SECTIONS.map((section, i) => {
-        const items = section.items.filter((item) => can(item.permission));
+        const items = section.items.filter((item) => can(item.permission) && (!item.doctorOnly || !!me.user.doctorId));
         if (items.length === 0) return null;
         return (
           <Stack gap={2} key={section.label ?? i} mt={section.label ? 'sm' : 0}>

@@ -1,7 +1,10 @@
 import type { Permission } from '../../../src/domain/permissions.js';
 
-/** One menu entry: shown only to roles holding `permission`. */
-export type NavItem = { to: string; label: string; permission: Permission; testId: string };
+/**
+ * One menu entry: shown only to roles holding `permission`; `doctorOnly` entries only to users
+ * linked to a doctor of the schedule (me.user.doctorId).
+ */
+export type NavItem = { to: string; label: string; permission: Permission; testId: string; doctorOnly?: boolean };
 export type NavSection = { label: string | null; items: NavItem[] };
 
 /**
@@ -11,7 +14,19 @@ export type NavSection = { label: string | null; items: NavItem[] };
 export const NAV_SECTIONS: NavSection[] = [
   {
     label: null,
-    items: [{ to: '/patients', label: 'nav.patients', permission: 'patients.read', testId: 'nav-patients' }],
+    items: [
+      { to: '/my-day', label: 'schedule.menu.myDay', permission: 'schedule.read', testId: 'nav-my-day', doctorOnly: true },
+      { to: '/schedule', label: 'schedule.menu.schedule', permission: 'schedule.read', testId: 'nav-schedule' },
+      { to: '/patients', label: 'nav.patients', permission: 'patients.read', testId: 'nav-patients' },
+    ],
+  },
+  {
+    label: 'desk.nav.section',
+    items: [
+      { to: '/desk/gaps', label: 'desk.nav.gaps', permission: 'schedule.read', testId: 'nav-desk-gaps' },
+      { to: '/desk/waiting-list', label: 'desk.nav.waitingList', permission: 'schedule.read', testId: 'nav-desk-waiting' },
+      { to: '/desk/card-pull', label: 'desk.nav.cardPull', permission: 'schedule.read', testId: 'nav-desk-card-pull' },
+    ],
   },
   {
     label: 'nav.settings',
@@ -27,10 +42,18 @@ export const NAV_SECTIONS: NavSection[] = [
   },
 ];
 
-/** Where a user lands after sign-in: the first menu entry their role may open. */
-export function homePath(permissions: readonly string[]): string {
+/**
+ * Where a user lands after sign-in: a doctor on «Мой день», the desk (schedule.write) on the
+ * schedule, everyone else on the first other menu entry their role may open (patients).
+ */
+export function homePath(permissions: readonly string[], doctorId?: string | null): string {
+  if (doctorId && permissions.includes('schedule.read')) return '/my-day';
+  if (permissions.includes('schedule.write')) return '/schedule';
   for (const section of NAV_SECTIONS) {
-    for (const item of section.items) if (permissions.includes(item.permission)) return item.to;
+    for (const item of section.items) {
+      if (item.doctorOnly || item.to === '/schedule') continue;
+      if (permissions.includes(item.permission)) return item.to;
+    }
   }
   return '/password';
 }

@@ -1,8 +1,12 @@
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { setApiLanguage } from '../api/client';
+import { deskEn } from './desk.en';
+import { deskRu } from './desk.ru';
 import { en } from './en';
 import { ru } from './ru';
+import { scheduleEn } from './schedule.en';
+import { scheduleRu } from './schedule.ru';
 
 export type Lang = 'ru' | 'en';
 const STORAGE_KEY = 'vizit.lang';
@@ -20,7 +24,7 @@ setApiLanguage(initial);
 document.documentElement.lang = initial;
 
 void i18n.use(initReactI18next).init({
-  resources: { ru: { translation: ru }, en: { translation: en } },
+  resources: { ru: { translation: { ...ru, desk: deskRu, schedule: scheduleRu } }, en: { translation: { ...en, desk: deskEn, schedule: scheduleEn } } },
   lng: initial,
   fallbackLng: 'ru',
   interpolation: { escapeValue: false },

@@ -30,7 +30,7 @@ export function ChangePasswordPage() {
       const fresh = await fetchMe();
       queryClient.setQueryData(ME_KEY, fresh);
       notifySaved(t('password.changed'));
-      navigate(fresh ? homePath(fresh.permissions) : '/login', { replace: true });
+      navigate(fresh ? homePath(fresh.permissions, fresh.user.doctorId) : '/login', { replace: true });
     },
   });
   const errors = useFieldErrors(mutation.error);

@@ -30,12 +30,12 @@ export function LoginPage() {
     onSuccess: (result) => {
       queryClient.setQueryData(ME_KEY, result);
       if (result.user.mustChangePassword) navigate('/password', { replace: true });
-      else navigate(state?.from && state.from !== '/login' ? state.from : homePath(result.permissions), { replace: true });
+      else navigate(state?.from && state.from !== '/login' ? state.from : homePath(result.permissions, result.user.doctorId), { replace: true });
     },
   });
 
   if (me && !mutation.isPending && !mutation.isSuccess) {
-    return <Navigate to={me.user.mustChangePassword ? '/password' : homePath(me.permissions)} replace />;
+    return <Navigate to={me.user.mustChangePassword ? '/password' : homePath(me.permissions, me.user.doctorId)} replace />;
   }
 
   const onSubmit = (e: FormEvent) => {

@@ -4,6 +4,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { fullName } from '../../../../src/domain/names.js';
 import { useDoctor } from '../../api/doctors';
 import { QueryState } from '../../components/QueryState';
+import { useCan } from '../../components/session';
+import { DoctorFeedPanel } from '../desk/DoctorFeedPanel';
 import { DoctorForm } from './DoctorForm';
 import { ExceptionsPanel } from './ExceptionsPanel';
 import { HoursEditor } from './HoursEditor';
@@ -13,6 +15,7 @@ export function DoctorPage() {
   const { id } = useParams();
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const can = useCan();
   const { data: doctor, isPending, error } = useDoctor(id);
 
   const back = (
@@ -43,6 +46,7 @@ export function DoctorPage() {
           <Tabs.Tab value="hours">{t('doctors.tabHours')}</Tabs.Tab>
           <Tabs.Tab value="exceptions">{t('doctors.tabExceptions')}</Tabs.Tab>
           <Tabs.Tab value="profile">{t('doctors.tabProfile')}</Tabs.Tab>
+          {can('doctors.hours') && <Tabs.Tab value="feed" data-testid="doctor-tab-feed">{t('desk.feed.tab')}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="hours" pt="md">
           <HoursEditor doctor={doctor} key={doctor.id} />
@@ -53,6 +57,11 @@ export function DoctorPage() {
         <Tabs.Panel value="profile" pt="md">
           <DoctorForm doctor={doctor} key={doctor.id} />
         </Tabs.Panel>
+        {can('doctors.hours') && (
+          <Tabs.Panel value="feed" pt="md">
+            <DoctorFeedPanel doctorId={doctor.id} />
+          </Tabs.Panel>
+        )}
       </Tabs>
     </Stack>
   );

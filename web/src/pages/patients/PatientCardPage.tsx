@@ -9,6 +9,8 @@ import { useCan, useClinicTimeZone } from '../../components/session';
 import { ageOn, formatDate, formatInstant, todayIn } from '../../lib/format';
 import { notifySaved } from '../../lib/notify';
 import { draftFrom, PatientForm } from './PatientForm';
+import { PatientVisits } from './PatientVisits';
+import { ServiceCardAlerts, ServiceCardPanel } from './ServiceCardPanel';
 
 /** The medical card: read at a glance, edited in place by roles with patients.write. */
 export function PatientCardPage() {
@@ -48,6 +50,7 @@ export function PatientCardPage() {
           </Button>
         )}
       </Group>
+      <ServiceCardAlerts patientId={patient.id} />
       {editing ? (
         <PatientForm
           initial={draftFrom(patient)}
@@ -70,6 +73,8 @@ export function PatientCardPage() {
       ) : (
         <PatientView patient={patient} />
       )}
+      <PatientVisits patientId={patient.id} />
+      <ServiceCardPanel patientId={patient.id} />
     </Stack>
   );
 }

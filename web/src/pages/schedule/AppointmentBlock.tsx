@@ -1,0 +1,89 @@
+import type { DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { shortName, fullName } from '../../../../src/domain/names.js';
+import { KIND_LABELS, STATUS_LABELS } from '../../../../src/domain/schedule/status.js';
+import { SVC_LABELS, type SvcSection } from '../../../../src/domain/service-card.js';
+import type { Appointment } from '../../api/schedule';
+import { useLang } from '../../i18n';
+import { AlertIcon, ClockIcon, PhoneIcon, WalkIcon } from './icons';
+import { timeOf } from './time';
+
+type Props = {
+  a: Appointment;
+  tz: string;
+  /** Pixels from the column top and height. */
+  top: number;
+  height: number;
+  /** Horizontal position and width in per cent of the column. */
+  left: number;
+  width: number;
+  movable: boolean;
+  highlighted: boolean;
+  onOpen: (a: Appointment) => void;
+  onDragStart: (a: Appointment, e: DragEvent<HTMLButtonElement>) => void;
+  onDragEnd: () => void;
+};
+
+export function isMovable(a: Appointment): boolean {
+  return a.status === 'booked' || a.status === 'confirmed';
+}
+
+/** One visit on the grid: colour by status, left stripe by kind, badges for what the desk must not miss. */
+export function AppointmentBlock({ a, tz, top, height, left, width, movable, highlighted, onOpen, onDragStart, onDragEnd }: Props) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const start = timeOf(a.startsAt, tz);
+  const name = shortName(a.patient);
+  const alertText = a.alerts.map((x) => `${SVC_LABELS[x.section as SvcSection]?.[lang] ?? x.section}: ${x.text}`).join('\n');
+  const title = [
+    `${start}–${timeOf(a.endsAt, tz)} ${fullName(a.patient)}`,
+    KIND_LABELS[a.kind][lang],
+    `${t('schedule.appt.status')}: ${STATUS_LABELS[a.status][lang]}`,
+    a.needsCall ? t('schedule.badge.call') : '',
+    a.squeezeIn ? t('schedule.badge.squeezeIn') : '',
+    a.walkIn ? t('schedule.badge.walkIn') : '',
+    a.comment ?? '',
+    alertText ? `⚠ ${alertText}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+  const tiny = height < 22;
+
+  return (
+    <button
+      type="button"
+      className="sch-block"
+      data-testid={`appt-${a.id}`}
+      data-status={a.status}
+      data-kind={a.kind}
+      data-highlighted={highlighted || undefined}
+      data-tiny={tiny || undefined}
+      data-icons={[a.alerts.length > 0, a.needsCall, a.squeezeIn, a.walkIn].filter(Boolean).length || undefined}
+      style={{ top, height: Math.max(height - 1, 10), left: `calc(${left}% + 1px)`, width: `calc(${width}% - 3px)` }}
+      title={title}
+      aria-label={`${start} ${fullName(a.patient)}, ${KIND_LABELS[a.kind][lang]}, ${STATUS_LABELS[a.status][lang]}${a.needsCall ? `, ${t('schedule.badge.call')}` : ''}${a.alerts.length ? `, ${t('schedule.badge.alerts')}` : ''}`}
+      draggable={movable}
+      onDragStart={(e) => onDragStart(a, e)}
+      onDragEnd={onDragEnd}
+      onClick={() => onOpen(a)}
+    >
+      <span className="sch-block-line">
+        <span className="sch-block-time">{start}</span> <span className="sch-block-name">{name}</span>
+      </span>
+      <span className="sch-block-icons">
+        {a.alerts.length > 0 && <AlertIcon className="sch-ic-alert" aria-label={t('schedule.badge.alerts')} />}
+        {a.needsCall && <PhoneIcon className="sch-ic-call" />}
+        {a.squeezeIn && <ClockIcon className="sch-ic-wait" />}
+        {a.walkIn && <WalkIcon className="sch-ic-walk" />}
+      </span>
+      {!tiny && (
+        <span className="sch-block-line sch-block-sub">
+          {a.needsCall && <span className="sch-tag-call">{t('schedule.badge.callShort')}</span>}
+          {a.squeezeIn && <span className="sch-tag-wait">{t('schedule.badge.squeezeInShort')}</span>}
+          {t(`schedule.kindShort.${a.kind}`)}
+          {a.status !== 'booked' && a.status !== 'confirmed' ? ` · ${STATUS_LABELS[a.status][lang]}` : ''}
+        </span>
+      )}
+    </button>
+  );
+}

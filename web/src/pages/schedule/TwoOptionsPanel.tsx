@@ -1,0 +1,168 @@
+import { Alert, Button, Checkbox, Drawer, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LIMITS } from '../../../../src/contracts/common.js';
+import { useDoctors } from '../../api/doctors';
+import { releaseHold, useBook, useProposals, type Appointment, type ProposalT } from '../../api/schedule';
+import { DateField } from '../../components/DateField';
+import { FormErrors } from '../../components/FormErrors';
+import { useFieldErrors } from '../../lib/fieldErrors';
+import { ConfirmHint } from './BookDrawer';
+import { BranchSelect, DoctorOrSpecialty, KindSelect, type Kind, type Who } from './fields';
+import { OptionButtons } from './OptionButtons';
+import { PatientPicker, type PickedPatient } from './PatientPicker';
+import { addDays, dateOf } from './time';
+
+export type TwoOptionsInit = {
+  patient?: PickedPatient | null;
+  who?: Who;
+  kind?: Kind;
+  branchId?: string;
+  /** Rebooking a cancelled visit: the patient is fixed. */
+  lockPatient?: boolean;
+  title?: string;
+};
+
+type Props = { init: TwoOptionsInit; tz: string; today: string; onClose: () => void; onBooked: (a: Appointment) => void };
+type Part = 'any' | 'morning' | 'evening';
+
+/**
+ * SCH-3, the main way to book a caller: the system finds the two nearest suitable times (one
+ * morning, one evening where it can) and holds both while the patient chooses; the
+ * administrator asks «Вам удобнее в 09:00 или в 15:00?». Choosing books with the hold group
+ * (the server frees the other); «Другие варианты» and closing release the holds.
+ */
+export function TwoOptionsPanel({ init, tz, today, onClose, onBooked }: Props) {
+  const { t } = useTranslation();
+  const { data: doctors } = useDoctors();
+  const propose = useProposals();
+  const book = useBook();
+  const errors = useFieldErrors(propose.error ?? book.error);
+  const [patient, setPatient] = useState<PickedPatient | null>(init.patient ?? null);
+  const [who, setWho] = useState<Who>(init.who ?? {});
+  const [kind, setKind] = useState<Kind>(init.kind ?? 'primary');
+  const [from, setFrom] = useState<string | null>(today);
+  const [part, setPart] = useState<Part>('any');
+  const [branchId, setBranchId] = useState(init.branchId ?? '');
+  const [result, setResult] = useState<ProposalT | null>(null);
+  const [needsCall, setNeedsCall] = useState(false);
+  const [comment, setComment] = useState('');
+  const [missingPatient, setMissingPatient] = useState(false);
+  const held = useRef<string | null>(null);
+
+  // Leaving the page or closing the drawer frees the held times for colleagues.
+  useEffect(() => () => releaseHold(held.current), []);
+
+  const search = (dateFrom: string | null) => {
+    releaseHold(held.current);
+    held.current = null;
+    setResult(null);
+    propose.mutate(
+      { ...who, kind, dateFrom: dateFrom ?? undefined, partOfDay: part, branchId: branchId || undefined },
+      {
+        onSuccess: (r) => {
+          held.current = r.holdGroup;
+          setResult(r);
+        },
+      },
+    );
+  };
+
+  const more = () => {
+    const last = result?.options[result.options.length - 1];
+    const next = last ? addDays(dateOf(last.startsAt, tz), 1) : from;
+    setFrom(next);
+    search(next);
+  };
+
+  const choose = (i: number) => {
+    const o = result?.options[i];
+    if (!o) return;
+    if (!patient) return setMissingPatient(true);
+    book.mutate(
+      {
+        patientId: patient.id, doctorId: o.doctorId, startsAt: o.startsAt, endsAt: o.endsAt, chairId: o.chairId, branchId: o.branchId,
+        kind, holdGroup: result?.holdGroup ?? undefined, needsCall, comment: comment.trim() || null,
+      },
+      {
+        onSuccess: (a) => {
+          held.current = null; // the server released the other option with the booking
+          onBooked(a);
+        },
+      },
+    );
+  };
+
+  const close = () => {
+    releaseHold(held.current);
+    held.current = null;
+    onClose();
+  };
+
+  const canSearch = !!(who.doctorId || who.specialty);
+  const firstDate = result?.options[0] ? dateOf(result.options[0].startsAt, tz) : today;
+
+  return (
+    <Drawer opened onClose={close} position="right" size={520} title={<Text fw={700}>{init.title ?? t('schedule.two.title')}</Text>}>
+      <Stack gap="sm" data-testid="two-options">
+        {init.lockPatient && patient ? (
+          <Alert variant="light" color="teal" p="xs">
+            <Text size="sm" fw={600}>{`${patient.surname} ${patient.firstName} ${patient.patronymic ?? ''}`}</Text>
+          </Alert>
+        ) : (
+          <PatientPicker value={patient} onChange={(p) => { setPatient(p); setMissingPatient(false); }} autoFocus />
+        )}
+        {missingPatient && !patient && (
+          <Text size="sm" c="red" role="alert">
+            {t('schedule.two.needPatient')}
+          </Text>
+        )}
+        <DoctorOrSpecialty value={who} onChange={setWho} error={errors.field('doctorId') ?? errors.field('specialty')} />
+        <Group grow gap="xs" align="flex-start">
+          <KindSelect value={kind} onChange={setKind} />
+          <DateField label={t('schedule.two.from')} value={from} onChange={setFrom} minDate={today} clearable={false} error={errors.field('dateFrom')} />
+        </Group>
+        <Group grow gap="xs" align="flex-end">
+          <div>
+            <Text size="sm" fw={500} mb={2}>
+              {t('schedule.two.part')}
+            </Text>
+            <SegmentedControl
+              fullWidth
+              value={part}
+              onChange={(v) => setPart(v as Part)}
+              aria-label={t('schedule.two.part')}
+              data={(['any', 'morning', 'evening'] as const).map((p) => ({ value: p, label: t(`schedule.two.parts.${p}`) }))}
+            />
+          </div>
+          <BranchSelect label={t('schedule.branch')} value={branchId} onChange={setBranchId} />
+        </Group>
+        <Button onClick={() => search(from)} loading={propose.isPending} disabled={!canSearch} data-testid="two-search">
+          {result ? t('schedule.two.searchAgain') : t('schedule.two.search')}
+        </Button>
+        {result && (
+          <OptionButtons
+            result={result}
+            tz={tz}
+            today={today}
+            doctors={doctors?.items}
+            booking={book.isPending}
+            onChoose={choose}
+            onMore={more}
+            onRefresh={() => search(from)}
+          />
+        )}
+        {result && result.options.length > 0 && (
+          <>
+            <TextInput label={t('schedule.book.comment')} value={comment} onChange={(e) => setComment(e.currentTarget.value)} maxLength={LIMITS.text} />
+            <div>
+              <Checkbox label={t('schedule.book.needsCall')} checked={needsCall} onChange={(e) => setNeedsCall(e.currentTarget.checked)} />
+              <ConfirmHint date={firstDate} today={today} needsCall={needsCall} />
+            </div>
+          </>
+        )}
+        <FormErrors messages={errors.rest((f) => ['doctorId', 'specialty', 'dateFrom'].includes(f))} />
+      </Stack>
+    </Drawer>
+  );
+}
