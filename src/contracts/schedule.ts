@@ -129,6 +129,8 @@ export const ProposalBody = z.strictObject({
   dateTo: IsoDate.optional(),
   partOfDay: PartOfDay.optional(),
   branchId: Id.optional(),
+  /** Only times starting at or after this instant ("other options" after the ones offered). */
+  after: Instant.optional(),
   /** false: only look (a price or "when is the nearest?" call); true (default): hold both for the patient. */
   hold: z.boolean().optional(),
 });
@@ -218,4 +220,4 @@ export const Notification = z.object({
   id: z.string(), kind: z.string(), appointmentId: z.string().nullable(), patientId: z.string().nullable(),
   textRu: z.string(), textEn: z.string(), createdAt: z.string(), read: z.boolean(),
 });
-export const HistoryEntry = z.object({ at: z.string(), action: z.string(), fromStatus: z.string().nullable(), toStatus: z.string().nullable(), userId: z.string().nullable(), details: z.record(z.string(), z.unknown()) });
+export const HistoryEntry = z.object({ at: z.string(), action: z.string(), fromStatus: z.string().nullable(), toStatus: z.string().nullable(), userId: z.string().nullable(), userName: z.string().nullable(), details: z.record(z.string(), z.unknown()) });

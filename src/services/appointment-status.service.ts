@@ -12,6 +12,7 @@ import { can } from '../domain/permissions.js';
 import { shortName } from '../domain/names.js';
 import { cancellationOutcome, canTransition, STATUS_LABELS, type Status } from '../domain/schedule/status.js';
 import { LATENESS_THRESHOLD_MIN } from '../domain/service-card.js';
+import { arrivalNote, MAX_LATENESS_MIN, type Sex } from '../domain/schedule/arrival.js';
 import { localTimeOf, MINUTE } from '../domain/schedule/time.js';
 import { clinicTimeAndSettings } from '../db/repos/clinic.repo.js';
 import { auditEntry, type Actor, type Deps } from './context.js';
@@ -60,21 +61,21 @@ export async function changeStatus(deps: Deps, actor: Actor, id: string, body: z
     const { today } = localToday(now, tz);
     if (body.to === 'arrived') {
       const late = body.lateMinutes ?? Math.round((now.getTime() - Date.parse(a.starts_at)) / MINUTE);
+      const time = localTimeOf(Date.parse(a.starts_at), tz);
+      const sameDay = a.local_date === today;
       patch.arrived_at = at;
-      patch.late_minutes = late;
-      details.lateMinutes = late;
-      if (late >= LATENESS_THRESHOLD_MIN) {
+      // On another day it is a mixed-up day (SCH-8), not lateness.
+      patch.late_minutes = sameDay ? late : null;
+      details.lateMinutes = sameDay ? late : null;
+      if (!sameDay) details.wrongDay = true;
+      if (sameDay && late >= LATENESS_THRESHOLD_MIN && late <= MAX_LATENESS_MIN) {
         await addEntryTx(trx, actor, name, a.patient_id, {
-          section: 'svc3', text: `Опоздание на ${late} мин. к приёму в ${localTimeOf(Date.parse(a.starts_at), tz)}${body.note ? `: ${body.note}` : ''}`,
+          section: 'svc3', text: `Опоздание на ${late} мин. к приёму в ${time}${body.note ? `: ${body.note}` : ''}`,
           eventDate: a.local_date, minutes: late, appointmentId: id,
         }, at);
       }
-      const lateText = late >= LATENESS_THRESHOLD_MIN ? `, опоздание ${late} мин.` : late <= -10 ? `, пришёл раньше на ${-late} мин.` : '';
-      await notifyDoctor(trx, {
-        clinicId: actor.clinicId, doctorId: a.doctor_id, kind: 'arrived', appointmentId: id, patientId: a.patient_id, at,
-        ru: `Пациент ${who} пришёл (приём в ${localTimeOf(Date.parse(a.starts_at), tz)}${lateText})`,
-        en: `Patient ${who} has arrived (appointment at ${localTimeOf(Date.parse(a.starts_at), tz)})`,
-      });
+      const note = arrivalNote({ who, sex: patient.sex as Sex, time, lateMinutes: late, bookedDate: a.local_date, today });
+      await notifyDoctor(trx, { clinicId: actor.clinicId, doctorId: a.doctor_id, kind: 'arrived', appointmentId: id, patientId: a.patient_id, at, ...note });
     }
     if (body.to === 'in_chair') patch.in_chair_at = at;
     if (body.to === 'done') patch.done_at = at;
@@ -102,7 +103,7 @@ export async function changeStatus(deps: Deps, actor: Actor, id: string, body: z
         const why = body.cancel.reason === 'complaint' ? 'жалоба' : 'отказ от дальнейших контактов';
         await notifyDoctor(trx, {
           clinicId: actor.clinicId, doctorId: a.doctor_id, kind: 'cancelled_' + body.cancel.reason, appointmentId: id, patientId: a.patient_id, at,
-          ru: `Пациент ${who} отменил запись на ${a.local_date.split('-').reverse().join('.')}: ${why}${body.cancel.note ? ` — ${body.cancel.note}` : ''}`,
+          ru: `Отменена запись ${who} на ${a.local_date.split('-').reverse().join('.')}: ${why}${body.cancel.note ? ` — ${body.cancel.note}` : ''}`,
           en: `Patient ${who} cancelled the ${a.local_date} visit: ${body.cancel.reason}`,
         });
       }

@@ -206,7 +206,7 @@ export async function getAppointment(deps: Deps, actor: Actor, id: string) {
 export async function history(deps: Deps, actor: Actor, id: string) {
   await getAppointment(deps, actor, id);
   const rows = await appts.listHistory(deps.h.db, actor.clinicId, id);
-  return rows.map((r) => ({ at: r.at, action: r.action, fromStatus: r.from_status, toStatus: r.to_status, userId: r.user_id, details: JSON.parse(r.details_json) as Record<string, unknown> }));
+  return rows.map((r) => ({ at: r.at, action: r.action, fromStatus: r.from_status, toStatus: r.to_status, userId: r.user_id, userName: r.user_name, details: JSON.parse(r.details_json) as Record<string, unknown> }));
 }
 
 /** The patient's visits, newest first, for the card. */

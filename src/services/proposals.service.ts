@@ -8,7 +8,7 @@ import { addDays } from '../domain/calendar/production-calendar.js';
 import { DomainError, fieldError } from '../domain/errors.js';
 import { freeSlots, type Busy, type Slot } from '../domain/schedule/slots.js';
 import { partOfDay, pickTwo } from '../domain/schedule/two-options.js';
-import { MINUTE } from '../domain/schedule/time.js';
+import { localDateOf, MINUTE } from '../domain/schedule/time.js';
 import type { Actor, Deps } from './context.js';
 import { doctorWork, loadContext, localToday, type ScheduleContext } from './schedule-context.js';
 
@@ -76,7 +76,9 @@ export async function propose(deps: Deps, actor: Actor, p: z.infer<typeof Propos
   const now = deps.clock();
   const probe = await loadContext(deps.h.db, actor.clinicId, '2000-01-01', '2000-01-01');
   const { today } = localToday(now, probe.tz);
-  const from = p.dateFrom && p.dateFrom > today ? p.dateFrom : today;
+  const afterDate = p.after ? localDateOf(Date.parse(p.after), probe.tz) : today;
+  const earliest = afterDate > today ? afterDate : today;
+  const from = p.dateFrom && p.dateFrom > earliest ? p.dateFrom : earliest;
   const to = p.dateTo ?? addDays(from, 30);
   if (to < from) throw fieldError('dateTo', { ru: 'Дата окончания раньше даты начала', en: 'The end date is before the start date' });
   const last = addDays(from, 90) < to ? addDays(from, 90) : to;
@@ -90,7 +92,7 @@ export async function propose(deps: Deps, actor: Actor, p: z.infer<typeof Propos
     const end = addDays(start, 6) < last ? addDays(start, 6) : last;
     const busy = await busyMaps(deps, actor, Date.parse(`${addDays(start, -1)}T00:00:00Z`), Date.parse(`${addDays(end, 2)}T00:00:00Z`), now);
     for (let date = start; date <= end; date = addDays(date, 1)) {
-      found.push(...slotsOn(ctx, doctors, date, duration, busy, now.getTime() + 15 * MINUTE, p.branchId));
+      found.push(...slotsOn(ctx, doctors, date, duration, busy, Math.max(now.getTime() + 15 * MINUTE, p.after ? Date.parse(p.after) : 0), p.branchId));
       const two = pickTwo(found, part, ctx.tz);
       // Days come in order, so once both halves of the day are offered nothing nearer can follow.
       if (two.length === 2 && (part !== 'any' || partOfDay(two[0].start, ctx.tz) !== partOfDay(two[1].start, ctx.tz))) {

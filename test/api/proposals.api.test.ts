@@ -26,6 +26,10 @@ describe.each(DIALECTS)('two options, urgent squeeze-in, gaps and the waiting li
     const second = (await colleague('POST', '/api/schedule/proposals', { doctorId: f.orlova, kind: 'primary', dateFrom: '2026-11-25' })).json();
     expect(second.options[0].startsAt).toBe(msk('2026-11-25', '09:30'));
     await colleague('DELETE', `/api/schedule/holds/${second.holdGroup}`);
+    // «Другие варианты»: only times after the ones offered, looking without holding.
+    const more = (await colleague('POST', '/api/schedule/proposals', { doctorId: f.orlova, kind: 'primary', after: msk('2026-11-25', '15:00'), hold: false })).json();
+    expect(more.holdGroup).toBeNull();
+    expect(more.options.every((o: { startsAt: string }) => o.startsAt >= msk('2026-11-25', '15:00'))).toBe(true);
     // The patient chooses the evening: booked with the hold group, the morning is released.
     const booked = await f.admin('POST', '/api/appointments', { kind: 'primary', patientId: f.patients[0], doctorId: f.orlova, startsAt: p.options[1].startsAt, holdGroup: p.holdGroup });
     expect(booked.statusCode).toBe(201);

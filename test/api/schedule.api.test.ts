@@ -77,6 +77,7 @@ describe.each(DIALECTS)('booking rules (%s)', (dialect) => {
     expect((await f.admin('GET', '/api/patients/01900000-0000-7000-8000-000000000000/appointments')).statusCode).toBe(404);
     const hist = await f.admin('GET', `/api/appointments/${a.json().id}/history`);
     expect(hist.json().items.map((h: { action: string }) => h.action)).toEqual(['book', 'move']);
+    expect(hist.json().items[0].userName).toBe('Тест administrator');
   });
 });
 

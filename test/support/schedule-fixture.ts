@@ -25,8 +25,8 @@ export async function scheduleFixture(app: FastifyInstance, fx: Fixture) {
   });
   await owner('PUT', `/api/doctors/${belov}/hours`, { hours: days.map((weekday) => ({ weekday, branchId: fx.branchId, starts: '09:00', ends: '21:00' })) });
   const patients: string[] = [];
-  for (const [surname, firstName] of [['Иванов', 'Иван'], ['Петрова', 'Анна'], ['Сидоров', 'Олег'], ['Кузнецова', 'Ольга']]) {
-    const r = await admin('POST', '/api/patients', { surname, firstName, phones: [{ number: `+7921${String(patients.length).padStart(7, '0')}` }] });
+  for (const [surname, firstName, sex] of [['Иванов', 'Иван', 'male'], ['Петрова', 'Анна', 'female'], ['Сидоров', 'Олег', 'male'], ['Кузнецова', 'Ольга', 'female']]) {
+    const r = await admin('POST', '/api/patients', { surname, firstName, sex, phones: [{ number: `+7921${String(patients.length).padStart(7, '0')}` }] });
     patients.push(r.json().id);
   }
   return { owner, admin, orlova, belov, patients };

@@ -167,7 +167,15 @@ export async function addHistory(trx: Db, h: { id: string; clinicId: string; app
 }
 
 export async function listHistory(db: Db, clinicId: string, appointmentId: string) {
-  return db.selectFrom('appointment_history').selectAll().where('clinic_id', '=', clinicId).where('appointment_id', '=', appointmentId).orderBy('at').execute();
+  return db
+    .selectFrom('appointment_history')
+    .leftJoin('users', 'users.id', 'appointment_history.user_id')
+    .selectAll('appointment_history')
+    .select('users.full_name as user_name')
+    .where('appointment_history.clinic_id', '=', clinicId)
+    .where('appointment_history.appointment_id', '=', appointmentId)
+    .orderBy('appointment_history.at')
+    .execute();
 }
 
 /** Live holds (not expired) overlapping [from, to), for slot search and the board. */

@@ -98,7 +98,7 @@ export async function getPatientRow(db: Db, clinicId: string, id: string) {
 
 /** Just the name parts, for texts that mention the patient (notifications, history). */
 export async function patientNameParts(db: Db, id: string) {
-  return db.selectFrom('patients').select(['surname', 'first_name', 'patronymic']).where('id', '=', id).executeTakeFirstOrThrow();
+  return db.selectFrom('patients').select(['surname', 'first_name', 'patronymic', 'sex']).where('id', '=', id).executeTakeFirstOrThrow();
 }
 
 export async function insertPatient(trx: Db, row: PatientsTable) {

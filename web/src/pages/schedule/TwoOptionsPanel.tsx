@@ -53,12 +53,12 @@ export function TwoOptionsPanel({ init, tz, today, onClose, onBooked }: Props) {
   // Leaving the page or closing the drawer frees the held times for colleagues.
   useEffect(() => () => releaseHold(held.current), []);
 
-  const search = (dateFrom: string | null) => {
+  const search = (dateFrom: string | null, after?: string) => {
     releaseHold(held.current);
     held.current = null;
     setResult(null);
     propose.mutate(
-      { ...who, kind, dateFrom: dateFrom ?? undefined, partOfDay: part, branchId: branchId || undefined },
+      { ...who, kind, dateFrom: dateFrom ?? undefined, after, partOfDay: part, branchId: branchId || undefined },
       {
         onSuccess: (r) => {
           held.current = r.holdGroup;
@@ -68,11 +68,12 @@ export function TwoOptionsPanel({ init, tz, today, onClose, onBooked }: Props) {
     );
   };
 
+  // «Другие варианты»: the next two after the later option, the same day included.
   const more = () => {
     const last = result?.options[result.options.length - 1];
-    const next = last ? addDays(dateOf(last.startsAt, tz), 1) : from;
-    setFrom(next);
-    search(next);
+    if (!last) return search(from);
+    setFrom(dateOf(last.startsAt, tz));
+    search(dateOf(last.startsAt, tz), new Date(Date.parse(last.startsAt) + 60_000).toISOString());
   };
 
   const choose = (i: number) => {
