@@ -84,15 +84,15 @@ async function checkFree(trx: Db, ctx: ScheduleContext, actor: Actor, pl: Placem
 }
 
 /** The schedule context of the days around an instant (a day either side covers every time zone). */
-function contextAround(deps: Deps, actor: Actor, instant: number) {
-  return loadContext(deps.h.db, actor.clinicId, localDateOf(instant - 86_400_000, 'UTC'), localDateOf(instant + 86_400_000, 'UTC'));
+function contextAround(deps: Deps, actor: Actor, instant: number, doctorId: string) {
+  return loadContext(deps.h.db, actor.clinicId, localDateOf(instant - 86_400_000, 'UTC'), localDateOf(instant + 86_400_000, 'UTC'), doctorId);
 }
 
 /** Books an appointment (SCH-3/4/6/8, CONF-4): checked and written in one transaction, audited, announced live. */
 export async function book(deps: Deps, actor: Actor, input: z.infer<typeof BookBody>) {
   const now = deps.clock();
   const start = Date.parse(input.startsAt);
-  const ctx = await contextAround(deps, actor, start);
+  const ctx = await contextAround(deps, actor, start, input.doctorId);
   const date = localDateOf(start, ctx.tz);
   const duration = input.durationMin ?? ctx.settings.durationByKind[input.kind];
   const end = input.endsAt ? Date.parse(input.endsAt) : start + duration * MINUTE;
@@ -163,7 +163,7 @@ export async function move(deps: Deps, actor: Actor, id: string, input: z.infer<
   const length = Date.parse(cur.ends_at) - Date.parse(cur.starts_at);
   const end = input.endsAt ? Date.parse(input.endsAt) : start + length;
   const moving = start !== Date.parse(cur.starts_at) || end !== Date.parse(cur.ends_at) || (input.doctorId && input.doctorId !== cur.doctor_id) || input.chairId !== undefined;
-  const pre = await contextAround(deps, actor, start);
+  const pre = await contextAround(deps, actor, start, input.doctorId ?? cur.doctor_id);
   const date = localDateOf(start, pre.tz);
   const at = now.toISOString();
   try {

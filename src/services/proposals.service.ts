@@ -7,8 +7,8 @@ import type { DoctorView } from '../db/repos/doctors.repo.js';
 import { addDays } from '../domain/calendar/production-calendar.js';
 import { DomainError, fieldError } from '../domain/errors.js';
 import { freeSlots, type Busy, type Slot } from '../domain/schedule/slots.js';
-import { partOfDay, pickTwo } from '../domain/schedule/two-options.js';
-import { localDateOf, MINUTE } from '../domain/schedule/time.js';
+import { EVENING_FROM, partOfDay, pickTwo } from '../domain/schedule/two-options.js';
+import { localDateOf, localInstant, MINUTE } from '../domain/schedule/time.js';
 import type { Actor, Deps } from './context.js';
 import { doctorWork, loadContext, localToday, type ScheduleContext } from './schedule-context.js';
 
@@ -38,11 +38,26 @@ async function busyMaps(deps: Deps, actor: Actor, from: number, to: number, now:
   return { byDoctor, byChair };
 }
 
+/**
+ * The few slots per doctor and day that two-option picking can use: the earliest of each half
+ * of the day and, for each, the earliest an hour or more later. Enumerating every free slot of
+ * 30 doctors over weeks only to keep two was the cost of the search.
+ */
 function slotsOn(ctx: ScheduleContext, doctors: DoctorView[], date: string, duration: number, busy: Awaited<ReturnType<typeof busyMaps>>, notBefore: number, branchId?: string) {
   const out: Slot[] = [];
+  const evening = localInstant(date, EVENING_FROM, ctx.tz);
   for (const d of doctors) {
     const work = doctorWork(ctx, d, date).filter((w) => !branchId || w.branchId === branchId);
-    out.push(...freeSlots({ doctorId: d.id, work, doctorBusy: busy.byDoctor.get(d.id) ?? [], chairBusy: busy.byChair, duration, step: ctx.settings.slotStepMin * MINUTE, notBefore, limit: 200 }));
+    if (!work.length) continue;
+    const first = (from: number) =>
+      freeSlots({ doctorId: d.id, work, doctorBusy: busy.byDoctor.get(d.id) ?? [], chairBusy: busy.byChair, duration, step: ctx.settings.slotStepMin * MINUTE, notBefore: from, limit: 1 })[0];
+    for (const start of [notBefore, Math.max(notBefore, evening)]) {
+      const a = first(start);
+      if (!a) continue;
+      out.push(a);
+      const b = first(a.start + 60 * MINUTE);
+      if (b) out.push(b);
+    }
   }
   return out;
 }

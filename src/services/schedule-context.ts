@@ -15,10 +15,11 @@ export interface ScheduleContext {
   calendar: Map<string, CalendarOverride>;
 }
 
-export async function loadContext(db: Db, clinicId: string, fromDate: string, toDate: string): Promise<ScheduleContext> {
+/** Loads the rules' inputs for [fromDate, toDate]; `onlyDoctorId` narrows it to one doctor (a booking needs no others). */
+export async function loadContext(db: Db, clinicId: string, fromDate: string, toDate: string, onlyDoctorId?: string): Promise<ScheduleContext> {
   const [clinic, doctors, exceptions, calendar] = await Promise.all([
     clinicTimeAndSettings(db, clinicId),
-    listDoctors(db, clinicId),
+    listDoctors(db, clinicId, onlyDoctorId),
     exceptionsInRange(db, clinicId, fromDate, toDate),
     calendarRange(db, clinicId, fromDate, toDate),
   ]);
