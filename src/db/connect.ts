@@ -26,6 +26,11 @@ export interface ConnectOptions {
 
 /** PostgreSQL prints timestamptz as "2026-11-23 10:00:00.12+00" in UTC; make it the ISO form SQLite stores. */
 function pgInstantToIso(v: string): string {
+  // Fast path for the UTC form every session prints ("2026-11-23 10:00:00.12+00"): no Date, no regex.
+  if (v.length >= 22 && v.endsWith('+00') && v[10] === ' ') {
+    const frac = v.length > 22 ? v.slice(20, v.length - 3) : '';
+    return `${v.slice(0, 10)}T${v.slice(11, 19)}.${(frac + '000').slice(0, 3)}Z`;
+  }
   return new Date(v.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')).toISOString();
 }
 

@@ -27,7 +27,8 @@ export async function searchPatients(deps: Deps, actor: Actor, q: z.infer<typeof
   const query: repo.PatientQuery = { limit, offset };
   if (text) {
     const phone = phoneSearchDigits(text);
-    if (phone) query.phonePrefix = phone;
+    // A prefix shorter than country code + 5 digits matches a large share of all patients: wait for more.
+    if (phone && phone.length >= 6) query.phonePrefix = phone;
     if (/^\d{1,9}$/.test(text)) query.cardNumber = Number(text);
     if (!phone && query.cardNumber === undefined) query.nameKey = searchKey(text.replace(/[.,]/g, ' '));
     if (!query.phonePrefix && query.cardNumber === undefined && !query.nameKey) return { items: [], hasMore: false };

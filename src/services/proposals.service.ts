@@ -29,7 +29,12 @@ async function busyMaps(deps: Deps, actor: Actor, from: number, to: number, now:
   ]);
   const byDoctor = new Map<string, Busy[]>();
   const byChair = new Map<string, Busy[]>();
-  const add = (m: Map<string, Busy[]>, k: string | null, b: Busy) => k && m.set(k, [...(m.get(k) ?? []), b]);
+  const add = (m: Map<string, Busy[]>, k: string | null, b: Busy) => {
+    if (!k) return;
+    const list = m.get(k);
+    if (list) list.push(b);
+    else m.set(k, [b]);
+  };
   for (const r of [...rows, ...holds]) {
     const b = { start: Date.parse(r.starts_at), end: Date.parse(r.ends_at) };
     add(byDoctor, r.doctor_id, b);

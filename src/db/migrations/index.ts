@@ -3,12 +3,14 @@ import { sql } from 'kysely';
 import type { DbHandle } from '../connect.js';
 import { foundation } from './001-foundation.js';
 import { schedule } from './002-schedule.js';
+import { dayIndex } from './003-day-index.js';
 
 /** Every migration in order. Names are permanent: never rename or edit a shipped one. */
 function all(h: Pick<DbHandle, 'dialect'>): Record<string, Migration> {
   return {
     '001-foundation': foundation(h.dialect),
     '002-schedule': schedule(h.dialect),
+    '003-day-index': dayIndex,
   };
 }
 

@@ -119,15 +119,27 @@ export async function waitingVisitsOfDoctorDay(trx: Db, clinicId: string, doctor
 
 /** Busy times (time-holding statuses) of doctors and chairs over an instant range: the raw material of slot search. */
 export async function busyTimes(db: Db, clinicId: string, from: string, to: string) {
+  // The local-date bounds (a day of slack covers every time zone) let the (clinic_id, local_date)
+  // index narrow the scan; the instant bounds then decide.
   return db
     .selectFrom('appointments')
     .select(['id', 'doctor_id', 'chair_id', 'starts_at', 'ends_at'])
     .where('clinic_id', '=', clinicId)
+    .where('local_date', '>=', dayShift(from, -1))
+    .where('local_date', '<=', dayShift(to, 1))
     .where('starts_at', '<', to)
     .where('ends_at', '>', from)
     .where('status', 'not in', TIME_FREE)
     .execute();
 }
+
+/** The UTC date of an instant moved by whole days, as 'YYYY-MM-DD'. */
+function dayShift(instant: string, days: number): string {
+  return new Date(Date.parse(instant) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A visit never lasts a day (place() keeps it within one clinic day): the lower bound keeps the index scan short. */
+const LONGEST_VISIT_MS = 24 * 3600_000;
 
 /** The first time-holding appointment of the doctor, or in the chair, that overlaps [start, end). */
 export async function findConflict(trx: Db, a: { clinicId: string; doctorId: string; chairId: string | null; start: string; end: string; excludeId?: string }) {
@@ -137,6 +149,7 @@ export async function findConflict(trx: Db, a: { clinicId: string; doctorId: str
     .select(['appointments.id', 'appointments.doctor_id', 'appointments.chair_id', 'appointments.starts_at', 'appointments.ends_at', 'patients.surname', 'patients.first_name'])
     .where('appointments.clinic_id', '=', a.clinicId)
     .where('appointments.starts_at', '<', a.end)
+    .where('appointments.starts_at', '>', new Date(Date.parse(a.start) - LONGEST_VISIT_MS).toISOString())
     .where('appointments.ends_at', '>', a.start)
     .where('appointments.status', 'not in', TIME_FREE)
     .where((eb) => (a.chairId ? eb.or([eb('appointments.doctor_id', '=', a.doctorId), eb('appointments.chair_id', '=', a.chairId)]) : eb('appointments.doctor_id', '=', a.doctorId)));

@@ -13,45 +13,43 @@ export interface PatientQuery {
 }
 
 /**
- * Search by name-key prefix, phone-digits prefix or card number (any that is given, OR-ed).
- * Each branch is an index range scan; results are merged, deduplicated and ordered by name.
+ * Search by name-key prefix, phone-digits prefix or card number (any that is given). Each is
+ * its own index range scan, limited to the page it could contribute; the results are merged,
+ * deduplicated and ordered by name. (One query with OR-ed conditions made the planner walk the
+ * whole name index checking each row.)
  */
 export async function searchPatients(db: Db, clinicId: string, q: PatientQuery) {
-  const base = db
-    .selectFrom('patients')
-    .select(['patients.id', 'card_number', 'surname', 'first_name', 'patronymic', 'birth_date', 'name_key'])
-    .where('patients.clinic_id', '=', clinicId);
-  const any = q.nameKey !== undefined || q.phonePrefix !== undefined || q.cardNumber !== undefined;
-  let rows;
-  if (!any) {
-    rows = await base.orderBy('card_number', 'desc').limit(q.limit + 1).offset(q.offset).execute();
+  const want = q.offset + q.limit + 1;
+  const cols = ['patients.id', 'card_number', 'surname', 'first_name', 'patronymic', 'birth_date', 'name_key'] as const;
+  const base = () => db.selectFrom('patients').select(cols).where('patients.clinic_id', '=', clinicId);
+  type Row = Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number];
+  let rows: Row[];
+  if (q.nameKey === undefined && q.phonePrefix === undefined && q.cardNumber === undefined) {
+    rows = await base().orderBy('card_number', 'desc').limit(q.limit + 1).offset(q.offset).execute();
   } else {
-    rows = await base
-      .where((eb) => {
-        const ors = [];
-        if (q.nameKey) ors.push(eb.and([eb('name_key', '>=', q.nameKey), eb('name_key', '<', q.nameKey + PREFIX_END)]));
-        if (q.cardNumber !== undefined) ors.push(eb('card_number', '=', q.cardNumber));
-        if (q.phonePrefix) {
-          ors.push(
-            eb(
-              'patients.id',
-              'in',
-              eb
-                .selectFrom('patient_phones')
-                .select('patient_id')
-                .where('patient_phones.clinic_id', '=', clinicId)
-                .where('digits', '>=', q.phonePrefix)
-                .where('digits', '<', q.phonePrefix + PREFIX_END),
-            ),
-          );
-        }
-        return eb.or(ors);
-      })
-      .orderBy('name_key')
-      .orderBy('card_number')
-      .limit(q.limit + 1)
-      .offset(q.offset)
-      .execute();
+    const branches: Promise<Row[]>[] = [];
+    if (q.nameKey) {
+      branches.push(base().where('name_key', '>=', q.nameKey).where('name_key', '<', q.nameKey + PREFIX_END).orderBy('name_key').orderBy('card_number').limit(want).execute());
+    }
+    if (q.cardNumber !== undefined) branches.push(base().where('card_number', '=', q.cardNumber).execute());
+    if (q.phonePrefix) {
+      branches.push(
+        base()
+          .innerJoin('patient_phones', 'patient_phones.patient_id', 'patients.id')
+          .where('patient_phones.clinic_id', '=', clinicId)
+          .where('patient_phones.digits', '>=', q.phonePrefix)
+          .where('patient_phones.digits', '<', q.phonePrefix + PREFIX_END)
+          .orderBy('name_key')
+          .orderBy('card_number')
+          .limit(want * 2)
+          .execute(),
+      );
+    }
+    const seen = new Map<string, Row>();
+    for (const list of await Promise.all(branches)) for (const r of list) seen.set(r.id, r);
+    rows = [...seen.values()]
+      .sort((a, b) => (a.name_key < b.name_key ? -1 : a.name_key > b.name_key ? 1 : a.card_number - b.card_number))
+      .slice(q.offset, q.offset + q.limit + 1);
   }
   const page = rows.slice(0, q.limit);
   const phones = await primaryPhones(db, page.map((r) => r.id));
