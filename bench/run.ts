@@ -1,0 +1,146 @@
+/**
+ * `npm run bench`: reference figures and the desk's hot paths over HTTP on a generated clinic,
+ * printed as one table and written to bench/results/latest.json. BENCH_QUICK=1 for a smoke run,
+ * BENCH_ENGINE=postgres for PostgreSQL, BENCH_CPU_PROF=1 for a CPU profile of the app process.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { addDays } from '../src/domain/calendar/production-calendar.js';
+import { localDateOf } from '../src/domain/schedule/time.js';
+import { loadBenchConfig } from './config.js';
+import { openBenchDb } from './db.js';
+import { busyDays, freeSlots, overlaps } from './free-slots.js';
+import { breakdown, formatBreakdown, latencyRows, measure, type Breakdown, type Hello } from './http-rows.js';
+import { rawDurableInserts } from './reference.js';
+import { formatTable, machine, ratioRow, writeJson, type Row } from './report.js';
+import { Rng } from './rng.js';
+import { bookingSource, dayRequests, proposalRequests, searchRequests, signIn } from './scenarios.js';
+import { seedDataset } from './seed.js';
+import { startServer, type Server } from './server.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const cfg = loadBenchConfig();
+const m = machine(cfg.engine);
+const rows: Row[] = [];
+const breakdowns: Breakdown[] = [];
+const notes: string[] = [];
+const log = (s: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${s}\n`);
+const fmt = (n: number) => n.toLocaleString('en-US');
+const MB = 2 ** 20;
+let failed = false;
+
+async function helloWorld(): Promise<Hello & { p50one: number }> {
+  const s = await startServer({ mode: 'hello' });
+  try {
+    const r = await measure(cfg, s, { list: [{ path: '/hello' }] });
+    const one = await measure(cfg, s, { list: [{ path: '/hello' }], connections: 1, seconds: cfg.quick ? 1 : 3 });
+    return { p50: r.p50, p99: r.p99, rps: r.okPerSec, p50one: one.p50 };
+  } finally {
+    await s.stop();
+  }
+}
+
+log(`engine ${cfg.engine}${cfg.quick ? ', quick' : ''}: generating the clinic`);
+const t0 = performance.now();
+const bdb = await openBenchDb(cfg);
+let app: Server | undefined;
+try {
+  const ds = await seedDataset(bdb.h, cfg);
+  const c = ds.counts;
+  rows.push(
+    { name: 'generate: clinic, 2 branches, 15 chairs, 30 doctors, calendar, admin', metric: 's', value: ds.seconds.clinic },
+    { name: `generate: patients + phones (${fmt(c.patients)} + ${fmt(c.patient_phones)})`, metric: 's', value: ds.seconds.patients },
+    { name: `generate: appointments (${fmt(c.appointments)})`, metric: 's', value: ds.seconds.appointments },
+    { name: `generate: calls (${fmt(c.calls)})`, metric: 's', value: ds.seconds.calls },
+    { name: 'generate: total, with migrations' + (ds.seconds.analyze ? ' and ANALYZE' : ''), metric: 's', value: (performance.now() - t0) / 1000 },
+  );
+
+  log('raw durable inserts');
+  const raw = await rawDurableInserts(bdb.connectOptions, cfg.rawSeconds, cfg.connections);
+  rows.push({ name: 'raw durable insert, sequential', metric: 'ops/s', value: raw.sequential });
+  if (raw.concurrent) rows.push({ name: `raw durable insert, ${cfg.connections} clients`, metric: 'ops/s', value: raw.concurrent });
+
+  log('hello-world');
+  const hello = await helloWorld();
+  rows.push(
+    { name: 'hello-world GET /hello', metric: 'p50 ms', value: hello.p50 },
+    { name: 'hello-world GET /hello', metric: 'p99 ms', value: hello.p99 },
+    { name: 'hello-world GET /hello', metric: 'req/s', value: hello.rps },
+    { name: 'hello-world GET /hello, 1 connection', metric: 'p50 ms', value: hello.p50one },
+  );
+
+  const rng = new Rng(cfg.seed).fork(99);
+  const today = localDateOf(Date.parse(cfg.now), ds.tz);
+  const slots = await freeSlots(bdb.h, ds, addDays(today, 1), `${cfg.year}-12-31`, rng);
+  const days = await busyDays(bdb.h, today, 5);
+  notes.push(`now ${cfg.now} (${today}); day view dates ${days.map((d) => `${d.date} (${d.appointments} appts)`).join(', ')}; ${fmt(slots.length)} free 30-min slots`);
+  const search = searchRequests(rng, 300);
+  const proposals = proposalRequests(rng, ds, 200);
+  const day = dayRequests(days.map((d) => d.date));
+
+  log('starting the app');
+  app = await startServer({ mode: 'app', connect: bdb.connectOptions, now: cfg.now }, cfg.cpuProfile ? { cpuProfileDir: path.join(here, 'results', `prof-${cfg.engine}`) } : {});
+  const { headers } = await signIn(app.url);
+  const rssBefore = await app.rss();
+
+  log('patient search');
+  rows.push(...latencyRows('patient search GET /api/patients?q=', await measure(cfg, app, { list: search, headers, keepFailures: true }), hello));
+  log('two-option search');
+  rows.push(...latencyRows('two-option search POST /api/schedule/proposals', await measure(cfg, app, { list: proposals, headers, keepFailures: true }), hello, 3));
+  log('day view');
+  rows.push(...latencyRows('day view, 30 doctors GET /api/schedule/day', await measure(cfg, app, { list: day, headers, keepFailures: true }), hello, 3));
+
+  log('bookings');
+  const book = bookingSource(slots, rng, ds);
+  // Leave a margin: autocannon builds one request per connection ahead of sending.
+  const amount = Math.min(book.left() - 4 * cfg.connections - 300, 100_000);
+  const b = await measure(cfg, app, { next: book.next, headers, amount, seconds: cfg.bookingSeconds, keepFailures: true });
+  const bname = `bookings POST /api/appointments, ${cfg.connections} conns`;
+  rows.push(ratioRow({ name: bname, metric: 'ops/s', value: b.okPerSec, reference: `raw sequential ${Math.round(raw.sequential)}/s` }, raw.sequential, { min: 0.8 }));
+  if (raw.concurrent) rows.push(ratioRow({ name: bname, metric: 'ops/s', value: b.okPerSec, reference: `raw ${cfg.connections} clients ${Math.round(raw.concurrent)}/s` }, raw.concurrent));
+  rows.push({ name: bname, metric: 'p50 ms', value: b.p50 }, { name: bname, metric: 'p99 ms', value: b.p99 });
+  rows.push({ name: `${bname}: 201s / non-2xx`, metric: 'count', value: b.ok, reference: `non-2xx ${b.non2xx + b.errors}`, target: '0 non-2xx', met: b.non2xx + b.errors === 0 });
+  if (b.failures.length) notes.push(`booking failures (first ${b.failures.length}): ${JSON.stringify(b.statuses)}\n    ${b.failures.join('\n    ')}`);
+  const rssAfter = await app.rss();
+  rows.push({ name: 'app process RSS before HTTP rows', metric: 'MB', value: rssBefore / MB }, { name: 'app process RSS after HTTP rows', metric: 'MB', value: rssAfter / MB });
+
+  log('one connection: latency without queueing, and where the time goes');
+  for (const [name, o] of [
+    ['patient search', { list: search }],
+    ['two-option search', { list: proposals }],
+    ['day view', { list: day }],
+    ['bookings', { next: book.next }],
+  ] as const) {
+    const one = await breakdown(cfg, app, { ...o, headers });
+    breakdowns.push(...one.routes);
+    rows.push(ratioRow({ name: `${name}, 1 connection`, metric: 'p50 ms', value: one.load.p50, reference: `hello 1 conn ${hello.p50one.toFixed(2)}` }, hello.p50one));
+  }
+  await app.stop();
+  app = undefined;
+
+  const ov = await overlaps(bdb.h);
+  rows.push(
+    { name: 'overlaps: doctors with overlapping time-holding appointments', metric: 'pairs', value: ov.doctor, target: '=0', met: ov.doctor === 0 },
+    { name: 'overlaps: chairs with overlapping time-holding appointments', metric: 'pairs', value: ov.chair, target: '=0', met: ov.chair === 0 },
+  );
+  if (ov.doctor || ov.chair) {
+    failed = true;
+    log(`DOUBLE-BOOKING: ${ov.doctor} doctor and ${ov.chair} chair overlap pairs`);
+  }
+
+  log('hello-world again (how much the machine drifted)');
+  const again = await helloWorld();
+  rows.push(ratioRow({ name: 'hello-world again, after the app rows', metric: 'p50 ms', value: again.p50, reference: `first ${hello.p50.toFixed(2)}` }, hello.p50));
+} finally {
+  await app?.stop();
+  await bdb.cleanup();
+}
+
+const title = `Vizit bench${cfg.quick ? ' (BENCH_QUICK)' : ''}`;
+const table = formatTable(m, title, rows);
+console.log(table);
+console.log(formatBreakdown(breakdowns));
+if (notes.length) console.log(notes.map((n) => `note: ${n}`).join('\n'));
+const files = writeJson(path.join(here, 'results'), cfg.engine, { machine: m, config: cfg, where: bdb.where, rows, breakdowns, notes, seconds: (performance.now() - t0) / 1000 });
+log(`done in ${((performance.now() - t0) / 1000).toFixed(0)} s; wrote ${files.map((f) => path.relative(process.cwd(), f)).join(', ')}`);
+process.exit(failed ? 1 : 0);
