@@ -22,9 +22,13 @@ function chooseDoctors(ctx: ScheduleContext, p: { doctorId?: string; specialty?:
 }
 
 /** Busy times per doctor and per chair over [from, to), live holds of other proposals included. */
-async function busyMaps(deps: Deps, actor: Actor, from: number, to: number, now: Date) {
+async function busyMaps(deps: Deps, actor: Actor, from: number, to: number, now: Date, doctors: DoctorView[]) {
+  const only = {
+    doctorIds: doctors.map((d) => d.id),
+    chairIds: [...new Set(doctors.flatMap((d) => d.hours.map((h) => h.chairId)).filter((c): c is string => !!c))],
+  };
   const [rows, holds] = await Promise.all([
-    appts.busyTimes(deps.h.db, actor.clinicId, iso(from), iso(to)),
+    appts.busyTimes(deps.h.db, actor.clinicId, iso(from), iso(to), only),
     appts.activeHolds(deps.h.db, actor.clinicId, iso(from), iso(to), now.toISOString()),
   ]);
   const byDoctor = new Map<string, Busy[]>();
@@ -110,7 +114,7 @@ export async function propose(deps: Deps, actor: Actor, p: z.infer<typeof Propos
   // Walk a week at a time: the nearest options are nearly always in the first days.
   for (let start = from; start <= last; start = addDays(start, 7)) {
     const end = addDays(start, 6) < last ? addDays(start, 6) : last;
-    const busy = await busyMaps(deps, actor, Date.parse(`${addDays(start, -1)}T00:00:00Z`), Date.parse(`${addDays(end, 2)}T00:00:00Z`), now);
+    const busy = await busyMaps(deps, actor, Date.parse(`${addDays(start, -1)}T00:00:00Z`), Date.parse(`${addDays(end, 2)}T00:00:00Z`), now, doctors);
     for (let date = start; date <= end; date = addDays(date, 1)) {
       found.push(...slotsOn(ctx, doctors, date, duration, busy, Math.max(now.getTime() + 15 * MINUTE, p.after ? Date.parse(p.after) : 0), p.branchId));
       const two = pickTwo(found, part, ctx.tz);
@@ -135,7 +139,7 @@ export async function urgent(deps: Deps, actor: Actor, p: z.infer<typeof UrgentB
   const ctx = await loadContext(deps.h.db, actor.clinicId, today, today);
   const doctors = chooseDoctors(ctx, p);
   const duration = (p.durationMin ?? ctx.settings.durationByKind.urgent) * MINUTE;
-  const busy = await busyMaps(deps, actor, now.getTime() - 86_400_000, now.getTime() + 2 * 86_400_000, now);
+  const busy = await busyMaps(deps, actor, now.getTime() - 86_400_000, now.getTime() + 2 * 86_400_000, now, doctors);
   const free = slotsOn(ctx, doctors, today, duration, busy, now.getTime() + 5 * MINUTE, p.branchId).sort((a, b) => a.start - b.start);
   if (free.length) {
     const h = await hold(deps, actor, ctx, [free[0]], now);

@@ -1,45 +1,13 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { sql } from 'kysely';
-import { randomBytes } from 'node:crypto';
 import { tzOffset } from '@date-fns/tz';
-import { connect, type DbHandle, type Dialect } from '../../src/db/connect.js';
-import { migrate } from '../../src/db/migrations/index.js';
+import { DIALECTS, freshDb } from '../support/test-db.js';
+import type { DbHandle } from '../../src/db/connect.js';
 import { seedDemoClinic } from '../../src/db/demo/seed-demo.js';
 import { rotaConflicts, DEMO_DOCTORS } from '../../src/db/demo/demo-staff.js';
 import { isWorkingDay, SHIPPED_YEARS, shippedCalendar, weekdayOf } from '../../src/domain/calendar/production-calendar.js';
 import { ROLES } from '../../src/domain/roles.js';
 import { searchKey } from '../../src/domain/names.js';
 import { phoneSearchDigits } from '../../src/domain/phone.js';
-
-// Local dialect plumbing (to move into test/support): SQLite always, PostgreSQL when TEST_POSTGRES_URL is set.
-const DIALECTS: Dialect[] = ['sqlite', ...(process.env.TEST_POSTGRES_URL ? (['postgres'] as const) : [])];
-
-async function freshDb(dialect: Dialect): Promise<DbHandle & { cleanup(): Promise<void> }> {
-  if (dialect === 'sqlite') {
-    const h = connect({ sqlitePath: ':memory:' });
-    await migrate(h);
-    return { ...h, cleanup: () => h.close() };
-  }
-  const base = process.env.TEST_POSTGRES_URL!;
-  const schema = `demo_${randomBytes(5).toString('hex')}`;
-  const admin = connect({ databaseUrl: base, poolMax: 1 });
-  await sql.raw(`create schema ${schema}`).execute(admin.db);
-  await admin.close();
-  const url = new URL(base);
-  // `public` stays on the path for btree_gist; the URL's options replace the pool's, so UTC is repeated here.
-  url.searchParams.set('options', `-c search_path=${schema},public -c timezone=UTC`);
-  const h = connect({ databaseUrl: url.toString(), poolMax: 4 });
-  await migrate(h);
-  return {
-    ...h,
-    async cleanup() {
-      await h.close();
-      const a = connect({ databaseUrl: base, poolMax: 1 });
-      await sql.raw(`drop schema if exists ${schema} cascade`).execute(a.db);
-      await a.close();
-    },
-  };
-}
 
 const NOW = new Date('2026-11-23T09:00:00Z'); // Monday, 12:00 in Moscow
 const PATIENTS = 300;

@@ -118,10 +118,10 @@ export async function waitingVisitsOfDoctorDay(trx: Db, clinicId: string, doctor
 }
 
 /** Busy times (time-holding statuses) of doctors and chairs over an instant range: the raw material of slot search. */
-export async function busyTimes(db: Db, clinicId: string, from: string, to: string) {
+export async function busyTimes(db: Db, clinicId: string, from: string, to: string, only?: { doctorIds: string[]; chairIds: string[] }) {
   // The local-date bounds (a day of slack covers every time zone) let the (clinic_id, local_date)
   // index narrow the scan; the instant bounds then decide.
-  return db
+  let q = db
     .selectFrom('appointments')
     .select(['id', 'doctor_id', 'chair_id', 'starts_at', 'ends_at'])
     .where('clinic_id', '=', clinicId)
@@ -129,8 +129,10 @@ export async function busyTimes(db: Db, clinicId: string, from: string, to: stri
     .where('local_date', '<=', dayShift(to, 1))
     .where('starts_at', '<', to)
     .where('ends_at', '>', from)
-    .where('status', 'not in', TIME_FREE)
-    .execute();
+    .where('status', 'not in', TIME_FREE);
+  // Only the doctors asked about, and whoever else sits in their chairs.
+  if (only) q = q.where((eb) => eb.or([eb('doctor_id', 'in', only.doctorIds.length ? only.doctorIds : ['-']), eb('chair_id', 'in', only.chairIds.length ? only.chairIds : ['-'])]));
+  return q.execute();
 }
 
 /** The UTC date of an instant moved by whole days, as 'YYYY-MM-DD'. */
