@@ -10,7 +10,7 @@ import { freeSlots, type Busy, type Slot } from '../domain/schedule/slots.js';
 import { EVENING_FROM, partOfDay, pickTwo } from '../domain/schedule/two-options.js';
 import { localDateOf, localInstant, MINUTE } from '../domain/schedule/time.js';
 import type { Actor, Deps } from './context.js';
-import { doctorWork, loadContext, localToday, type ScheduleContext } from './schedule-context.js';
+import { clinicTimeZone, doctorWork, loadContext, localToday, type ScheduleContext } from './schedule-context.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const slotOut = (s: Slot) => ({ doctorId: s.doctorId, branchId: s.branchId, chairId: s.chairId, startsAt: iso(s.start), endsAt: iso(s.end) });
@@ -98,9 +98,9 @@ async function hold(deps: Deps, actor: Actor, ctx: ScheduleContext, slots: Slot[
  */
 export async function propose(deps: Deps, actor: Actor, p: z.infer<typeof ProposalBody>) {
   const now = deps.clock();
-  const probe = await loadContext(deps.h.db, actor.clinicId, '2000-01-01', '2000-01-01');
-  const { today } = localToday(now, probe.tz);
-  const afterDate = p.after ? localDateOf(Date.parse(p.after), probe.tz) : today;
+  const tz = await clinicTimeZone(deps.h.db, actor.clinicId);
+  const { today } = localToday(now, tz);
+  const afterDate = p.after ? localDateOf(Date.parse(p.after), tz) : today;
   const earliest = afterDate > today ? afterDate : today;
   const from = p.dateFrom && p.dateFrom > earliest ? p.dateFrom : earliest;
   const to = p.dateTo ?? addDays(from, 30);
@@ -134,8 +134,8 @@ export async function propose(deps: Deps, actor: Actor, p: z.infer<typeof Propos
  */
 export async function urgent(deps: Deps, actor: Actor, p: z.infer<typeof UrgentBody>) {
   const now = deps.clock();
-  const probe = await loadContext(deps.h.db, actor.clinicId, '2000-01-01', '2000-01-01');
-  const { today } = localToday(now, probe.tz);
+  const tz = await clinicTimeZone(deps.h.db, actor.clinicId);
+  const { today } = localToday(now, tz);
   const ctx = await loadContext(deps.h.db, actor.clinicId, today, today);
   const doctors = chooseDoctors(ctx, p);
   const duration = (p.durationMin ?? ctx.settings.durationByKind.urgent) * MINUTE;

@@ -39,6 +39,11 @@ export function doctorWork(ctx: ScheduleContext, doctor: DoctorView, date: strin
   return workIntervals(date, doctor.hours, ctx.exceptions.get(doctor.id) ?? [], ctx.calendar, ctx.tz);
 }
 
+/** Just the clinic's time zone: one small query, for use cases that need "today" before loading a range. */
+export async function clinicTimeZone(db: Db, clinicId: string): Promise<string> {
+  return (await clinicTimeAndSettings(db, clinicId)).time_zone;
+}
+
 /** Clinic-local today and tomorrow for an instant. */
 export function localToday(now: Date, tz: string) {
   const today = localDateOf(now.getTime(), tz);

@@ -8,7 +8,7 @@ import { withTx } from '../db/connect.js';
 import { appendAudit } from '../db/repos/audit.repo.js';
 import { feedTokenByHash, replaceFeedToken } from '../db/repos/feed-tokens.repo.js';
 import { auditEntry, type Actor, type Deps } from './context.js';
-import { doctorWork, loadContext, localToday, type ScheduleContext } from './schedule-context.js';
+import { clinicTimeZone, doctorWork, loadContext, localToday, type ScheduleContext } from './schedule-context.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -103,8 +103,7 @@ export async function icalFeed(deps: Deps, token: string) {
   const row = await feedTokenByHash(deps.h.db, feedHash(token));
   if (!row) throw new DomainError('not_found', { ru: 'Календарь не найден', en: 'No such calendar' });
   const actor: Actor = { clinicId: row.clinic_id, userId: 'feed', login: 'feed', role: 'dentist', ip: null };
-  const ctx = await loadContext(deps.h.db, row.clinic_id, '2000-01-01', '2000-01-01');
-  const { today } = localToday(deps.clock(), ctx.tz);
+  const { today } = localToday(deps.clock(), await clinicTimeZone(deps.h.db, row.clinic_id));
   const list = await appts.listDoctorRange(deps.h.db, actor.clinicId, row.doctor_id, addDays(today, -7), addDays(today, 60));
   const stamp = icsTime(deps.clock().toISOString());
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Vizit//RU', 'CALSCALE:GREGORIAN', 'X-WR-CALNAME:Vizit'];
