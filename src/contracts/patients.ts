@@ -42,6 +42,8 @@ export const PatientSummary = z.object({
   patronymic: z.string().nullable(),
   birthDate: z.string().nullable(),
   phone: z.string().nullable(),
+  /** 152-FZ art. 21: blocked keeps only the medical record; destroyed keeps only the card number. */
+  pdState: z.enum(['active', 'blocked', 'destroyed']),
 });
 export type PatientSummaryT = z.infer<typeof PatientSummary>;
 
@@ -57,6 +59,8 @@ export const Patient = PatientSummary.extend({
   note: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** While blocked: the medical record is kept until this date. */
+  retainUntil: z.string().nullable(),
 });
 export type PatientT = z.infer<typeof Patient>;
 

@@ -161,6 +161,32 @@ export interface PatientsTable {
   created_at: string;
   updated_at: string;
   created_by: string | null;
+  /** 152-FZ art. 21: active; blocked (only the medical record kept); destroyed. */
+  pd_state: Generated<'active' | 'blocked' | 'destroyed'>;
+  /** While blocked: the medical record is kept until this clinic-local date. */
+  retain_until: string | null;
+}
+
+export interface PdDestructionsTable {
+  id: string;
+  clinic_id: string;
+  number: number;
+  patient_id: string;
+  card_number: number;
+  subject_name: string | null;
+  scope: 'blocked' | 'destroyed';
+  reason: string;
+  basis: string;
+  categories_json: string;
+  counts_json: string;
+  retain_until: string | null;
+  performed_at: string;
+  local_date: string;
+  performed_by: string;
+  performer_name: string;
+  performer_role: string;
+  audit_seq: number | null;
+  act_erased_at: string | null;
 }
 
 export interface PatientPhonesTable {
@@ -368,5 +394,6 @@ export interface Database {
   notifications: NotificationsTable;
   live_events: LiveEventsTable;
   doctor_feed_tokens: DoctorFeedTokensTable;
+  pd_destructions: PdDestructionsTable;
 }
 

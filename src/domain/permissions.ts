@@ -8,6 +8,8 @@ import type { Role } from './roles.js';
 export const PERMISSIONS = [
   'patients.read',
   'patients.write',
+  /** 152-FZ art. 21: destroy a patient's personal data and keep the register of acts. */
+  'patients.destroy',
   'schedule.read',
   'schedule.write',
   'schedule.status',

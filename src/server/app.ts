@@ -22,6 +22,7 @@ import { patientRoutes } from './routes/patients.routes.js';
 import { staffRoutes } from './routes/staff.routes.js';
 import { scheduleRoutes } from './routes/schedule.routes.js';
 import { liveRoutes } from './routes/live.routes.js';
+import { retentionRoutes } from './routes/retention.routes.js';
 import { LiveFeed } from '../services/live.service.js';
 import type { RouteDeps } from './routes/types.js';
 
@@ -104,6 +105,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(staffRoutes(rd));
       await api.register(patientRoutes(rd));
       await api.register(auditRoutes(rd));
+      await api.register(retentionRoutes(rd));
       await api.register(scheduleRoutes(rd));
       await api.register(liveRoutes(rd, feed));
     },

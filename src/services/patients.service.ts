@@ -10,6 +10,7 @@ import { nextNumber } from '../db/repos/counters.repo.js';
 import * as repo from '../db/repos/patients.repo.js';
 import type { PatientPhonesTable } from '../db/schema.js';
 import { fieldError, notFound } from '../domain/errors.js';
+import { assertPdActive } from '../domain/retention.js';
 import { searchKey } from '../domain/names.js';
 import { formatPhone, phoneSearchDigits, toE164 } from '../domain/phone.js';
 import { auditEntry, changedFields, type Actor, type Deps } from './context.js';
@@ -89,6 +90,7 @@ export async function updatePatient(deps: Deps, actor: Actor, id: string, patch:
     const found = await repo.getPatientRow(trx, actor.clinicId, id);
     if (!found) throw notFound(PATIENT);
     const p = found.p;
+    assertPdActive(p.pd_state);
     const surname = patch.surname?.trim() ?? p.surname;
     const firstName = patch.firstName?.trim() ?? p.first_name;
     const patronymic = patch.patronymic !== undefined ? blankToNull(patch.patronymic) : p.patronymic;
@@ -184,5 +186,7 @@ function view(found: NonNullable<Awaited<ReturnType<typeof repo.getPatientRow>>>
     note: p.note,
     createdAt: p.created_at,
     updatedAt: p.updated_at,
+    pdState: p.pd_state,
+    retainUntil: p.retain_until,
   };
 }

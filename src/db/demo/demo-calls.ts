@@ -77,7 +77,7 @@ export function generateCalls(d: CallDeps): CallsTable[] {
       const purpose = primary ? (rng.chance(0.25) ? 'price' : 'booking') : a.row.kind !== 'urgent' && rng.chance(0.12) ? 'reschedule' : 'booking';
       a.row.call_id = add(created - dur * SEC - rng.int(5, 90) * SEC, dur, {
         ...who, direction: 'in', caller_type: primary ? 'primary' : 'repeat', purpose,
-        source_id: primary ? p.row.source_id : null, outcome: 'booked', outcome_reason: null, appointment_id: a.row.id,
+        source_id: primary ? (p.row.source_id ?? null) : null, outcome: 'booked', outcome_reason: null, appointment_id: a.row.id,
         note: a.row.kind === 'urgent' ? `Острая боль: ${bySex(p.row.sex ?? 'female', 'записан', 'записана')} на ближайшее время` : null,
       });
     } else if (a.bookedBy === 'recall') {

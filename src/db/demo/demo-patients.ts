@@ -5,6 +5,7 @@
  */
 import { searchKey } from '../../domain/names.js';
 import { toE164 } from '../../domain/phone.js';
+import type { Insertable } from 'kysely';
 import type { PatientPhonesTable, PatientsTable } from '../schema.js';
 import type { Desk } from './demo-desk.js';
 import { diminutive, fatherOf, motherOf, randomEmail, randomMaleSurname, randomName, type PersonName, type Sex } from './demo-names.js';
@@ -56,7 +57,7 @@ export class PhoneFactory {
 }
 
 export interface DemoPatient {
-  row: PatientsTable;
+  row: Insertable<PatientsTable>;
   phones: PatientPhonesTable[];
   /** Under 18 at `now`. */
   child: boolean;

@@ -4,6 +4,7 @@ import type { DbHandle } from '../connect.js';
 import { foundation } from './001-foundation.js';
 import { schedule } from './002-schedule.js';
 import { dayIndex } from './003-day-index.js';
+import { retention } from './004-retention.js';
 
 /** Every migration in order. Names are permanent: never rename or edit a shipped one. */
 function all(h: Pick<DbHandle, 'dialect'>): Record<string, Migration> {
@@ -11,6 +12,7 @@ function all(h: Pick<DbHandle, 'dialect'>): Record<string, Migration> {
     '001-foundation': foundation(h.dialect),
     '002-schedule': schedule(h.dialect),
     '003-day-index': dayIndex,
+    '004-retention': retention(h.dialect),
   };
 }
 

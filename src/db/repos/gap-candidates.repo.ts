@@ -29,6 +29,8 @@ export async function droppedOutCandidates(db: Db, clinicId: string, fromDate: s
     .select(['a.patient_id', 'a.doctor_id', 'a.status', 'a.local_date', 'patients.surname', 'patients.first_name', 'patients.patronymic'])
     .where('a.clinic_id', '=', clinicId)
     .where('a.status', 'in', ['cancelled', 'no_show'])
+    // A blocked or destroyed card is never called (152-FZ art. 21).
+    .where('patients.pd_state', '=', 'active')
     .where('a.local_date', '>=', fromDate)
     .where('a.local_date', '<', beforeDate)
     .where(({ not }) => not(hasFuture('a.patient_id', nowIso)))
@@ -45,6 +47,7 @@ export async function recallCandidates(db: Db, clinicId: string, oldestDate: str
     .select(['a.patient_id', 'patients.surname', 'patients.first_name', 'patients.patronymic', (eb) => eb.fn.max('a.local_date').as('last')])
     .where('a.clinic_id', '=', clinicId)
     .where('a.status', '=', 'done')
+    .where('patients.pd_state', '=', 'active')
     .groupBy(['a.patient_id', 'patients.surname', 'patients.first_name', 'patients.patronymic'])
     .having((eb) => eb.fn.max('a.local_date'), '<=', latestDate)
     .having((eb) => eb.fn.max('a.local_date'), '>=', oldestDate)

@@ -1,4 +1,5 @@
 import type { Db } from '../connect.js';
+import type { Insertable, Updateable } from 'kysely';
 import type { PatientPhonesTable, PatientsTable } from '../schema.js';
 
 /** Upper bound for a prefix range scan: every key starting with `p` is >= p and < p + U+FFFF. */
@@ -20,7 +21,7 @@ export interface PatientQuery {
  */
 export async function searchPatients(db: Db, clinicId: string, q: PatientQuery) {
   const want = q.offset + q.limit + 1;
-  const cols = ['patients.id', 'card_number', 'surname', 'first_name', 'patronymic', 'birth_date', 'name_key'] as const;
+  const cols = ['patients.id', 'card_number', 'surname', 'first_name', 'patronymic', 'birth_date', 'name_key', 'pd_state'] as const;
   const base = () => db.selectFrom('patients').select(cols).where('patients.clinic_id', '=', clinicId);
   type Row = Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number];
   let rows: Row[];
@@ -62,6 +63,7 @@ export async function searchPatients(db: Db, clinicId: string, q: PatientQuery) 
       patronymic: r.patronymic,
       birthDate: r.birth_date,
       phone: phones.get(r.id) ?? null,
+      pdState: r.pd_state,
     })),
     hasMore: rows.length > q.limit,
   };
@@ -99,15 +101,21 @@ export async function patientNameParts(db: Db, id: string) {
   return db.selectFrom('patients').select(['surname', 'first_name', 'patronymic', 'sex']).where('id', '=', id).executeTakeFirstOrThrow();
 }
 
-export async function insertPatient(trx: Db, row: PatientsTable) {
+export async function insertPatient(trx: Db, row: Insertable<PatientsTable>) {
   await trx.insertInto('patients').values(row).execute();
 }
 
-export async function updatePatient(trx: Db, clinicId: string, id: string, patch: Partial<PatientsTable>) {
+export async function updatePatient(trx: Db, clinicId: string, id: string, patch: Updateable<PatientsTable>) {
   await trx.updateTable('patients').set(patch).where('clinic_id', '=', clinicId).where('id', '=', id).execute();
 }
 
 export async function replacePhones(trx: Db, patientId: string, rows: PatientPhonesTable[]) {
   await trx.deleteFrom('patient_phones').where('patient_id', '=', patientId).execute();
   if (rows.length) await trx.insertInto('patient_phones').values(rows).execute();
+}
+
+/** The personal-data state (152-FZ art. 21), read inside a write transaction before using the card. */
+export async function patientPdState(db: Db, clinicId: string, id: string): Promise<string | undefined> {
+  const r = await db.selectFrom('patients').select('pd_state').where('clinic_id', '=', clinicId).where('id', '=', id).executeTakeFirst();
+  return r?.pd_state;
 }

@@ -1,0 +1,175 @@
+import { sql } from 'kysely';
+import type { Db, DbHandle } from '../connect.js';
+import type { PdDestructionsTable } from '../schema.js';
+
+/** Statuses after which a visit belongs to the medical record (the patient was seen). */
+const MEDICAL = ['arrived', 'in_chair', 'done'];
+/** Statuses that still hold a doctor's time. */
+const HOLDING = ['booked', 'confirmed', 'arrived', 'in_chair'];
+
+/** What a destruction decision needs about one patient. */
+export async function retentionFacts(db: Db, clinicId: string, patientId: string, today: string) {
+  const p = await db
+    .selectFrom('patients')
+    .select(['id', 'card_number', 'surname', 'first_name', 'patronymic', 'pd_state', 'created_at'])
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', patientId)
+    .executeTakeFirst();
+  if (!p) return undefined;
+  const last = await db
+    .selectFrom('appointments')
+    .select((eb) => eb.fn.max('local_date').as('d'))
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .where('status', 'in', MEDICAL)
+    .executeTakeFirst();
+  const future = await db
+    .selectFrom('appointments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .where('local_date', '>=', today)
+    .where('status', 'in', HOLDING)
+    .executeTakeFirst();
+  return { patient: p, lastMedicalVisit: (last?.d as string | null) ?? null, activeFutureAppointments: Number(future?.n ?? 0) };
+}
+
+/**
+ * Destroys the data of one patient that a blocking destroys: contacts, notes, the service card,
+ * call details, the waiting list, visit comments, staff notifications naming them, and live
+ * events about them. Returns how many records of each kind were touched (for the act).
+ */
+export async function destroyNonMedical(trx: Db, clinicId: string, patientId: string, notificationText: { ru: string; en: string }) {
+  const counts: Record<string, number> = {};
+  const n = (r: { numDeletedRows?: bigint; numUpdatedRows?: bigint }[] | { numDeletedRows?: bigint; numUpdatedRows?: bigint }) => {
+    const one = Array.isArray(r) ? r[0] : r;
+    return Number(one?.numDeletedRows ?? one?.numUpdatedRows ?? 0n);
+  };
+  counts.phones = n(await trx.deleteFrom('patient_phones').where('clinic_id', '=', clinicId).where('patient_id', '=', patientId).executeTakeFirst());
+  counts.serviceCard = n(await trx.deleteFrom('service_card_entries').where('clinic_id', '=', clinicId).where('patient_id', '=', patientId).executeTakeFirst());
+  counts.waitingList = n(await trx.deleteFrom('waiting_list').where('clinic_id', '=', clinicId).where('patient_id', '=', patientId).executeTakeFirst());
+  counts.calls = n(
+    await trx
+      .updateTable('calls')
+      .set({ patient_id: null, phone: null, caller_name: null, note: null, outcome_reason: null })
+      .where('clinic_id', '=', clinicId)
+      .where('patient_id', '=', patientId)
+      .executeTakeFirst(),
+  );
+  const apptIds = trx.selectFrom('appointments').select('id').where('clinic_id', '=', clinicId).where('patient_id', '=', patientId);
+  counts.visitNotes = n(
+    await trx
+      .updateTable('appointments')
+      .set({ comment: null, cancel_note: null })
+      .where('clinic_id', '=', clinicId)
+      .where('patient_id', '=', patientId)
+      .where((eb) => eb.or([eb('comment', 'is not', null), eb('cancel_note', 'is not', null)]))
+      .executeTakeFirst(),
+  );
+  // History notes are free text typed at the desk (e.g. "came with her son Ivan").
+  await trx.updateTable('appointment_history').set({ details_json: '{}' }).where('clinic_id', '=', clinicId).where('appointment_id', 'in', apptIds).where('details_json', 'like', '%"note"%').execute();
+  counts.notifications = n(
+    await trx
+      .updateTable('notifications')
+      .set({ text_ru: notificationText.ru, text_en: notificationText.en })
+      .where('clinic_id', '=', clinicId)
+      .where((eb) => eb.or([eb('patient_id', '=', patientId), eb('appointment_id', 'in', apptIds)]))
+      .executeTakeFirst(),
+  );
+  await trx
+    .deleteFrom('live_events')
+    .where('clinic_id', '=', clinicId)
+    .where('payload_json', 'like', `%${patientId}%`)
+    .execute();
+  await trx
+    .updateTable('patients')
+    .set({ email: null, address_as: null, source_id: null, note: null, pd_consent_version: null })
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', patientId)
+    .execute();
+  return counts;
+}
+
+/** The last step: the identity goes; the card number stays so audit entries and statistics still resolve. */
+export async function destroyIdentity(trx: Db, clinicId: string, patientId: string) {
+  await trx
+    .updateTable('patients')
+    .set({ surname: '', first_name: '', patronymic: null, name_key: '', birth_date: null, sex: null, pd_consent_date: null })
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', patientId)
+    .execute();
+}
+
+export async function setPdState(trx: Db, clinicId: string, patientId: string, state: 'blocked' | 'destroyed', retainUntil: string | null, at: string) {
+  await trx.updateTable('patients').set({ pd_state: state, retain_until: retainUntil, updated_at: at }).where('clinic_id', '=', clinicId).where('id', '=', patientId).execute();
+}
+
+export async function insertDestruction(trx: Db, row: PdDestructionsTable) {
+  await trx.insertInto('pd_destructions').values(row).execute();
+}
+
+export async function listDestructions(db: Db, clinicId: string, limit: number, offset: number) {
+  return db.selectFrom('pd_destructions').selectAll().where('clinic_id', '=', clinicId).orderBy('number', 'desc').limit(limit).offset(offset).execute();
+}
+
+export async function getDestruction(db: Db, clinicId: string, id: string) {
+  return db.selectFrom('pd_destructions').selectAll().where('clinic_id', '=', clinicId).where('id', '=', id).executeTakeFirst();
+}
+
+/** The audit entries of the destruction itself (the event-log excerpt the act comes with). */
+export async function destructionLog(db: Db, clinicId: string, patientId: string) {
+  return db
+    .selectFrom('audit_log')
+    .select(['seq', 'at', 'user_login', 'role', 'action', 'object_type', 'details_json', 'hash'])
+    .where('clinic_id', '=', clinicId)
+    .where('patient_id', '=', patientId)
+    .where('object_type', '=', 'pd_destruction')
+    .orderBy('seq')
+    .execute();
+}
+
+/**
+ * Patients whose purpose of processing has been achieved by `cutoffs`: a medical record whose
+ * last visit is on or before `medicalCutoff` (the 25-year period), or no medical record at all
+ * and no contact since `noRecordCutoff`. Blocked patients are checked the same way.
+ */
+export async function dueForDestruction(db: Db, clinicId: string, medicalCutoff: string, noRecordCutoff: string, limit: number) {
+  const medical = sql.join(MEDICAL.map((s) => sql.lit(s)));
+  const rows = await sql<{ id: string; card_number: number; surname: string; first_name: string; patronymic: string | null; pd_state: string; last_visit: string | null; last_contact: string }>`
+    select p.id, p.card_number, p.surname, p.first_name, p.patronymic, p.pd_state,
+      (select max(a.local_date) from appointments a where a.clinic_id = p.clinic_id and a.patient_id = p.id and a.status in (${medical})) as last_visit,
+      coalesce((select max(a.local_date) from appointments a where a.clinic_id = p.clinic_id and a.patient_id = p.id), substr(cast(p.created_at as text), 1, 10)) as last_contact
+    from patients p
+    where p.clinic_id = ${clinicId} and p.pd_state <> 'destroyed'
+  `.execute(db);
+  return rows.rows
+    .filter((r) => (r.last_visit ? r.last_visit <= medicalCutoff : r.last_contact <= noRecordCutoff))
+    .sort((a, b) => a.card_number - b.card_number)
+    .slice(0, limit);
+}
+
+/** Acts past their three years: the subject's name leaves the act (the rest is not personal data). */
+export async function eraseOldActs(trx: Db, clinicId: string, performedBefore: string, at: string) {
+  const r = await trx
+    .updateTable('pd_destructions')
+    .set({ subject_name: null, act_erased_at: at })
+    .where('clinic_id', '=', clinicId)
+    .where('local_date', '<', performedBefore)
+    .where('act_erased_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+/**
+ * After a destruction: SQLite overwrites freed pages (secure_delete) but older page images stay
+ * in the WAL until a checkpoint; truncate it now. PostgreSQL leaves dead row versions to
+ * autovacuum, which runs well within the 30 days art. 21 allows.
+ */
+export async function scrubAfterDestruction(h: DbHandle) {
+  if (h.dialect === 'sqlite') await sql`pragma wal_checkpoint(TRUNCATE)`.execute(h.db);
+}
+
+export async function patientIdByCard(db: Db, clinicId: string, cardNumber: number) {
+  const r = await db.selectFrom('patients').select('id').where('clinic_id', '=', clinicId).where('card_number', '=', cardNumber).executeTakeFirst();
+  return r?.id;
+}
