@@ -7,6 +7,8 @@ import { insertUser } from '../db/repos/users.repo.js';
 import { SHIPPED_YEARS } from '../domain/calendar/production-calendar.js';
 import { generatePassword, hashPassword } from './auth.service.js';
 import { loadShipped } from './calendar.service.js';
+import { seedDemoDestructions } from './retention.service.js';
+import { FIXED_PATIENT } from '../db/demo/demo-patients.js';
 
 export type BootstrapResult =
   | { kind: 'existing'; clinicId: string }
@@ -28,6 +30,7 @@ export async function bootstrap(h: DbHandle, opts: { demo: boolean; ownerPasswor
         objectType: 'clinic', objectId: clinicId, patientId: null, ip: null, details: { demo: true },
       }),
     );
+    await seedDemoDestructions(h, opts.now, FIXED_PATIENT.surname);
     return { kind: 'demo', clinicId, logins };
   }
   const clinicId = newId();

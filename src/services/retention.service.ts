@@ -178,6 +178,27 @@ export async function patientIdByCard(deps: Deps, actor: Actor, cardNumber: numb
   return id;
 }
 
+/**
+ * The demo clinic's register: one card blocked on a withdrawn consent (its medical record kept)
+ * and one caller's data destroyed on request, both by the chief doctor three days ago.
+ */
+export async function seedDemoDestructions(h: Deps['h'], now: Date, keepSurname: string) {
+  const at = new Date(now.getTime() - 3 * 86_400_000);
+  const deps: Deps = { h, clock: () => at };
+  const actor = await actorForLogin(deps, 'chief');
+  const today = await clinicToday(deps, actor.clinicId, at);
+  const treated = await repo.demoDestructionCandidate(h.db, actor.clinicId, today, true, keepSurname);
+  if (treated) {
+    await destroyPatientData(deps, actor, treated.id, { reason: 'consent_withdrawn', basis: `Заявление пациента об отзыве согласия, вх. № 41 от ${ruDay(today)}`, confirmCardNumber: Number(treated.card_number) });
+  }
+  const caller = await repo.demoDestructionCandidate(h.db, actor.clinicId, today, false, keepSurname);
+  if (caller) {
+    await destroyPatientData(deps, actor, caller.id, { reason: 'subject_request', basis: `Требование субъекта по телефону, запись разговора от ${ruDay(today)}`, confirmCardNumber: Number(caller.card_number) });
+  }
+}
+
+const ruDay = (iso: string) => iso.split('-').reverse().join('.');
+
 function toView(r: PdDestructionsTable): DestructionT {
   return {
     id: r.id,

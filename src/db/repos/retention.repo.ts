@@ -173,3 +173,26 @@ export async function patientIdByCard(db: Db, clinicId: string, cardNumber: numb
   const r = await db.selectFrom('patients').select('id').where('clinic_id', '=', clinicId).where('card_number', '=', cardNumber).executeTakeFirst();
   return r?.id;
 }
+
+/**
+ * For the demo clinic: a patient seen before `today` with nothing booked from `today` on
+ * (`withVisits`), or one who never came and has nothing booked. Lowest card number first, so
+ * the choice is stable for a seed.
+ */
+export async function demoDestructionCandidate(db: Db, clinicId: string, today: string, withVisits: boolean, skipSurname: string) {
+  const list = (xs: string[]) => sql.join(xs.map((x) => sql.lit(x)));
+  const seen = sql<boolean>`exists (select 1 from appointments a where a.patient_id = patients.id and a.status in (${list(MEDICAL)}))`;
+  const upcoming = sql<boolean>`exists (select 1 from appointments f where f.patient_id = patients.id and f.local_date >= ${today} and f.status in (${list(HOLDING)}))`;
+  const r = await db
+    .selectFrom('patients')
+    .select(['id', 'card_number'])
+    .where('clinic_id', '=', clinicId)
+    .where('pd_state', '=', 'active')
+    .where('surname', '<>', skipSurname)
+    .where(withVisits ? seen : sql<boolean>`not ${seen}`)
+    .where(sql<boolean>`not ${upcoming}`)
+    .orderBy('card_number')
+    .limit(1)
+    .executeTakeFirst();
+  return r;
+}
