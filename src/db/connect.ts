@@ -37,11 +37,13 @@ function pgInstantToIso(v: string): string {
 /** Opens the database with the durability settings the house rules demand. */
 export function connect(opts: ConnectOptions): DbHandle {
   if (opts.databaseUrl && /^postgres(ql)?:\/\//.test(opts.databaseUrl)) {
+    // Every session in UTC so instants print the same on every server. pg lets an `options`
+    // parameter in the URL (e.g. a search_path) replace the pool's, so merge it into the URL.
+    const withTz = new URL(opts.databaseUrl);
+    withTz.searchParams.set('options', `${withTz.searchParams.get('options') ?? ''} -c timezone=UTC`.trim());
     const pool = new pg.Pool({
-      connectionString: opts.databaseUrl,
+      connectionString: withTz.toString(),
       max: opts.poolMax ?? 10,
-      // Every session in UTC so instants print the same on every server.
-      options: '-c timezone=UTC',
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
           if (oid === 1184 || oid === 1114) return pgInstantToIso;
