@@ -5,9 +5,11 @@ import { newId } from '../db/ids.js';
 import * as appts from '../db/repos/appointments.repo.js';
 import { appendAudit } from '../db/repos/audit.repo.js';
 import { addLiveEvent } from '../db/repos/live.repo.js';
-import { getPatientRow } from '../db/repos/patients.repo.js';
-import { markWaitingBooked } from '../db/repos/waiting-list.repo.js';
+import { getPatientRow, patientPdState } from '../db/repos/patients.repo.js';
+import { markWaitingBooked, waitingPatientId } from '../db/repos/waiting-list.repo.js';
+import { getBranch, getChair } from '../db/repos/clinic.repo.js';
 import { DomainError, fieldError, notFound } from '../domain/errors.js';
+import { assertPdActive } from '../domain/retention.js';
 import { withinWork } from '../domain/schedule/availability.js';
 import { initialStatus } from '../domain/schedule/status.js';
 import { localDateOf, localTimeOf, MINUTE } from '../domain/schedule/time.js';
@@ -83,6 +85,20 @@ async function checkFree(trx: Db, ctx: ScheduleContext, actor: Actor, pl: Placem
   }
 }
 
+/**
+ * A chair or branch given by the caller must be this clinic's: the overlap check and the
+ * PostgreSQL exclusion constraint key on the chair id alone, so a foreign chair would both
+ * reveal and block another clinic's time.
+ */
+async function checkRefs(deps: Deps, actor: Actor, p: { chairId?: string | null; branchId?: string }) {
+  if (p.chairId && !(await getChair(deps.h.db, actor.clinicId, p.chairId))) {
+    throw fieldError('chairId', { ru: 'Такого кресла нет', en: 'No such chair' });
+  }
+  if (p.branchId && !(await getBranch(deps.h.db, actor.clinicId, p.branchId))) {
+    throw fieldError('branchId', { ru: 'Такого филиала нет', en: 'No such branch' });
+  }
+}
+
 /** The schedule context of the days around an instant (a day either side covers every time zone). */
 function contextAround(deps: Deps, actor: Actor, instant: number, doctorId: string) {
   return loadContext(deps.h.db, actor.clinicId, localDateOf(instant - 86_400_000, 'UTC'), localDateOf(instant + 86_400_000, 'UTC'), doctorId);
@@ -98,8 +114,13 @@ export async function book(deps: Deps, actor: Actor, input: z.infer<typeof BookB
   const end = input.endsAt ? Date.parse(input.endsAt) : start + duration * MINUTE;
   const squeezeIn = input.squeezeIn === true;
   const pl = place(ctx, { doctorId: input.doctorId, start, end, chairId: input.chairId, branchId: input.branchId, squeezeIn });
+  await checkRefs(deps, actor, input);
   const patient = await getPatientRow(deps.h.db, actor.clinicId, input.patientId);
   if (!patient) throw fieldError('patientId', { ru: 'Такого пациента нет', en: 'No such patient' });
+  if (input.waitingListId && (await waitingPatientId(deps.h.db, actor.clinicId, input.waitingListId)) !== input.patientId) {
+    throw fieldError('waitingListId', { ru: 'Такой записи этого пациента в листе ожидания нет', en: "No such waiting-list entry of this patient" });
+  }
+  assertPdActive(patient.p.pd_state);
   const { today, tomorrow } = localToday(now, ctx.tz);
   if (end <= now.getTime() && !input.walkIn) {
     throw fieldError('startsAt', { ru: 'Нельзя записать на прошедшее время', en: 'Cannot book a time in the past' });
@@ -110,6 +131,8 @@ export async function book(deps: Deps, actor: Actor, input: z.infer<typeof BookB
   try {
     await withTx(deps.h, async (trx) => {
       await checkFree(trx, ctx, actor, pl, now, { holdGroup: input.holdGroup });
+      // Again inside the transaction: a destruction may have committed since the check above.
+      assertPdActive((await patientPdState(trx, actor.clinicId, input.patientId)) ?? 'destroyed');
       await appts.insertAppointment(trx, {
         id,
         clinic_id: actor.clinicId,
@@ -163,6 +186,7 @@ export async function move(deps: Deps, actor: Actor, id: string, input: z.infer<
   const length = Date.parse(cur.ends_at) - Date.parse(cur.starts_at);
   const end = input.endsAt ? Date.parse(input.endsAt) : start + length;
   const moving = start !== Date.parse(cur.starts_at) || end !== Date.parse(cur.ends_at) || (input.doctorId && input.doctorId !== cur.doctor_id) || input.chairId !== undefined;
+  await checkRefs(deps, actor, input);
   const pre = await contextAround(deps, actor, start, input.doctorId ?? cur.doctor_id);
   const date = localDateOf(start, pre.tz);
   const at = now.toISOString();

@@ -5,14 +5,17 @@ import { newId } from '../db/ids.js';
 import * as appts from '../db/repos/appointments.repo.js';
 import { appendAudit } from '../db/repos/audit.repo.js';
 import { droppedOutCandidates, mainPhoneNumbers, recallCandidates, waitingCandidates } from '../db/repos/gap-candidates.repo.js';
+import { getDoctor } from '../db/repos/doctors.repo.js';
 import { getPatientRow } from '../db/repos/patients.repo.js';
 import { insertWaiting, listOpenWaiting, updateWaiting, waitingPatientId } from '../db/repos/waiting-list.repo.js';
 import { addDays } from '../domain/calendar/production-calendar.js';
 import { fieldError, notFound } from '../domain/errors.js';
 import { fullName } from '../domain/names.js';
+import { assertPdActive } from '../domain/retention.js';
 import { gaps as findGaps } from '../domain/schedule/slots.js';
 import { MINUTE } from '../domain/schedule/time.js';
 import { auditEntry, type Actor, type Deps } from './context.js';
+import { checkBranch } from './proposals.service.js';
 import { doctorWork, loadContext, localToday } from './schedule-context.js';
 
 type Candidate = { patientId: string; name: string; phone: string | null; reason: 'waiting_list' | 'recall' | 'unfinished'; detail: string; score: number; waitingListId: string | null; doctorId: string | null; specialty: string | null };
@@ -23,6 +26,7 @@ type Candidate = { patientId: string; name: string; phone: string | null; reason
  * who dropped out of treatment (cancelled or missed without a new booking), then recall due.
  */
 export async function gapsForDay(deps: Deps, actor: Actor, date: string, branchId?: string, minMinutes?: number) {
+  await checkBranch(deps, actor, branchId);
   const now = deps.clock();
   const ctx = await loadContext(deps.h.db, actor.clinicId, date, date);
   const { today } = localToday(now, ctx.tz);
@@ -98,7 +102,10 @@ export async function listWaiting(deps: Deps, actor: Actor) {
 /** Puts a patient on the waiting list: they asked for an earlier time than the one they got (SCH-7). */
 export async function addWaiting(deps: Deps, actor: Actor, w: z.infer<typeof WaitingInput>) {
   if (w.dateTo < w.dateFrom) throw fieldError('dateTo', { ru: 'Дата окончания раньше даты начала', en: 'The end date is before the start date' });
-  if (!(await getPatientRow(deps.h.db, actor.clinicId, w.patientId))) throw fieldError('patientId', { ru: 'Такого пациента нет', en: 'No such patient' });
+  const patient = await getPatientRow(deps.h.db, actor.clinicId, w.patientId);
+  if (!patient) throw fieldError('patientId', { ru: 'Такого пациента нет', en: 'No such patient' });
+  assertPdActive(patient.p.pd_state);
+  if (w.doctorId && !(await getDoctor(deps.h.db, actor.clinicId, w.doctorId))) throw fieldError('doctorId', { ru: 'Такого врача нет', en: 'No such doctor' });
   const now = deps.clock();
   const id = newId();
   await withTx(deps.h, async (trx) => {

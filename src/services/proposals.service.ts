@@ -3,9 +3,10 @@ import type { ProposalBody, UrgentBody } from '../contracts/schedule.js';
 import { withTx } from '../db/connect.js';
 import { newId } from '../db/ids.js';
 import * as appts from '../db/repos/appointments.repo.js';
+import { getBranch } from '../db/repos/clinic.repo.js';
 import type { DoctorView } from '../db/repos/doctors.repo.js';
 import { addDays } from '../domain/calendar/production-calendar.js';
-import { DomainError, fieldError } from '../domain/errors.js';
+import { DomainError, fieldError, notFound } from '../domain/errors.js';
 import { freeSlots, type Busy, type Slot } from '../domain/schedule/slots.js';
 import { EVENING_FROM, partOfDay, pickTwo } from '../domain/schedule/two-options.js';
 import { localDateOf, localInstant, MINUTE } from '../domain/schedule/time.js';
@@ -97,6 +98,7 @@ async function hold(deps: Deps, actor: Actor, ctx: ScheduleContext, slots: Slot[
  * or a specialty within the patient's constraints, both held while the patient chooses.
  */
 export async function propose(deps: Deps, actor: Actor, p: z.infer<typeof ProposalBody>) {
+  await checkBranch(deps, actor, p.branchId);
   const now = deps.clock();
   const tz = await clinicTimeZone(deps.h.db, actor.clinicId);
   const { today } = localToday(now, tz);
@@ -133,6 +135,7 @@ export async function propose(deps: Deps, actor: Actor, p: z.infer<typeof Propos
  * after the current or next appointment, flagged so the patient is warned they may wait.
  */
 export async function urgent(deps: Deps, actor: Actor, p: z.infer<typeof UrgentBody>) {
+  await checkBranch(deps, actor, p.branchId);
   const now = deps.clock();
   const tz = await clinicTimeZone(deps.h.db, actor.clinicId);
   const { today } = localToday(now, tz);
@@ -157,6 +160,15 @@ export async function urgent(deps: Deps, actor: Actor, p: z.infer<typeof UrgentB
   return { slot: best ? slotOut(best) : null, squeezeIn: best !== null, holdGroup: null };
 }
 
+/** Releases the offered times; 404 when the group is unknown here (the web ignores it: the holds are gone either way). */
 export async function releaseHolds(deps: Deps, actor: Actor, group: string) {
-  await withTx(deps.h, (trx) => appts.releaseHolds(trx, actor.clinicId, group));
+  const released = await withTx(deps.h, (trx) => appts.releaseHolds(trx, actor.clinicId, group));
+  if (!released) throw notFound({ ru: 'Удержание времени', en: 'Time hold' });
+}
+
+/** A branch filter must name one of the clinic's branches: another's would silently find nothing. */
+export async function checkBranch(deps: Deps, actor: Actor, branchId: string | undefined) {
+  if (branchId && !(await getBranch(deps.h.db, actor.clinicId, branchId))) {
+    throw fieldError('branchId', { ru: 'Такого филиала нет', en: 'No such branch' });
+  }
 }

@@ -8,6 +8,7 @@ import { withTx } from '../db/connect.js';
 import { appendAudit } from '../db/repos/audit.repo.js';
 import { feedTokenByHash, replaceFeedToken } from '../db/repos/feed-tokens.repo.js';
 import { auditEntry, type Actor, type Deps } from './context.js';
+import { checkBranch } from './proposals.service.js';
 import { clinicTimeZone, doctorWork, loadContext, localToday, type ScheduleContext } from './schedule-context.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -25,6 +26,7 @@ function column(ctx: ScheduleContext, doctorId: string, date: string, list: appt
 
 /** DAY mode (SCH-2): every doctor working that day (in the branch), side by side. */
 export async function dayView(deps: Deps, actor: Actor, date: string, branchId?: string) {
+  await checkBranch(deps, actor, branchId);
   const ctx = await loadContext(deps.h.db, actor.clinicId, date, date);
   const list = await appts.listDay(deps.h.db, actor.clinicId, date, branchId);
   const now = deps.clock().toISOString();

@@ -223,8 +223,10 @@ export async function insertHolds(trx: Db, rows: Insertable<SlotHoldsTable>[]) {
   if (rows.length) await trx.insertInto('slot_holds').values(rows).execute();
 }
 
-export async function releaseHolds(trx: Db, clinicId: string, group: string) {
-  await trx.deleteFrom('slot_holds').where('clinic_id', '=', clinicId).where('hold_group', '=', group).execute();
+/** Drops the group's holds; returns how many there were (0: released already, expired, or not this clinic's). */
+export async function releaseHolds(trx: Db, clinicId: string, group: string): Promise<number> {
+  const r = await trx.deleteFrom('slot_holds').where('clinic_id', '=', clinicId).where('hold_group', '=', group).executeTakeFirst();
+  return Number(r.numDeletedRows);
 }
 
 export async function purgeExpiredHolds(trx: Db, now: string) {

@@ -1,0 +1,134 @@
+import type { FastifyInstance } from 'fastify';
+import type { Db, DbHandle } from '../../src/db/connect.js';
+import type { Database } from '../../src/db/schema.js';
+import { as, signIn } from './app.js';
+import { seedClinic, type Fixture } from './fixtures.js';
+import { msk } from './schedule-fixture.js';
+
+/** The clinic-local "today" of TestClock's default instant (2026-11-23 12:00 Moscow) and the days after it. */
+export const TODAY = '2026-11-23';
+export const TOMORROW = '2026-11-24';
+
+/** Ids of one object of every kind a path, query or body can point to, keyed by kind. */
+export interface ClinicObjects {
+  fx: Fixture;
+  tag: string;
+  ids: {
+    clinic: string;
+    branch: string;
+    chair: string;
+    source: string;
+    user: string;
+    doctor: string;
+    exception: string;
+    patient: string;
+    appointment: string;
+    arrivedAppointment: string;
+    waiting: string;
+    notification: string;
+    hold: string;
+    /** A personal-data destruction act (152-FZ art. 21) of a second, visit-less patient. */
+    destruction: string;
+  };
+  patientSurname: string;
+  phone: string;
+  feedPath: string;
+  calendarDate: string;
+}
+
+async function ok<T = Record<string, unknown>>(p: Promise<{ statusCode: number; body: string; json(): unknown }>, what: string): Promise<T> {
+  const r = await p;
+  if (r.statusCode >= 300) throw new Error(`seeding ${what}: ${r.statusCode} ${r.body}`);
+  return r.json() as T;
+}
+
+/**
+ * Fills a clinic (seedClinic's, or a new one) through the API with one object of every kind:
+ * a doctor linked to the dentist's account with hours and an absence, a patient with a phone,
+ * a confirmed-by-call visit tomorrow, an arrived visit today (which leaves the doctor a
+ * notification), a service-card entry, a waiting-list entry, a live hold, a feed token, a
+ * calendar override, a spare staff account and a destruction act. Every free text carries `tag`, so a leak of
+ * this clinic's data into another's answers is found by searching for the tag.
+ */
+export async function seedObjects(app: FastifyInstance, fx: Fixture, tag: string, phoneSeed: number): Promise<ClinicObjects> {
+  const owner = as(app, await signIn(app, fx.users.owner.login));
+  const admin = as(app, await signIn(app, fx.users.administrator.login));
+  const doctor = await ok<{ id: string }>(owner('POST', '/api/doctors', {
+    surname: `Врачова${tag}`, firstName: 'Мария', position: `Стоматолог ${tag}`, specialties: ['therapist'], userId: fx.users.dentist.id,
+  }), 'doctor');
+  await ok(owner('PUT', `/api/doctors/${doctor.id}/hours`, {
+    hours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, branchId: fx.branchId, chairId: fx.chairId, starts: '09:00', ends: '21:00' })),
+  }), 'hours');
+  const exception = await ok<{ id: string }>(owner('POST', `/api/doctors/${doctor.id}/exceptions`, {
+    kind: 'training', dateFrom: '2026-12-28', dateTo: '2026-12-29', note: `Курсы ${tag}`,
+  }), 'exception');
+  const phone = `+7921${String(phoneSeed).padStart(7, '0')}`;
+  const patientSurname = `Пациентова${tag}`;
+  const patient = await ok<{ id: string }>(admin('POST', '/api/patients', {
+    surname: patientSurname, firstName: 'Анна', patronymic: tag, phones: [{ number: phone }], note: `Заметка ${tag}`, sourceId: fx.sourceId,
+  }), 'patient');
+  const appointment = await ok<{ id: string }>(admin('POST', '/api/appointments', {
+    patientId: patient.id, doctorId: doctor.id, startsAt: msk(TOMORROW, '10:00'), kind: 'repeat', comment: `Комментарий ${tag}`, needsCall: true,
+  }), 'appointment');
+  const arrived = await ok<{ id: string }>(admin('POST', '/api/appointments', {
+    patientId: patient.id, doctorId: doctor.id, startsAt: msk(TODAY, '15:00'), kind: 'repeat', comment: `Сегодня ${tag}`,
+  }), 'visit today');
+  await ok(admin('POST', `/api/appointments/${arrived.id}/status`, { to: 'arrived', lateMinutes: 0 }), 'arrival');
+  await ok(admin('POST', `/api/patients/${patient.id}/service-card`, { section: 'svc4', text: `Предпочитает утро ${tag}`, eventDate: TODAY }), 'service card');
+  const waiting = await ok<{ id: string }>(admin('POST', '/api/waiting-list', {
+    patientId: patient.id, doctorId: doctor.id, kind: 'repeat', dateFrom: TODAY, dateTo: '2026-12-20', note: `Пораньше ${tag}`,
+  }), 'waiting list');
+  const hold = await ok<{ holdGroup: string }>(admin('POST', '/api/schedule/proposals', { doctorId: doctor.id, kind: 'checkup', dateFrom: '2026-12-01' }), 'hold');
+  if (!hold.holdGroup) throw new Error('seeding: the proposal held nothing');
+  const feed = await ok<{ path: string }>(owner('POST', `/api/doctors/${doctor.id}/feed-token`), 'feed token');
+  const calendarDate = '2026-12-30';
+  await ok(owner('PUT', `/api/calendar/${calendarDate}`, { kind: 'day_off', note: `Санитарный день ${tag}` }), 'calendar day');
+  const spare = await ok<{ user: { id: string } }>(owner('POST', '/api/staff', {
+    login: `spare-${fx.clinicId.slice(-8)}`, fullName: `Запасной ${tag}`, role: 'assistant',
+  }), 'staff');
+  const gone = await ok<{ id: string; cardNumber: number }>(admin('POST', '/api/patients', { surname: `Отозвавшая${tag}`, firstName: 'Вера' }), 'second patient');
+  const act = await ok<{ id: string }>(owner('POST', `/api/patients/${gone.id}/destruction`, {
+    reason: 'consent_withdrawn', basis: `Заявление ${tag}`, confirmCardNumber: gone.cardNumber,
+  }), 'destruction act');
+  const dentist = as(app, await signIn(app, fx.users.dentist.login));
+  const notes = await ok<{ items: { id: string }[] }>(dentist('GET', '/api/notifications'), 'notifications');
+  if (notes.items.length !== 1) throw new Error(`seeding: expected one notification, got ${notes.items.length}`);
+  return {
+    fx,
+    tag,
+    ids: {
+      clinic: fx.clinicId, branch: fx.branchId, chair: fx.chairId, source: fx.sourceId, user: spare.user.id, doctor: doctor.id,
+      exception: exception.id, patient: patient.id, appointment: appointment.id, arrivedAppointment: arrived.id, waiting: waiting.id,
+      notification: notes.items[0].id, hold: hold.holdGroup, destruction: act.id,
+    },
+    patientSurname,
+    phone,
+    feedPath: feed.path,
+    calendarDate,
+  };
+}
+
+/** A second clinic in the same database, seeded with one object of every kind. */
+export async function seedSecondClinic(app: FastifyInstance, h: DbHandle, tag = 'Б-клиника', phoneSeed = 9_000_001): Promise<ClinicObjects> {
+  const fx = await seedClinic(h, `Чужая клиника ${tag}`);
+  return seedObjects(app, fx, tag, phoneSeed);
+}
+
+const CLINIC_TABLES = [
+  'branches', 'chairs', 'calendar_days', 'users', 'sessions', 'doctors', 'doctor_hours', 'doctor_exceptions', 'info_sources', 'counters',
+  'patients', 'patient_phones', 'audit_log', 'audit_heads', 'appointments', 'calls', 'appointment_history', 'slot_holds', 'waiting_list',
+  'service_card_entries', 'notifications', 'live_events', 'doctor_feed_tokens', 'pd_destructions',
+] as const satisfies readonly (keyof Database)[];
+
+/** Every row the clinic owns, table by table, in a stable order: compare before and after an attack. */
+export async function snapshotClinic(db: Db, clinicId: string, exclude: readonly string[] = []): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  const clinic = await db.selectFrom('clinics').selectAll().where('id', '=', clinicId).execute();
+  out.clinics = clinic.map((r) => JSON.stringify(r));
+  for (const table of CLINIC_TABLES.filter((x) => !exclude.includes(x))) {
+    // One code path for every table: they all carry clinic_id (ARCHITECTURE, data rules).
+    const rows = await db.selectFrom(table as 'branches').selectAll().where('clinic_id', '=', clinicId).execute();
+    out[table] = rows.map((r) => JSON.stringify(r)).sort();
+  }
+  return out;
+}
