@@ -20,7 +20,7 @@ export const AuditQuery = z.strictObject({
   from: Instant.optional(),
   to: Instant.optional(),
   userId: Id.optional(),
-  action: z.enum(['create', 'update', 'delete', 'read', 'login', 'login_failed', 'logout', 'export']).optional(),
+  action: z.enum(['create', 'update', 'delete', 'read', 'login', 'login_failed', 'logout', 'export', 'block', 'destroy']).optional(),
   objectType: z.string().max(40).regex(/^[a-z_]+$/).optional(),
   patientId: Id.optional(),
   /** Page backwards: entries with seq below this. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DATA_CATEGORIES, DESTRUCTION_REASONS } from '../domain/retention.js';
+import { ROLES } from '../domain/roles.js';
 import { Id, LIMITS, Text } from './common.js';
 
 /** A request to destroy a patient's personal data (152-FZ art. 21). */
@@ -27,7 +28,7 @@ export const Destruction = z.object({
   performedAt: z.string(),
   localDate: z.string(),
   performerName: z.string(),
-  performerRole: z.string(),
+  performerRole: z.enum(ROLES),
   actKeptUntil: z.string(),
   actErasedAt: z.string().nullable(),
 });
@@ -41,6 +42,8 @@ export const DestructionAct = Destruction.extend({
 });
 
 export const DestructionList = z.strictObject({
+  /** Only the acts about this patient (the card's notice links its act). */
+  patientId: Id.optional(),
   limit: z.coerce.number().int().min(1).max(LIMITS.pageMax).optional(),
   offset: z.coerce.number().int().min(0).max(100000).optional(),
 });

@@ -12,7 +12,6 @@ import type { Role } from '../domain/roles.js';
 import type { PdDestructionsTable } from '../db/schema.js';
 import { DomainError, fieldError, notFound } from '../domain/errors.js';
 import { actKeptUntil, addYears, MEDICAL_RECORD_YEARS, NO_RECORD_YEARS, ACT_RETENTION_YEARS, planDestruction, type DataCategory, type DestructionReason } from '../domain/retention.js';
-import { ROLE_LABELS } from '../domain/roles.js';
 import { localDateOf } from '../domain/schedule/time.js';
 import { auditEntry, type Actor, type Deps } from './context.js';
 
@@ -91,9 +90,9 @@ export async function destroyPatientData(deps: Deps, actor: Actor, patientId: st
 }
 
 /** The register of destruction acts, newest first. */
-export async function listDestructions(deps: Deps, actor: Actor, q: { limit?: number; offset?: number }) {
+export async function listDestructions(deps: Deps, actor: Actor, q: { limit?: number; offset?: number; patientId?: string }) {
   const limit = q.limit ?? 50;
-  const rows = await repo.listDestructions(deps.h.db, actor.clinicId, limit + 1, q.offset ?? 0);
+  const rows = await repo.listDestructions(deps.h.db, actor.clinicId, limit + 1, q.offset ?? 0, q.patientId);
   return { items: rows.slice(0, limit).map(toView), hasMore: rows.length > limit };
 }
 
@@ -215,7 +214,7 @@ function toView(r: PdDestructionsTable): DestructionT {
     performedAt: r.performed_at,
     localDate: r.local_date,
     performerName: r.performer_name,
-    performerRole: ROLE_LABELS[r.performer_role as keyof typeof ROLE_LABELS]?.ru ?? r.performer_role,
+    performerRole: r.performer_role as Role,
     actKeptUntil: actKeptUntil(r.local_date),
     actErasedAt: r.act_erased_at,
   };

@@ -145,8 +145,8 @@ describe.each(DIALECTS)('IDOR: clinic A never reaches clinic B’s objects (%s)'
         checked++;
         const what = `GET ${url(B)} → ${res.statusCode} ${res.body.slice(0, 160)}`;
         expect(leaks(res.body), what).toEqual([]);
-        if (path === '/api/audit') {
-          // Audit entries may name objects destroyed since (retention), so an unknown id is a valid filter that matches nothing.
+        if (path === '/api/audit' || path === '/api/pd-destructions') {
+          // Filters over history: audit entries and destruction acts may name objects destroyed since, so an unknown id is a valid filter that matches nothing.
           expect(res.statusCode, what).toBe(200);
           expect(res.json().items, what).toEqual([]);
         } else {

@@ -72,6 +72,7 @@ describe.each(DIALECTS)('destruction of personal data, 152-FZ art. 21 (%s)', (di
     expect(full.json().log).toEqual([expect.objectContaining({ action: 'block', userLogin: t.fx.users.chief_doctor.login })]);
     expect(full.json().operator.name).toBeTruthy();
     expect((await chief('GET', '/api/pd-destructions')).json().items.map((a: { id: string }) => a.id)).toContain(act.id);
+    expect((await chief('GET', `/api/pd-destructions?patientId=${p.id}`)).json().items).toEqual([expect.objectContaining({ id: act.id, performerRole: 'chief_doctor' })]);
     expect((await chief('POST', `/api/patients/${p.id}/destruction`, { reason: 'consent_withdrawn', basis: 'Повторно', confirmCardNumber: p.cardNumber })).statusCode).toBe(409);
     const early = await chief('POST', `/api/patients/${p.id}/destruction`, { reason: 'purpose_achieved', basis: 'Проверка', confirmCardNumber: p.cardNumber });
     expect(early.statusCode).toBe(400);
