@@ -105,5 +105,5 @@ describe('browser: two options for a new patient, arrival reaches the doctor liv
     const after = await db.selectFrom('appointments').select(['status', 'arrived_at']).where('id', '=', appt!.id).executeTakeFirstOrThrow();
     expect(after.status).toBe('arrived');
     expect(after.arrived_at).not.toBeNull();
-  });
+  }, 180_000);
 });

@@ -18,6 +18,8 @@ import { DoctorsPage } from './pages/doctors/DoctorsPage';
 import { NewPatientPage } from './pages/patients/NewPatientPage';
 import { PatientCardPage } from './pages/patients/PatientCardPage';
 import { PatientsPage } from './pages/patients/PatientsPage';
+import { DestructionActPage } from './pages/retention/DestructionActPage';
+import { DestructionsPage } from './pages/retention/DestructionsPage';
 import { BranchesPage } from './pages/settings/BranchesPage';
 import { CalendarPage } from './pages/settings/CalendarPage';
 import { ClinicPage } from './pages/settings/ClinicPage';
@@ -49,6 +51,8 @@ const signedIn: RouteObject[] = [
   { path: 'settings/doctors/new', element: <P permission="doctors.write"><DoctorPage /></P> },
   { path: 'settings/doctors/:id', element: <P permission="doctors.read"><DoctorPage /></P> },
   { path: 'settings/sources', element: <P permission="sources.write"><InfoSourcesPage /></P> },
+  { path: 'settings/pd-destructions', element: <P permission="patients.destroy"><DestructionsPage /></P> },
+  { path: 'settings/pd-destructions/:id', element: <P permission="patients.destroy"><DestructionActPage /></P> },
   { path: 'audit', element: <P permission="audit.read"><AuditPage /></P> },
   { path: 'password', element: <ChangePasswordPage /> },
   { path: '*', element: <NoAccess notFound /> },

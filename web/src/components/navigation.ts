@@ -37,6 +37,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { to: '/settings/staff', label: 'nav.staff', permission: 'staff.read', testId: 'nav-staff' },
       { to: '/settings/doctors', label: 'nav.doctors', permission: 'doctors.read', testId: 'nav-doctors' },
       { to: '/settings/sources', label: 'nav.sources', permission: 'sources.write', testId: 'nav-sources' },
+      { to: '/settings/pd-destructions', label: 'retention.nav.title', permission: 'patients.destroy', testId: 'nav-pd-destructions' },
       { to: '/audit', label: 'nav.audit', permission: 'audit.read', testId: 'nav-audit' },
     ],
   },

@@ -366,7 +366,8 @@ export const en: Translation = {
     login: 'Sign-in',
     login_failed: 'Failed sign-in',
     logout: 'Sign-out',
-    export: 'Export',
+    export: 'Export',    block: 'Personal data blocked',
+    destroy: 'Personal data destroyed',
   },
   objectType: {
     appointment: 'Appointment',
@@ -386,5 +387,6 @@ export const en: Translation = {
     clinic: 'Clinic',
     calendar_day: 'Calendar day',
     info_source: 'Information source',
+    pd_destruction: 'Data destruction act',
   },
 };

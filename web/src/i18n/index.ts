@@ -4,6 +4,8 @@ import { setApiLanguage } from '../api/client';
 import { deskEn } from './desk.en';
 import { deskRu } from './desk.ru';
 import { en } from './en';
+import { retentionEn } from './retention.en';
+import { retentionRu } from './retention.ru';
 import { ru } from './ru';
 import { scheduleEn } from './schedule.en';
 import { scheduleRu } from './schedule.ru';
@@ -24,7 +26,7 @@ setApiLanguage(initial);
 document.documentElement.lang = initial;
 
 void i18n.use(initReactI18next).init({
-  resources: { ru: { translation: { ...ru, desk: deskRu, schedule: scheduleRu } }, en: { translation: { ...en, desk: deskEn, schedule: scheduleEn } } },
+  resources: { ru: { translation: { ...ru, desk: deskRu, schedule: scheduleRu, retention: retentionRu } }, en: { translation: { ...en, desk: deskEn, schedule: scheduleEn, retention: retentionEn } } },
   lng: initial,
   fallbackLng: 'ru',
   interpolation: { escapeValue: false },

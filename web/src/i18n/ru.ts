@@ -365,6 +365,8 @@ export const ru = {
     login_failed: 'Неудачный вход',
     logout: 'Выход',
     export: 'Выгрузка',
+    block: 'Блокирование ПД',
+    destroy: 'Уничтожение ПД',
   },
   objectType: {
     appointment: 'Запись на приём',
@@ -384,6 +386,7 @@ export const ru = {
     clinic: 'Клиника',
     calendar_day: 'День календаря',
     info_source: 'Источник информации',
+    pd_destruction: 'Акт об уничтожении ПД',
   },
 };
 

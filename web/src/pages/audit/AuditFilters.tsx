@@ -11,7 +11,7 @@ import { clinicDayBoundary } from '../../lib/format';
 export const ACTIONS = AuditQuery.shape.action.unwrap().options;
 export const OBJECT_TYPES = [
   'patient', 'appointment', 'service_card_entry', 'waiting_list', 'user', 'session', 'doctor', 'doctor_hours',
-  'doctor_exception', 'doctor_delay', 'branch', 'chair', 'clinic', 'calendar_day', 'calendar_year', 'calendar_feed', 'info_source',
+  'doctor_exception', 'doctor_delay', 'branch', 'chair', 'clinic', 'calendar_day', 'calendar_year', 'calendar_feed', 'info_source', 'pd_destruction',
 ];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

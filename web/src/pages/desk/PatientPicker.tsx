@@ -32,7 +32,14 @@ export function PatientPicker({ value, onChange, label, error, required }: {
   const cardText = (n: number) => t('desk.waiting.cardShort', { n });
 
   const options = (() => {
-    const found = searching ? (data?.items ?? []).map((p) => ({ value: p.id, label: patientOptionLabel(p, cardText) })) : [];
+    // 152-FZ art. 21: a blocked or destroyed card takes no bookings; shown greyed with the reason, not offered.
+    const found = searching
+      ? (data?.items ?? []).map((p) =>
+          p.pdState === 'active'
+            ? { value: p.id, label: patientOptionLabel(p, cardText) }
+            : { value: p.id, label: `${p.pdState === 'blocked' ? patientOptionLabel(p, cardText) : cardText(p.cardNumber)} — ${t(`retention.picker.${p.pdState}`)}`, disabled: true },
+        )
+      : [];
     if (value && !found.some((o) => o.value === value.id)) found.unshift({ value: value.id, label: value.label });
     return found;
   })();

@@ -2,12 +2,13 @@ import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } f
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { fullName } from '../../../../src/domain/names.js';
 import { usePatient, useUpdatePatient, type Patient } from '../../api/patients';
 import { QueryState } from '../../components/QueryState';
 import { useCan, useClinicTimeZone } from '../../components/session';
 import { ageOn, formatDate, formatInstant, todayIn } from '../../lib/format';
 import { notifySaved } from '../../lib/notify';
+import { PdDestroyZone } from '../retention/DestroyModal';
+import { patientName, PdStateNotice } from '../retention/pdState';
 import { draftFrom, PatientForm } from './PatientForm';
 import { PatientVisits } from './PatientVisits';
 import { ServiceCardAlerts, ServiceCardPanel } from './ServiceCardPanel';
@@ -22,6 +23,8 @@ export function PatientCardPage() {
   const [editing, setEditing] = useState(false);
 
   if (!patient) return <QueryState isPending={isPending} error={error} />;
+  // 152-FZ art. 21: a blocked or destroyed card is kept, not processed: nothing on it is editable.
+  const active = patient.pdState === 'active';
 
   return (
     <Stack gap="md">
@@ -40,18 +43,19 @@ export function PatientCardPage() {
           <Text size="sm" c="dimmed" data-testid="card-number">
             {t('patient.cardNo', { n: patient.cardNumber })}
           </Text>
-          <Title order={2} data-testid="patient-name">
-            {fullName(patient)}
+          <Title order={2} data-testid="patient-name" c={patient.pdState === 'destroyed' ? 'dimmed' : undefined}>
+            {patientName(patient, t)}
           </Title>
         </div>
-        {!editing && can('patients.write') && (
+        {!editing && active && can('patients.write') && (
           <Button onClick={() => setEditing(true)} data-testid="patient-edit">
             {t('common.edit')}
           </Button>
         )}
       </Group>
-      <ServiceCardAlerts patientId={patient.id} />
-      {editing ? (
+      <PdStateNotice patient={patient} />
+      {active && <ServiceCardAlerts patientId={patient.id} />}
+      {editing && active ? (
         <PatientForm
           initial={draftFrom(patient)}
           saving={update.isPending}
@@ -73,8 +77,9 @@ export function PatientCardPage() {
       ) : (
         <PatientView patient={patient} />
       )}
-      <PatientVisits patientId={patient.id} />
-      <ServiceCardPanel patientId={patient.id} />
+      <PatientVisits patientId={patient.id} active={patient.pdState === 'active'} />
+      {active && <ServiceCardPanel patientId={patient.id} />}
+      <PdDestroyZone patient={patient} />
     </Stack>
   );
 }
@@ -100,6 +105,19 @@ function PatientView({ patient: p }: { patient: Patient }) {
   const { t } = useTranslation();
   const tz = useClinicTimeZone();
   const hasConsent = !!p.pdConsentDate;
+  if (p.pdState === 'destroyed') return null;
+  if (p.pdState === 'blocked') {
+    return (
+      <Paper withBorder p="md" data-testid="patient-view">
+        <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="md">
+          <Field label={t('patient.birthDate')} testId="patient-birth-date">
+            {p.birthDate && formatDate(p.birthDate)}
+          </Field>
+          <Field label={t('patient.sex')}>{p.sex && t(`sex.${p.sex}`)}</Field>
+        </SimpleGrid>
+      </Paper>
+    );
+  }
   return (
     <Stack gap="md" data-testid="patient-view">
       <Paper withBorder p="md">

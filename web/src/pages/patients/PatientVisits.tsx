@@ -25,7 +25,8 @@ export const STATUS_COLOR: Record<Status, string> = {
 const PAST_SHOWN = 5;
 
 /** «Визиты» of the patient card: upcoming first (nearest on top), then past (newest on top). */
-export function PatientVisits({ patientId }: { patientId: string }) {
+/** `active`: false on a blocked or destroyed card — the visits stay readable, nothing new is offered. */
+export function PatientVisits({ patientId, active = true }: { patientId: string; active?: boolean }) {
   const { t } = useTranslation();
   const can = useCan();
   const allowed = can('schedule.read');
@@ -51,7 +52,7 @@ export function PatientVisits({ patientId }: { patientId: string }) {
         <Title order={3} size="h4">
           {t('desk.visits.title')}
         </Title>
-        {can('schedule.write') && (
+        {active && can('schedule.write') && (
           <Anchor component={Link} to={`/desk/waiting-list?patientId=${patientId}`} size="sm" data-testid="patient-to-waiting">
             {t('desk.waiting.fromCard')}
           </Anchor>

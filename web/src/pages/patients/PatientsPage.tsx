@@ -3,12 +3,12 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { fullName } from '../../../../src/domain/names.js';
 import { usePatientSearch } from '../../api/patients';
 import { PATIENT_SEARCH_ID } from '../../components/GlobalHotkeys';
 import { PageHeader } from '../../components/PageHeader';
 import { useCan, useClinicTimeZone } from '../../components/session';
 import { ageOn, displayPhone, formatDate, todayIn } from '../../lib/format';
+import { patientName, PdStateBadge } from '../retention/pdState';
 
 /**
  * The desk's main screen (PAT-2): one box for surname, phone in any format or card number,
@@ -135,7 +135,10 @@ export function PatientsPage() {
                     {p.cardNumber}
                   </Anchor>
                 </Table.Td>
-                <Table.Td fw={500}>{fullName(p)}</Table.Td>
+                <Table.Td fw={500} c={p.pdState === 'destroyed' ? 'dimmed' : undefined} data-pd-state={p.pdState}>
+                  {patientName(p, t)}
+                  <PdStateBadge state={p.pdState} />
+                </Table.Td>
                 <Table.Td>
                   {p.birthDate ? (
                     <>

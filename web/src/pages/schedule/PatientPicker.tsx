@@ -1,4 +1,4 @@
-import { Button, CloseButton, Group, Loader, Paper, SimpleGrid, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Box, Button, CloseButton, Group, Loader, Paper, SimpleGrid, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,7 +34,11 @@ export function PatientPicker({ value, onChange, autoFocus }: Props) {
   const [hi, setHi] = useState(0);
   const [creating, setCreating] = useState(false);
   const search = usePatientSearch(debounced, !value && !creating && debounced.length > 0);
-  const items = debounced ? (search.data?.items ?? []).slice(0, 8) : [];
+  const found = debounced ? (search.data?.items ?? []).slice(0, 8) : [];
+  // 152-FZ art. 21: blocked and destroyed cards take no bookings; they are listed greyed with the
+  // reason (so nobody opens a duplicate card in confusion) and never picked.
+  const items = found.filter((p) => p.pdState === 'active');
+  const closed = found.filter((p) => p.pdState !== 'active');
 
   if (value) {
     return (
@@ -85,7 +89,7 @@ export function PatientPicker({ value, onChange, autoFocus }: Props) {
         rightSection={search.isFetching ? <Loader size="xs" /> : null}
         data-testid="patient-picker"
       />
-      {items.length > 0 && (
+      {found.length > 0 && (
         <Paper withBorder role="listbox" aria-label={t('schedule.patient.results')}>
           {items.map((p, i) => (
             <UnstyledButton
@@ -110,9 +114,21 @@ export function PatientPicker({ value, onChange, autoFocus }: Props) {
               </Text>
             </UnstyledButton>
           ))}
+          {closed.map((p) => (
+            <Box key={p.id} role="option" aria-selected={false} aria-disabled px="xs" py={4} c="dimmed" data-testid="patient-option-closed">
+              {p.pdState === 'blocked' && (
+                <Text size="sm" span>
+                  {fullName(p)}{' '}
+                </Text>
+              )}
+              <Text size="xs" span>
+                № {p.cardNumber} · {t(`retention.picker.${p.pdState}`)}
+              </Text>
+            </Box>
+          ))}
         </Paper>
       )}
-      {debounced && !search.isFetching && search.data && items.length === 0 && (
+      {debounced && !search.isFetching && search.data && found.length === 0 && (
         <Text size="xs" c="dimmed">
           {t('schedule.patient.notFound')}
         </Text>
@@ -139,7 +155,7 @@ function QuickCreate({ initial, onCancel, onCreated }: { initial: string; onCanc
   // The caller may already have a card (a relative's phone, a forgotten first visit): offer it first.
   const [phoneQuery] = useDebouncedValue(phone.replace(/\D/g, '').length >= 10 ? phone.trim() : '', 300);
   const same = usePatientSearch(phoneQuery, !!phoneQuery);
-  const existing = phoneQuery ? (same.data?.items ?? []).slice(0, 3) : [];
+  const existing = phoneQuery ? (same.data?.items ?? []).filter((p) => p.pdState === 'active').slice(0, 3) : [];
   const pick = (p: PickedPatient) => onCreated(p);
 
   const submit = () => {
