@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: reference figures and the desk's hot paths over HTTP on a generated clinic,
  * printed as one table and written to bench/results/latest.json. BENCH_QUICK=1 for a smoke run,
- * BENCH_ENGINE=postgres for PostgreSQL, BENCH_CPU_PROF=1 for a CPU profile of the app process.
+ * BENCH_ENGINE=postgres for PostgreSQL, BENCH_CPU_PROF=1 for a CPU profile of the app process,
+ * BENCH_SOAK=0 to leave out the 10-minute soak.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +15,10 @@ import { breakdown, formatBreakdown, latencyRows, measure, type Breakdown, type 
 import { rawDurableInserts } from './reference.js';
 import { formatTable, machine, ratioRow, writeJson, type Row } from './report.js';
 import { Rng } from './rng.js';
+import { contestedRows } from './contested.js';
+import { crashRows } from './crash.js';
+import { soakRows } from './soak.js';
+import { listDue } from '../src/services/retention.service.js';
 import { bookingSource, dayRequests, proposalRequests, searchRequests, signIn } from './scenarios.js';
 import { seedDataset } from './seed.js';
 import { startServer, type Server } from './server.js';
@@ -126,6 +131,31 @@ try {
   if (ov.doctor || ov.chair) {
     failed = true;
     log(`DOUBLE-BOOKING: ${ov.doctor} doctor and ${ov.chair} chair overlap pairs`);
+  }
+
+  log('retention: the due list over every patient');
+  {
+    // The register page asks for it on every open: two aggregates over the clinic-year's visits.
+    const actor = { clinicId: ds.clinicId, userId: 'bench', login: 'bench', role: 'owner' as const, ip: null };
+    const deps = { h: bdb.h, clock: () => new Date(cfg.now) };
+    const times: number[] = [];
+    let due = 0;
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      due = (await listDue(deps, actor)).items.length;
+      times.push(performance.now() - t);
+    }
+    rows.push({ name: `retention due list, ${fmt(c.patients)} patients (${due} due), service call`, metric: 'ms', value: Math.min(...times), target: '≤1000', met: Math.min(...times) <= 1000 });
+  }
+
+  log('contested booking (its own clinic and app processes)');
+  rows.push(...(await contestedRows(cfg, { log })));
+
+  log('crash safety: kill -9 under a mixed write load');
+  rows.push(...(await crashRows(cfg, { log })));
+  if (process.env.BENCH_SOAK !== '0') {
+    log('soak: a bounded mixed load, first and last window');
+    rows.push(...(await soakRows(cfg, { log })));
   }
 
   log('hello-world again (how much the machine drifted)');
