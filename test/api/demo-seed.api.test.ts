@@ -199,6 +199,20 @@ describe.each(DIALECTS)('demo clinic seed on %s', (dialect) => {
     expect(share('cancelled')).toBeLessThan(0.12);
   });
 
+  it('gives every visit its history: booked first, then each status in time order, ending at the current one', async () => {
+    const hist = await h.db.selectFrom('appointment_history').select(['appointment_id', 'at', 'action', 'from_status', 'to_status']).orderBy('appointment_id').orderBy('at').execute();
+    const appts = await h.db.selectFrom('appointments').select(['id', 'status', 'created_at']).execute();
+    const byAppt = new Map<string, typeof hist>();
+    for (const r of hist) byAppt.set(r.appointment_id, [...(byAppt.get(r.appointment_id) ?? []), r]);
+    for (const a of appts) {
+      const rows = byAppt.get(a.id) ?? [];
+      expect(rows[0]?.action, a.id).toBe('book');
+      expect(rows[0].at).toBe(a.created_at);
+      expect(rows.at(-1)!.to_status, a.id).toBe(a.status);
+      for (let i = 1; i < rows.length; i++) expect(rows[i].from_status, a.id).toBe(rows[i - 1].to_status);
+    }
+  });
+
   it('keeps the call base in the past with a realistic conversion', async () => {
     const calls = await h.db.selectFrom('calls').selectAll().where('clinic_id', '=', clinicId).execute();
     expect(calls.every((c) => c.started_at < NOW.toISOString())).toBe(true);

@@ -14,6 +14,7 @@ import { newId } from '../ids.js';
 import type { Database, DoctorExceptionsTable } from '../schema.js';
 import { generateCalls } from './demo-calls.js';
 import { Desk } from './demo-desk.js';
+import { generateHistory } from './demo-history.js';
 import { generatePatients, PhoneFactory } from './demo-patients.js';
 import { Rng } from './demo-random.js';
 import { generateAppointments, type RotaDay, type ScheduleDoctor } from './demo-schedule.js';
@@ -153,6 +154,7 @@ export async function seedDemoClinic(h: DbHandle, opts: SeedDemoOptions): Promis
     await insertAll(trx, 'patients', patients.map((p) => p.row));
     await insertAll(trx, 'patient_phones', patients.flatMap((p) => p.phones));
     await insertAll(trx, 'appointments', appointments.map((a) => a.row));
+    await insertAll(trx, 'appointment_history', generateHistory(appointments, desk, newId));
     await insertAll(trx, 'calls', calls);
   });
 
