@@ -1,0 +1,44 @@
+/**
+ * `npm run backup [-- --out <folder>]`: an online backup of the database the server uses
+ * (VIZIT_DATA_DIR/vizit.sqlite or DATABASE_URL) into <folder> (default <data dir>/backups).
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ruCount, ruNumber } from '../../db/backup-manifest.js';
+import { createBackup } from '../../db/backup.js';
+import { loadConfig } from '../config.js';
+
+const USAGE = `Использование / usage: npm run backup [-- --out <папка / folder>]`;
+
+async function main(): Promise<number> {
+  let out: string | undefined;
+  try {
+    const { values } = parseArgs({ options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    if (values.help) {
+      console.log(USAGE);
+      return 0;
+    }
+    out = values.out;
+  } catch (e) {
+    console.error(`${(e as Error).message}\n${USAGE}`);
+    return 64;
+  }
+  const config = loadConfig();
+  try {
+    const { dir, manifest } = await createBackup({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, outDir: out && path.resolve(out) });
+    const tables = Object.values(manifest.tables);
+    const rows = tables.reduce((s, t) => s + t.rows, 0);
+    const mb = manifest.file.bytes / 2 ** 20;
+    console.log(
+      `Резервная копия создана / backup written: ${dir}\n` +
+        `  ${manifest.engine}, ${ruCount(tables.length, 'таблица', 'таблицы', 'таблиц')} / tables, ${ruCount(rows, 'строка', 'строки', 'строк')} / rows, ` +
+        `${ruNumber(mb)} МБ / ${mb.toFixed(1)} MB, ${ruNumber(manifest.seconds)} с / ${manifest.seconds.toFixed(1)} s`,
+    );
+    return 0;
+  } catch (e) {
+    console.error(`Резервная копия НЕ создана / backup FAILED: ${(e as Error).message}`);
+    return 1;
+  }
+}
+
+process.exitCode = await main();
