@@ -15,6 +15,7 @@ import { breakdown, formatBreakdown, latencyRows, measure, type Breakdown, type 
 import { rawDurableInserts } from './reference.js';
 import { formatTable, machine, ratioRow, writeJson, type Row } from './report.js';
 import { Rng } from './rng.js';
+import { backupRows } from './backup.js';
 import { contestedRows } from './contested.js';
 import { crashRows } from './crash.js';
 import { soakRows } from './soak.js';
@@ -59,6 +60,9 @@ try {
     { name: `generate: calls (${fmt(c.calls)})`, metric: 's', value: ds.seconds.calls },
     { name: 'generate: total, with migrations' + (ds.seconds.analyze ? ' and ANALYZE' : ''), metric: 's', value: (performance.now() - t0) / 1000 },
   );
+
+  log('backup and restore of the clinic-year');
+  rows.push(...(await backupRows(cfg, bdb)));
 
   log('raw durable inserts');
   const raw = await rawDurableInserts(bdb.connectOptions, cfg.rawSeconds, cfg.connections);
