@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SCHEDULE_BOUNDS as B, SLOT_STEPS } from '../domain/schedule/settings.js';
 import { Email, HhMm, Id, IsoDate, OptText, Phone, Text, LIMITS } from './common.js';
 
 export const Weekday = z.number().int().min(1).max(7);
@@ -13,6 +14,17 @@ export const OpeningHours = z
   )
   .max(7);
 
+const Duration = z.number().int().min(B.duration.min).max(B.duration.max).multipleOf(B.duration.multipleOf);
+
+/** The clinic's schedule settings: grid step, how long two options are held, gaps worth a call, usual visit lengths. */
+export const ScheduleSettings = z.strictObject({
+  slotStepMin: z.number().int().refine((n) => (SLOT_STEPS as readonly number[]).includes(n), { message: 'slotStep' }),
+  holdMinutes: z.number().int().min(B.holdMinutes.min).max(B.holdMinutes.max),
+  gapMinMinutes: z.number().int().min(B.gapMinMinutes.min).max(B.gapMinMinutes.max),
+  durationByKind: z.strictObject({ primary: Duration, repeat: Duration, checkup: Duration, urgent: Duration }),
+});
+export type ScheduleSettingsT = z.infer<typeof ScheduleSettings>;
+
 export const Clinic = z.object({
   id: Id,
   name: z.string(),
@@ -22,6 +34,7 @@ export const Clinic = z.object({
   email: z.string().nullable(),
   website: z.string().nullable(),
   licence: z.string().nullable(),
+  schedule: ScheduleSettings,
 });
 export type ClinicT = z.infer<typeof Clinic>;
 
@@ -33,6 +46,7 @@ export const ClinicPatch = z.strictObject({
   email: Email.nullable().optional(),
   website: OptText(),
   licence: OptText(LIMITS.text),
+  schedule: ScheduleSettings.optional(),
 });
 
 export const Branch = z.object({

@@ -27,10 +27,20 @@ export async function updateClinic(deps: Deps, actor: Actor, patch: z.infer<type
       ...(patch.email !== undefined && { email: patch.email }),
       ...(patch.website !== undefined && { website: patch.website }),
       ...(patch.licence !== undefined && { licence: patch.licence }),
+      // Stored whole: the JSON may later hold other sections, so schedule goes under its own keys.
+      ...(patch.schedule !== undefined && { settings_json: JSON.stringify({ ...(await storedSettings(trx, actor.clinicId)), ...patch.schedule }) }),
     });
     await appendAudit(trx, auditEntry(actor, now, { action: 'update', objectType: 'clinic', objectId: actor.clinicId, details: { fields: changedFields(patch) } }));
   });
   return getClinic(deps, actor);
+}
+
+async function storedSettings(db: Parameters<typeof repo.clinicTimeAndSettings>[0], clinicId: string): Promise<Record<string, unknown>> {
+  try {
+    return JSON.parse((await repo.clinicTimeAndSettings(db, clinicId)).settings_json || '{}') as Record<string, unknown>;
+  } catch {
+    return {};
+  }
 }
 
 type Hours = NonNullable<z.infer<typeof BranchInput>['hours']>;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { msk, scheduleFixture } from '../support/schedule-fixture.js';
 import { as, signIn, startTestApp, type TestApp } from '../support/app.js';
 import { DIALECTS } from '../support/test-db.js';
 
@@ -118,5 +119,39 @@ describe.each(DIALECTS)('clinic settings, staff and doctors (%s)', (dialect) => 
     expect((await owner('DELETE', `/api/doctors/${id}/exceptions/${ex.json().id}`)).statusCode).toBe(200);
     const staff = await owner('GET', '/api/staff');
     expect(staff.json().items.find((u: { id: string }) => u.id === t.fx.users.dentist.id).doctorId).toBe(id);
+  });
+});
+
+describe.each(DIALECTS)('schedule settings of the clinic (%s)', (dialect) => {
+  let t: TestApp;
+  let owner: ReturnType<typeof as>;
+  let chief: ReturnType<typeof as>;
+  beforeAll(async () => {
+    t = await startTestApp(dialect);
+    owner = as(t.app, await signIn(t.app, t.fx.users.owner.login));
+    chief = as(t.app, await signIn(t.app, t.fx.users.chief_doctor.login));
+  });
+  afterAll(() => t.close());
+
+  it('edits the schedule settings; bookings and the proposal hold follow them', async () => {
+    expect((await owner('GET', '/api/clinic')).json().schedule).toEqual({ slotStepMin: 15, holdMinutes: 5, gapMinMinutes: 30, durationByKind: { primary: 30, repeat: 60, checkup: 30, urgent: 30 } });
+    const schedule = { slotStepMin: 10, holdMinutes: 3, gapMinMinutes: 40, durationByKind: { primary: 40, repeat: 50, checkup: 20, urgent: 30 } };
+    const r = await owner('PATCH', '/api/clinic', { schedule });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().schedule).toEqual(schedule);
+    const bad = await owner('PATCH', '/api/clinic', { schedule: { ...schedule, slotStepMin: 7, durationByKind: { ...schedule.durationByKind, repeat: 52 } } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['schedule.durationByKind.repeat', 'schedule.slotStepMin']);
+    expect(bad.json().errors.find((e: { field: string }) => e.field.endsWith('slotStepMin')).message_ru).toContain('Шаг сетки');
+    expect((await chief('PATCH', '/api/clinic', { schedule: { ...schedule, holdMinutes: 0 } })).statusCode).toBe(400);
+    const f = await scheduleFixture(t.app, t.fx);
+    const booked = await f.admin('POST', '/api/appointments', { patientId: f.patients[0], doctorId: f.orlova, startsAt: msk('2026-11-25', '10:00'), kind: 'primary' });
+    expect(booked.statusCode, booked.body).toBe(201);
+    expect(Date.parse(booked.json().endsAt) - Date.parse(booked.json().startsAt)).toBe(40 * 60_000);
+    const offer = await f.admin('POST', '/api/schedule/proposals', { doctorId: f.belov, kind: 'repeat', dateFrom: '2026-11-26' });
+    expect(offer.statusCode, offer.body).toBe(200);
+    const first = offer.json().options[0];
+    expect(Date.parse(first.endsAt) - Date.parse(first.startsAt)).toBe(50 * 60_000);
+    expect(Date.parse(offer.json().expiresAt)).toBe(t.clock.t + 3 * 60_000);
   });
 });

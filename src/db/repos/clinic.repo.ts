@@ -1,4 +1,5 @@
 import type { Db } from '../connect.js';
+import { scheduleSettings } from '../../domain/schedule/settings.js';
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { BranchesTable, ChairsTable, ClinicsTable, InfoSourcesTable } from '../schema.js';
 
@@ -12,6 +13,7 @@ export function clinicRow(r: Selectable<ClinicsTable>) {
     email: r.email,
     website: r.website,
     licence: r.licence,
+    schedule: scheduleSettings(r.settings_json),
   };
 }
 

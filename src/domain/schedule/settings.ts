@@ -19,6 +19,15 @@ export const DEFAULT_SCHEDULE_SETTINGS: ScheduleSettings = {
   durationByKind: { primary: 30, repeat: 60, checkup: 30, urgent: 30 },
 };
 
+/** Grid steps a clinic may choose: they divide an hour, so every hour starts a row. */
+export const SLOT_STEPS = [5, 10, 15, 20, 30, 60] as const;
+/** Bounds the settings page and the API enforce alike. */
+export const SCHEDULE_BOUNDS = {
+  holdMinutes: { min: 1, max: 30 },
+  gapMinMinutes: { min: 10, max: 240 },
+  duration: { min: 5, max: 480, multipleOf: 5 },
+} as const;
+
 /** Settings from stored JSON, tolerant of missing or unknown keys. */
 export function scheduleSettings(json: string | null | undefined): ScheduleSettings {
   let raw: Partial<ScheduleSettings> = {};
