@@ -32,7 +32,7 @@ export const MESSAGES = {
   dateRange: { ru: 'Дата окончания раньше даты начала', en: 'The end date is before the start date' },
   birthDate: { ru: 'Дата рождения не может быть в будущем или раньше 1900 года', en: 'Birth date must be between 1900 and today' },
   timeZone: { ru: 'Неизвестный часовой пояс', en: 'Unknown time zone' },
-  slotStep: { ru: 'Шаг сетки: 5, 10, 15, 20, 30 или 60 минут', en: 'Grid step: 5, 10, 15, 20, 30 or 60 minutes' },
+  slotStep: { ru: 'Шаг подбора времени: 5, 10, 15, 20, 30 или 60 минут', en: 'Step of offered times: 5, 10, 15, 20, 30 or 60 minutes' },
   login: { ru: 'Логин: латинские буквы, цифры, точка, дефис, подчёркивание', en: 'Login: Latin letters, digits, dot, dash, underscore' },
 } as const;
 export type MessageKey = keyof typeof MESSAGES;

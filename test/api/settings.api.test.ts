@@ -142,7 +142,7 @@ describe.each(DIALECTS)('schedule settings of the clinic (%s)', (dialect) => {
     const bad = await owner('PATCH', '/api/clinic', { schedule: { ...schedule, slotStepMin: 7, durationByKind: { ...schedule.durationByKind, repeat: 52 } } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['schedule.durationByKind.repeat', 'schedule.slotStepMin']);
-    expect(bad.json().errors.find((e: { field: string }) => e.field.endsWith('slotStepMin')).message_ru).toContain('Шаг сетки');
+    expect(bad.json().errors.find((e: { field: string }) => e.field.endsWith('slotStepMin')).message_ru).toContain('Шаг подбора времени');
     expect((await chief('PATCH', '/api/clinic', { schedule: { ...schedule, holdMinutes: 0 } })).statusCode).toBe(400);
     const f = await scheduleFixture(t.app, t.fx);
     const booked = await f.admin('POST', '/api/appointments', { patientId: f.patients[0], doctorId: f.orlova, startsAt: msk('2026-11-25', '10:00'), kind: 'primary' });

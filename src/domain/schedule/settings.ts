@@ -19,7 +19,7 @@ export const DEFAULT_SCHEDULE_SETTINGS: ScheduleSettings = {
   durationByKind: { primary: 30, repeat: 60, checkup: 30, urgent: 30 },
 };
 
-/** Grid steps a clinic may choose: they divide an hour, so every hour starts a row. */
+/** Steps of offered start times a clinic may choose: they divide an hour, so every hour is a candidate. */
 export const SLOT_STEPS = [5, 10, 15, 20, 30, 60] as const;
 /** Bounds the settings page and the API enforce alike. */
 export const SCHEDULE_BOUNDS = {

@@ -74,6 +74,8 @@ function issueMessage(keyword: string, message: string, params: Record<string, u
       return { ru: 'Неверный формат значения', en: 'Invalid format' };
     case 'invalid_value':
       return { ru: 'Недопустимое значение', en: 'Value not allowed' };
+    case 'not_multiple_of':
+      return { ru: `Значение должно быть кратно ${params.divisor}`, en: `Must be a multiple of ${params.divisor}` };
     case 'unrecognized_keys':
       return { ru: 'Неизвестное поле', en: 'Unknown field' };
     default:

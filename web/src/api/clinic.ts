@@ -1,3 +1,4 @@
+import { DEFAULT_SCHEDULE_SETTINGS, type ScheduleSettings } from '../../../src/domain/schedule/settings.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
@@ -22,6 +23,11 @@ type Items<T> = { items: T[] };
 
 export function useClinic() {
   return useQuery({ queryKey: ['clinic'], queryFn: () => api<Clinic>('GET', '/clinic') });
+}
+
+/** The clinic's schedule settings (defaults until the clinic has loaded). */
+export function useScheduleSettings(): ScheduleSettings {
+  return useClinic().data?.schedule ?? DEFAULT_SCHEDULE_SETTINGS;
 }
 
 export function useUpdateClinic() {

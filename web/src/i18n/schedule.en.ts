@@ -240,4 +240,17 @@ export const scheduleEn: ScheduleTranslation = {
     empty: 'No appointments today.',
     noDoctor: 'Your account is not linked to a doctor in the schedule. Ask the chief doctor.',
   },
+  settings: {
+    title: 'Schedule',
+    hint: 'Applies to every branch: the two-option search, gaps worth a call and the default visit length.',
+    slotStep: 'Step of offered times',
+    slotStepHint: 'The step at which "Find a time" and "Urgent" offer start times',
+    minutes: '{{n}} min',
+    holdMinutes: 'Hold the two options, min',
+    holdMinutesHint: 'While the patient chooses, nobody else gets the time',
+    gapMinMinutes: 'Gaps worth a call from, min',
+    gapMinMinutesHint: 'Shorter idle gaps do not appear in "Gaps and calls"',
+    durations: 'Usual visit length, min',
+    durationsHint: 'Filled in when booking; the administrator may change it for a particular visit',
+  },
 };

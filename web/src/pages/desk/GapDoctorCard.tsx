@@ -12,6 +12,7 @@ import { useCan, useClinicTimeZone } from '../../components/session';
 import { useLang } from '../../i18n';
 import { displayPhone, formatDate } from '../../lib/format';
 import { notifySaved } from '../../lib/notify';
+import { useScheduleSettings } from '../../api/clinic';
 import { dateIn, durationForGap, timeIn } from './deskFormat';
 
 export const REASON_COLOR: Record<GapCandidateT['reason'], string> = { waiting_list: 'grape', unfinished: 'orange', recall: 'blue' };
@@ -41,6 +42,7 @@ export function GapDoctorCard({ view, doctor, waitingKinds }: { view: GapDoctor;
   const can = useCan();
   const gapLabel = useGapLabel();
   const book = useBook();
+  const settings = useScheduleSettings();
   const [chosen, setChosen] = useState(view.gaps[0]?.start ?? '');
   const gap = view.gaps.find((g) => g.start === chosen) ?? view.gaps[0];
   const doctorName = doctor ? fullName(doctor) : '—';
@@ -49,7 +51,7 @@ export function GapDoctorCard({ view, doctor, waitingKinds }: { view: GapDoctor;
     if (!gap) return;
     const kind = kindFor(c, waitingKinds);
     book.mutate(
-      { patientId: c.patientId, doctorId: view.doctorId, startsAt: gap.start, durationMin: durationForGap(kind, gap.minutes), kind, ...(c.waitingListId ? { waitingListId: c.waitingListId } : {}) },
+      { patientId: c.patientId, doctorId: view.doctorId, startsAt: gap.start, durationMin: durationForGap(kind, gap.minutes, settings), kind, ...(c.waitingListId ? { waitingListId: c.waitingListId } : {}) },
       {
         onSuccess: (a) =>
           notifySaved(

@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, format, getISODay, parseISO } from 'date-fns';
-import { DEFAULT_SCHEDULE_SETTINGS } from '../../../../src/domain/schedule/settings.js';
+import type { ScheduleSettings } from '../../../../src/domain/schedule/settings.js';
 import type { Kind } from '../../../../src/domain/schedule/status.js';
 
 /** An instant's clock time 'HH:MM' (24 h) in the clinic's time zone. */
@@ -37,8 +37,7 @@ export function shortFromFull(full: string): string {
 
 /**
  * The length of a booking into a gap: the clinic's usual length for the type, cut to the gap.
- * (The clinic's own settings are not in the API, so the defaults stand in for them.)
  */
-export function durationForGap(kind: Kind, gapMinutes: number): number {
-  return Math.max(5, Math.min(gapMinutes, DEFAULT_SCHEDULE_SETTINGS.durationByKind[kind]));
+export function durationForGap(kind: Kind, gapMinutes: number, settings: ScheduleSettings): number {
+  return Math.max(5, Math.min(gapMinutes, settings.durationByKind[kind]));
 }

@@ -8,7 +8,7 @@ import { useDoctors } from '../../api/doctors';
 import { FormErrors } from '../../components/FormErrors';
 import { normaliseTime, TimeField } from '../../components/TimeField';
 import { useFieldErrors } from '../../lib/fieldErrors';
-import { defaultDuration, DurationSelect, KindSelect, type Kind } from './fields';
+import { useDefaultDuration, DurationSelect, KindSelect, type Kind } from './fields';
 import { doctorName } from './headers';
 import { PatientPicker, type PickedPatient } from './PatientPicker';
 import { addDays, dayLabel, hhmm, instantAt } from './time';
@@ -43,6 +43,7 @@ export function BookDrawer({ target, tz, today, onClose, onBooked }: Props) {
   const [patient, setPatient] = useState<PickedPatient | null>(null);
   const [kind, setKind] = useState<Kind>('primary');
   const [duration, setDuration] = useState<number | null>(null);
+  const defaultDuration = useDefaultDuration();
   const [time, setTime] = useState(hhmm(target.minute));
   const [services, setServices] = useState('');
   const [comment, setComment] = useState('');

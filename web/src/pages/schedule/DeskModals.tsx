@@ -9,7 +9,7 @@ import { useLang } from '../../i18n';
 import { useFieldErrors } from '../../lib/fieldErrors';
 import { notifySaved } from '../../lib/notify';
 import { recordDelay } from '../../live/delays';
-import { defaultDuration, DoctorOrSpecialty, DurationSelect, KindSelect, type Kind, type Who } from './fields';
+import { useDefaultDuration, DoctorOrSpecialty, DurationSelect, KindSelect, type Kind, type Who } from './fields';
 import { PatientPicker, type PickedPatient } from './PatientPicker';
 
 /**
@@ -26,6 +26,7 @@ export function WalkInModal({ onClose, onBooked }: { onClose: () => void; onBook
   const [who, setWho] = useState<Who>({});
   const [kind, setKind] = useState<Kind>('primary');
   const [duration, setDuration] = useState<number | null>(null);
+  const defaultDuration = useDefaultDuration();
   const refused = book.error instanceof ApiError && ['slot_taken', 'conflict'].includes(book.error.code) ? book.error : null;
 
   const submit = (squeezeIn: boolean) => {

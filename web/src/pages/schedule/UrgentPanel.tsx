@@ -6,7 +6,8 @@ import { useDoctors } from '../../api/doctors';
 import { releaseHold, useBook, useUrgent, type Appointment, type UrgentProposalT } from '../../api/schedule';
 import { FormErrors } from '../../components/FormErrors';
 import { useFieldErrors } from '../../lib/fieldErrors';
-import { BranchSelect, DoctorOrSpecialty, DurationSelect, defaultDuration, type Who } from './fields';
+import { BranchSelect, DoctorOrSpecialty, DurationSelect, type Who } from './fields';
+import { useScheduleSettings } from '../../api/clinic';
 import { doctorName } from './headers';
 import { PatientPicker, type PickedPatient } from './PatientPicker';
 import { timeOf } from './time';
@@ -26,7 +27,10 @@ export function UrgentPanel({ tz, branchId: initialBranch, onClose, onBooked }: 
   const errors = useFieldErrors(urgent.error ?? book.error);
   const [patient, setPatient] = useState<PickedPatient | null>(null);
   const [who, setWho] = useState<Who>({});
-  const [duration, setDuration] = useState(defaultDuration('urgent'));
+  const settings = useScheduleSettings();
+  const [picked, setDuration] = useState<number | null>(null);
+  // The clinic's usual urgent length until the administrator picks another (settings load after the panel opens).
+  const duration = picked ?? settings.durationByKind.urgent;
   const [branchId, setBranchId] = useState(initialBranch);
   const [result, setResult] = useState<UrgentProposalT | null>(null);
   const [warned, setWarned] = useState(false);

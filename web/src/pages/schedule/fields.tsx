@@ -1,18 +1,18 @@
 import { Select, type SelectProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { shortName } from '../../../../src/domain/names.js';
-import { DEFAULT_SCHEDULE_SETTINGS } from '../../../../src/domain/schedule/settings.js';
 import { KINDS, KIND_LABELS, type Kind } from '../../../../src/domain/schedule/status.js';
 import { SPECIALTIES, SPECIALTY_LABELS, type Specialty } from '../../../../src/domain/specialties.js';
-import { useBranches } from '../../api/clinic';
+import { useBranches, useScheduleSettings } from '../../api/clinic';
 import { useDoctors } from '../../api/doctors';
 import { useLang } from '../../i18n';
 
 export type { Kind };
 
-/** The clinic's usual length of a visit by type (primary 30, repeat 60, check-up 30, urgent 30). */
-export function defaultDuration(kind: Kind): number {
-  return DEFAULT_SCHEDULE_SETTINGS.durationByKind[kind];
+/** The clinic's usual length of a visit by type, from its schedule settings (clinic page). */
+export function useDefaultDuration(): (kind: Kind) => number {
+  const s = useScheduleSettings();
+  return (kind) => s.durationByKind[kind];
 }
 
 export const DURATIONS = [15, 20, 30, 45, 60, 90, 120, 150, 180, 240];

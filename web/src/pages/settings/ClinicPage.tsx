@@ -12,6 +12,7 @@ import { useLang } from '../../i18n';
 import { useFieldErrors } from '../../lib/fieldErrors';
 import { notifySaved } from '../../lib/notify';
 import { RUSSIAN_TIME_ZONES } from '../../lib/timezones';
+import { ScheduleSettingsForm } from './ScheduleSettingsForm';
 
 export function ClinicPage() {
   const { t } = useTranslation();
@@ -19,7 +20,14 @@ export function ClinicPage() {
   return (
     <>
       <PageHeader title={t('clinic.title')} />
-      {data ? <ClinicForm clinic={data} key={data.id} /> : <QueryState isPending={isPending} error={error} />}
+      {data ? (
+        <>
+          <ClinicForm clinic={data} key={data.id} />
+          <ScheduleSettingsForm clinic={data} key={`schedule-${data.id}`} />
+        </>
+      ) : (
+        <QueryState isPending={isPending} error={error} />
+      )}
     </>
   );
 }
