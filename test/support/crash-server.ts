@@ -144,7 +144,9 @@ export class Client {
         signal: AbortSignal.timeout(30_000),
       });
       const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : null };
+      // Headers arrived but the kill cut the body off: the client never learned the result, so it is no acknowledgement.
+      if (!text) return null;
+      return { status: res.status, body: JSON.parse(text) };
     } catch {
       return null;
     }
