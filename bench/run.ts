@@ -35,6 +35,17 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 const MB = 2 ** 20;
 let failed = false;
 
+/** A self-contained part of the table: if it breaks, the table still prints, with the failure as a row. */
+async function part(name: string, fn: () => Promise<Row[]>) {
+  try {
+    rows.push(...(await fn()));
+  } catch (e) {
+    failed = true;
+    log(`${name} FAILED: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    rows.push({ name: `${name}: failed (see the log)`, metric: '', value: 0, target: 'runs', met: false });
+  }
+}
+
 async function helloWorld(): Promise<Hello & { p50one: number }> {
   const s = await startServer({ mode: 'hello' });
   try {
@@ -62,7 +73,7 @@ try {
   );
 
   log('backup and restore of the clinic-year');
-  rows.push(...(await backupRows(cfg, bdb)));
+  await part('backup and restore', () => backupRows(cfg, bdb));
 
   log('raw durable inserts');
   const raw = await rawDurableInserts(bdb.connectOptions, cfg.rawSeconds, cfg.connections);
@@ -153,13 +164,13 @@ try {
   }
 
   log('contested booking (its own clinic and app processes)');
-  rows.push(...(await contestedRows(cfg, { log })));
+  await part('contested booking', () => contestedRows(cfg, { log }));
 
   log('crash safety: kill -9 under a mixed write load');
-  rows.push(...(await crashRows(cfg, { log })));
+  await part('crash safety', () => crashRows(cfg, { log }));
   if (process.env.BENCH_SOAK !== '0') {
     log('soak: a bounded mixed load, first and last window');
-    rows.push(...(await soakRows(cfg, { log })));
+    await part('soak', () => soakRows(cfg, { log }));
   }
 
   log('hello-world again (how much the machine drifted)');
