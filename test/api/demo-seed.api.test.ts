@@ -4,7 +4,7 @@ import { DIALECTS, freshDb } from '../support/test-db.js';
 import type { DbHandle } from '../../src/db/connect.js';
 import { seedDemoClinic } from '../../src/db/demo/seed-demo.js';
 import { rotaConflicts, DEMO_DOCTORS } from '../../src/db/demo/demo-staff.js';
-import { isWorkingDay, SHIPPED_YEARS, shippedCalendar, weekdayOf } from '../../src/domain/calendar/production-calendar.js';
+import { dayKind, isWorkingDay, SHIPPED_YEARS, shippedCalendar, weekdayOf } from '../../src/domain/calendar/production-calendar.js';
 import { ROLES } from '../../src/domain/roles.js';
 import { searchKey } from '../../src/domain/names.js';
 import { phoneSearchDigits } from '../../src/domain/phone.js';
@@ -161,7 +161,8 @@ describe.each(DIALECTS)('demo clinic seed on %s', (dialect) => {
       const why = [
         a.local_date !== s.date && 'local_date',
         (a.local_date < firstDay || a.local_date > lastDay) && 'window',
-        !isWorkingDay(s.date, calendar) && 'not a working day',
+        // Plain Saturdays follow the rota (the main branch is open); holidays and transferred days off never.
+        !isWorkingDay(s.date, calendar) && dayKind(s.date, calendar) !== 'weekend' && 'not a working day',
         !shift && 'no hours that weekday',
         shift && (shift.branch_id !== a.branch_id || shift.chair_id !== a.chair_id) && 'branch/chair',
         shift && (s.min < minutes(shift.starts) || e.min > minutes(shift.ends) || e.date !== s.date) && 'outside hours',

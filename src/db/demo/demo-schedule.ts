@@ -5,7 +5,7 @@
  * ever has two live visits at once. Cancelled visits come on top: their slots were re-booked,
  * which the overlap rule allows because it ignores cancelled and no-show visits.
  */
-import { addDays, isWorkingDay, previousWorkingDay, weekdayOf, nextWorkingDay } from '../../domain/calendar/production-calendar.js';
+import { addDays, dayKind, isWorkingDay, previousWorkingDay, weekdayOf, nextWorkingDay } from '../../domain/calendar/production-calendar.js';
 import type { Insertable } from 'kysely';
 import type { AppointmentsTable } from '../schema.js';
 import type { Desk } from './demo-desk.js';
@@ -191,7 +191,8 @@ export function generateAppointments(d: ScheduleDeps): DemoAppointment[] {
   const start = addDays(today, -(d.daysBack ?? 90));
   const end = addDays(today, d.daysAhead ?? 30);
   for (let date = start; date <= end; date = addDays(date, 1)) {
-    if (!isWorkingDay(date, cal)) continue;
+    // Plain weekends follow the rota (the main branch works Saturdays); holidays and transferred days off are closed.
+    if (!isWorkingDay(date, cal) && dayKind(date, cal) !== 'weekend') continue;
     const weekday = weekdayOf(date);
     for (const doc of d.doctors) {
       const rota = doc.rota.get(weekday);

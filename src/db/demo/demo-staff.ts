@@ -91,6 +91,8 @@ export const SHIFTS = {
   M: { starts: '09:00', ends: '15:00', break_starts: null, break_ends: null },
   E: { starts: '15:00', ends: '21:00', break_starts: null, break_ends: null },
   D: { starts: '10:00', ends: '19:00', break_starts: '14:00', break_ends: '15:00' },
+  /** Saturday at the main branch (open 10:00–18:00). */
+  S: { starts: '10:00', ends: '16:00', break_starts: null, break_ends: null },
 } as const;
 export type ShiftCode = keyof typeof SHIFTS;
 
@@ -140,7 +142,10 @@ export const DEMO_DOCTORS: readonly DemoDoctorSpec[] = [
     education: `${PAVLOV}, специальность «Стоматология», 2017 г.; ординатура по специальности «Стоматология терапевтическая», 2019 г.`,
     qualification: 'Первичная специализированная аккредитация по специальности «Стоматология терапевтическая», 2019 г.; периодическая аккредитация, 2024 г. Курсы: «Современные методы лечения кариеса» (2021 г.), «Механическая обработка корневых каналов» (2023 г.).',
     experienceSince: 2019, color: '#e53935',
-    rota: [{ weekdays: [1, 2, 3, 5], branch: 0, chair: 1, shift: 'E' }],
+    rota: [
+      { weekdays: [1, 2, 3, 5], branch: 0, chair: 1, shift: 'E' },
+      { weekdays: [6], branch: 0, chair: 1, shift: 'S' },
+    ],
   },
   {
     surname: 'Григорьев', firstName: 'Павел', patronymic: 'Сергеевич',
@@ -181,7 +186,10 @@ export const DEMO_DOCTORS: readonly DemoDoctorSpec[] = [
     education: 'СПб ГБПОУ «Медицинский колледж № 1», специальность «Стоматология профилактическая», 2013 г.',
     qualification: 'Периодическая аккредитация по специальности «Стоматология профилактическая», 2023 г. Курсы: «Профессиональная гигиена полости рта: технология Air Flow» (2021 г.).',
     experienceSince: 2013, color: '#d81b60',
-    rota: [{ weekdays: [1, 2, 3, 4, 5], branch: 0, chair: 3, shift: 'M' }],
+    rota: [
+      { weekdays: [1, 2, 3, 4, 5], branch: 0, chair: 3, shift: 'M' },
+      { weekdays: [6], branch: 0, chair: 3, shift: 'S' },
+    ],
   },
   {
     surname: 'Никитина', firstName: 'Алёна', patronymic: 'Олеговна',
