@@ -185,6 +185,7 @@ describe.each(DIALECTS)('online backup during a write load, restore and verify (
     const run = await cli('restore', [backupDir, ...target('restored')]);
     expect(run.code, run.err).toBe(0);
     expect(run.out).toContain('Восстановлено и проверено / restored and verified');
+    expect(run.out).toMatch(/актов об уничтожении ПД в ней: \d+. Персональные данные, уничтоженные позже/);
 
     const r = openTarget('restored');
     try {

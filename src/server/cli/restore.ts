@@ -45,6 +45,14 @@ async function main(): Promise<number> {
         `количество и контрольные суммы совпали / counts and checksums match; ` +
         `цепочка аудита цела / audit chain intact (${r.auditEntries.toLocaleString('ru-RU')}); ${ruNumber(r.seconds)} с / ${r.seconds.toFixed(1)} s`,
     );
+    // 152-FZ art. 21: a destruction done after the copy was taken is undone by restoring it.
+    const acts = manifest.tables.pd_destructions?.rows ?? 0;
+    console.log(
+      `Копия снята ${manifest.createdAt}; актов об уничтожении ПД в ней: ${acts}. Персональные данные, уничтоженные позже, ` +
+        `восстановлены вместе с копией — повторите уничтожение по актам после этой даты (npm run retention -- destroy …).\n` +
+        `The copy was taken at ${manifest.createdAt} and holds ${acts} destruction act(s). Personal data destroyed after that ` +
+        `came back with it: repeat those destructions from the later acts (npm run retention -- destroy …).`,
+    );
     return 0;
   } catch (e) {
     console.error(`Восстановление НЕ выполнено / restore FAILED: ${(e as Error).message}`);
