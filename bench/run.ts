@@ -160,7 +160,7 @@ try {
       due = (await listDue(deps, actor)).items.length;
       times.push(performance.now() - t);
     }
-    rows.push({ name: `retention due list, ${fmt(c.patients)} patients (${due} due), service call`, metric: 'ms', value: Math.min(...times), target: '≤1000', met: Math.min(...times) <= 1000 });
+    rows.push({ name: `retention due list, ${fmt(c.patients)} patients (${due === 200 ? "first 200" : due} due), service call`, metric: 'ms', value: Math.min(...times), target: '≤1000', met: Math.min(...times) <= 1000 });
   }
 
   log('contested booking (its own clinic and app processes)');

@@ -88,6 +88,11 @@ export const METHOD_LABEL: Bilingual = {
 
 export type PdState = 'active' | 'blocked' | 'destroyed';
 
+/** Statuses after which a visit belongs to the medical record (the patient was seen). */
+export const MEDICAL_RECORD_STATUSES = ['arrived', 'in_chair', 'done'] as const;
+/** Statuses that still hold a doctor's time: a patient with such a visit ahead cannot be destroyed. */
+export const TIME_HOLDING_STATUSES = ['booked', 'confirmed', 'arrived', 'in_chair'] as const;
+
 /** What the service knows about the patient when a destruction is asked for. */
 export interface RetentionFacts {
   state: PdState;

@@ -1,11 +1,10 @@
 import { sql } from 'kysely';
 import type { Db, DbHandle } from '../connect.js';
 import type { PdDestructionsTable } from '../schema.js';
+import { MEDICAL_RECORD_STATUSES, TIME_HOLDING_STATUSES } from '../../domain/retention.js';
 
-/** Statuses after which a visit belongs to the medical record (the patient was seen). */
-const MEDICAL = ['arrived', 'in_chair', 'done'];
-/** Statuses that still hold a doctor's time. */
-const HOLDING = ['booked', 'confirmed', 'arrived', 'in_chair'];
+const MEDICAL: string[] = [...MEDICAL_RECORD_STATUSES];
+const HOLDING: string[] = [...TIME_HOLDING_STATUSES];
 
 /** What a destruction decision needs about one patient. */
 export async function retentionFacts(db: Db, clinicId: string, patientId: string, today: string) {

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { fullName } from '../../../../src/domain/names.js';
-import { CATEGORY_LABELS, DESTRUCTION_REASONS, planDestruction, REASON_LABELS, type DestructionReason } from '../../../../src/domain/retention.js';
+import { CATEGORY_LABELS, DESTRUCTION_REASONS, MEDICAL_RECORD_STATUSES, planDestruction, REASON_LABELS, TIME_HOLDING_STATUSES, type DestructionReason } from '../../../../src/domain/retention.js';
 import { ApiError } from '../../api/client';
 import { usePatientAppointments } from '../../api/desk';
 import type { Patient } from '../../api/patients';
@@ -15,10 +15,8 @@ import { useFieldErrors } from '../../lib/fieldErrors';
 import { formatDate, todayIn } from '../../lib/format';
 import { notifySaved } from '../../lib/notify';
 
-/** Visits that belong to the medical record (the patient came), as the service counts them. */
-const MEDICAL = new Set(['arrived', 'in_chair', 'done']);
-/** Visits that still hold a doctor's time and so block a destruction. */
-const HOLDING = new Set(['booked', 'confirmed', 'arrived', 'in_chair']);
+const MEDICAL = new Set<string>(MEDICAL_RECORD_STATUSES);
+const HOLDING = new Set<string>(TIME_HOLDING_STATUSES);
 
 /**
  * The danger zone at the bottom of the card, away from everyday buttons: only for roles with
