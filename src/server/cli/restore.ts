@@ -47,8 +47,10 @@ async function main(): Promise<number> {
     );
     // 152-FZ art. 21: a destruction done after the copy was taken is undone by restoring it.
     const acts = manifest.tables.pd_destructions?.rows ?? 0;
+    const [d, tm] = manifest.createdAt.split('T');
+    const takenRu = `${d.split('-').reverse().join('.')} ${tm.slice(0, 5)} UTC`;
     console.log(
-      `Копия снята ${manifest.createdAt}; актов об уничтожении ПД в ней: ${acts}. Персональные данные, уничтоженные позже, ` +
+      `Копия снята ${takenRu}; актов об уничтожении ПД в ней: ${acts}. Персональные данные, уничтоженные позже, ` +
         `восстановлены вместе с копией — повторите уничтожение по актам после этой даты (npm run retention -- destroy …).\n` +
         `The copy was taken at ${manifest.createdAt} and holds ${acts} destruction act(s). Personal data destroyed after that ` +
         `came back with it: repeat those destructions from the later acts (npm run retention -- destroy …).`,
