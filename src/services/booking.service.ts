@@ -37,6 +37,15 @@ function slotTaken(ctx: ScheduleContext, c?: { id: string; starts_at: string; en
   );
 }
 
+/**
+ * PostgreSQL's constraint refused the insert: a booking in another transaction (or another app
+ * server) won the race after our check. It has committed by now, so name it as the check would.
+ */
+async function raceLost(deps: Deps, ctx: ScheduleContext, actor: Actor, pl: Placement, excludeId?: string): Promise<DomainError> {
+  const range = { clinicId: actor.clinicId, doctorId: pl.doctorId, chairId: pl.chairId, start: new Date(pl.start).toISOString(), end: new Date(pl.end).toISOString() };
+  return slotTaken(ctx, (await appts.findConflict(deps.h.db, { ...range, excludeId })) ?? undefined);
+}
+
 interface Placement {
   doctorId: string;
   chairId: string | null;
@@ -168,7 +177,7 @@ export async function book(deps: Deps, actor: Actor, input: z.infer<typeof BookB
       await addLiveEvent(trx, { clinicId: actor.clinicId, at, kind: 'appointment', payload: { id, date, doctorId: pl.doctorId, status } });
     });
   } catch (err) {
-    if (isExclusionViolation(err)) throw slotTaken(ctx);
+    if (isExclusionViolation(err)) throw await raceLost(deps, ctx, actor, pl);
     throw err;
   }
   return (await appts.getAppointment(deps.h.db, actor.clinicId, id))!;
@@ -190,12 +199,13 @@ export async function move(deps: Deps, actor: Actor, id: string, input: z.infer<
   const pre = await contextAround(deps, actor, start, input.doctorId ?? cur.doctor_id);
   const date = localDateOf(start, pre.tz);
   const at = now.toISOString();
+  let pl: Placement | undefined;
   try {
     await withTx(deps.h, async (trx) => {
       const patch: Parameters<typeof appts.updateAppointment>[3] = { updated_at: at };
       if (moving) {
         if (end <= now.getTime()) throw fieldError('startsAt', { ru: 'Нельзя перенести на прошедшее время', en: 'Cannot move into the past' });
-        const pl = place(pre, { doctorId: input.doctorId ?? cur.doctor_id, start, end, chairId: input.chairId, squeezeIn: false });
+        pl = place(pre, { doctorId: input.doctorId ?? cur.doctor_id, start, end, chairId: input.chairId, squeezeIn: false });
         await checkFree(trx, pre, actor, pl, now, { excludeId: id });
         Object.assign(patch, {
           doctor_id: pl.doctorId, chair_id: pl.chairId, branch_id: pl.branchId, squeeze_in: 0,
@@ -214,7 +224,7 @@ export async function move(deps: Deps, actor: Actor, id: string, input: z.infer<
       await addLiveEvent(trx, { clinicId: actor.clinicId, at, kind: 'appointment', payload: { id, date, previousDate: cur.local_date, doctorId: input.doctorId ?? cur.doctor_id } });
     });
   } catch (err) {
-    if (isExclusionViolation(err)) throw slotTaken(pre);
+    if (isExclusionViolation(err)) throw pl ? await raceLost(deps, pre, actor, pl, id) : slotTaken(pre);
     throw err;
   }
   return (await appts.getAppointment(deps.h.db, actor.clinicId, id))!;
