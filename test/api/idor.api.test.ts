@@ -2,11 +2,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { can, type RouteAccess } from '../../src/domain/permissions.js';
 import { ROLES, type Role } from '../../src/domain/roles.js';
 import { as, signIn, startTestApp, type Session, type TestApp } from '../support/app.js';
 import { msk } from '../support/schedule-fixture.js';
-import { seedObjects, seedSecondClinic, snapshotClinic, TODAY, TOMORROW, type ClinicObjects } from '../support/second-clinic.js';
+import { CLINIC_TABLES, seedObjects, seedSecondClinic, snapshotClinic, TODAY, TOMORROW, type ClinicObjects } from '../support/second-clinic.js';
 import { DIALECTS } from '../support/test-db.js';
 
 type Kind = keyof ClinicObjects['ids'];
@@ -78,6 +79,13 @@ describe.each(DIALECTS)('IDOR: clinic A never reaches clinic B’s objects (%s)'
     doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
   }, 120_000);
   afterAll(() => t?.close());
+
+  it('compares every table that carries clinic_id (a new table cannot slip past the before/after check)', async () => {
+    const tables = dialect === 'sqlite'
+      ? (await sql<{ name: string }>`select m.name from sqlite_master m, pragma_table_info(m.name) c where m.type = 'table' and c.name = 'clinic_id'`.execute(t.h.db)).rows
+      : (await sql<{ name: string }>`select table_name as name from information_schema.columns where table_schema = current_schema() and column_name = 'clinic_id'`.execute(t.h.db)).rows;
+    expect(tables.map((r) => r.name).sort()).toEqual([...CLINIC_TABLES].sort());
+  });
 
   it('B’s ids in every path parameter, as every role allowed the route: 404 (or 403), problem+json, B unchanged; A’s own ids work', async () => {
     const before = await snapshotClinic(t.h.db, B.ids.clinic);
