@@ -1,3 +1,4 @@
+import { ruDate } from './calendar/production-calendar.js';
 import { DomainError, type Bilingual } from './errors.js';
 
 /**
@@ -171,11 +172,6 @@ export function isDue(f: { lastMedicalVisit: string | null; lastContact: string;
 /** The date the act itself may be destroyed. */
 export function actKeptUntil(destroyedOn: string): string {
   return addYears(destroyedOn, ACT_RETENTION_YEARS);
-}
-
-function ruDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}.${m}.${y}`;
 }
 
 /**

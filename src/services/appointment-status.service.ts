@@ -15,6 +15,7 @@ import { LATENESS_THRESHOLD_MIN } from '../domain/service-card.js';
 import { arrivalNote, MAX_LATENESS_MIN, type Sex } from '../domain/schedule/arrival.js';
 import { localTimeOf, MINUTE } from '../domain/schedule/time.js';
 import { clinicTimeAndSettings } from '../db/repos/clinic.repo.js';
+import { ruDate } from '../domain/calendar/production-calendar.js';
 import { auditEntry, type Actor, type Deps } from './context.js';
 import { localToday } from './schedule-context.js';
 import { addEntryTx, authorName } from './service-card.service.js';
@@ -103,7 +104,7 @@ export async function changeStatus(deps: Deps, actor: Actor, id: string, body: z
         const why = body.cancel.reason === 'complaint' ? 'жалоба' : 'отказ от дальнейших контактов';
         await notifyDoctor(trx, {
           clinicId: actor.clinicId, doctorId: a.doctor_id, kind: 'cancelled_' + body.cancel.reason, appointmentId: id, patientId: a.patient_id, at,
-          ru: `Отменена запись ${who} на ${a.local_date.split('-').reverse().join('.')}: ${why}${body.cancel.note ? ` — ${body.cancel.note}` : ''}`,
+          ru: `Отменена запись ${who} на ${ruDate(a.local_date)}: ${why}${body.cancel.note ? ` — ${body.cancel.note}` : ''}`,
           en: `Patient ${who} cancelled the ${a.local_date} visit: ${body.cancel.reason}`,
         });
       }

@@ -8,7 +8,7 @@ import { droppedOutCandidates, mainPhoneNumbers, recallCandidates, waitingCandid
 import { getDoctor } from '../db/repos/doctors.repo.js';
 import { getPatientRow } from '../db/repos/patients.repo.js';
 import { insertWaiting, listOpenWaiting, updateWaiting, waitingPatientId } from '../db/repos/waiting-list.repo.js';
-import { addDays } from '../domain/calendar/production-calendar.js';
+import { addDays, ruDate } from '../domain/calendar/production-calendar.js';
 import { fieldError, notFound } from '../domain/errors.js';
 import { fullName } from '../domain/names.js';
 import { assertPdActive } from '../domain/retention.js';
@@ -53,9 +53,6 @@ export async function gapsForDay(deps: Deps, actor: Actor, date: string, branchI
   }
   return { date, doctors };
 }
-
-/** 'YYYY-MM-DD' → 'DD.MM.YYYY'. */
-const ruDate = (d: string) => d.split('-').reverse().join('.');
 
 async function candidatesFor(deps: Deps, actor: Actor, date: string, now: Date): Promise<Candidate[]> {
   const db = deps.h.db;

@@ -12,6 +12,7 @@ import type { Role } from '../domain/roles.js';
 import type { PdDestructionsTable } from '../db/schema.js';
 import { DomainError, fieldError, notFound } from '../domain/errors.js';
 import { actKeptUntil, addYears, MEDICAL_RECORD_YEARS, NO_RECORD_YEARS, ACT_RETENTION_YEARS, planDestruction, type DataCategory, type DestructionReason } from '../domain/retention.js';
+import { ruDate } from '../domain/calendar/production-calendar.js';
 import { localDateOf } from '../domain/schedule/time.js';
 import { auditEntry, type Actor, type Deps } from './context.js';
 
@@ -188,15 +189,13 @@ export async function seedDemoDestructions(h: Deps['h'], now: Date, keepSurname:
   const today = await clinicToday(deps, actor.clinicId, at);
   const treated = await repo.demoDestructionCandidate(h.db, actor.clinicId, today, true, keepSurname);
   if (treated) {
-    await destroyPatientData(deps, actor, treated.id, { reason: 'consent_withdrawn', basis: `Заявление пациента об отзыве согласия, вх. № 41 от ${ruDay(today)}`, confirmCardNumber: Number(treated.card_number) });
+    await destroyPatientData(deps, actor, treated.id, { reason: 'consent_withdrawn', basis: `Заявление пациента об отзыве согласия, вх. № 41 от ${ruDate(today)}`, confirmCardNumber: Number(treated.card_number) });
   }
   const caller = await repo.demoDestructionCandidate(h.db, actor.clinicId, today, false, keepSurname);
   if (caller) {
-    await destroyPatientData(deps, actor, caller.id, { reason: 'subject_request', basis: `Требование субъекта по телефону, запись разговора от ${ruDay(today)}`, confirmCardNumber: Number(caller.card_number) });
+    await destroyPatientData(deps, actor, caller.id, { reason: 'subject_request', basis: `Требование субъекта по телефону, запись разговора от ${ruDate(today)}`, confirmCardNumber: Number(caller.card_number) });
   }
 }
-
-const ruDay = (iso: string) => iso.split('-').reverse().join('.');
 
 function toView(r: PdDestructionsTable): DestructionT {
   return {

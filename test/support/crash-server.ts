@@ -3,17 +3,14 @@
  * clinic, so that it can be killed with SIGKILL, plus a small HTTP client for it. Shared by the
  * crash test, bench/crash.ts and bench/soak.ts.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { connect, type Dialect, type DbHandle } from '../../src/db/connect.js';
+import { startServerProcess } from './server-process.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const DEMO_PASSWORD = 'demo-vizit-2026';
 
 /** Where the server keeps its data: a temporary folder (SQLite) or a fresh PostgreSQL schema. */
@@ -55,17 +52,6 @@ export async function makeTarget(dialect: Dialect, postgresUrl?: string): Promis
   };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 export interface Vizit {
   base: string;
   pid: number;
@@ -77,46 +63,9 @@ export interface Vizit {
 
 /** Starts the server; the first start on an empty database seeds the demo clinic. */
 export async function startVizit(t: Target): Promise<Vizit> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
   const t0 = performance.now();
-  // tsx as a loader of this very process: the tsx CLI would put the server in a grandchild that SIGKILL misses.
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', VIZIT_DATA_DIR: t.dataDir, VIZIT_DEMO: '1', LOG_LEVEL: 'error', DATABASE_URL: t.databaseUrl ?? '' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(2000) })).ok) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`the server did not start: ${stderr}`);
-    }
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  const readyMs = performance.now() - t0;
-  const gone = () => child.exitCode !== null || child.signalCode !== null;
-  return {
-    base, pid: child.pid!, readyMs,
-    async kill() {
-      if (!gone()) child.kill('SIGKILL');
-      await exited;
-    },
-    async stop() {
-      if (!gone()) child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
+  const p = await startServerProcess({ dataDir: t.dataDir, databaseUrl: t.databaseUrl, demo: true });
+  return { base: p.url, pid: p.child.pid!, readyMs: performance.now() - t0, kill: p.kill, stop: p.stop };
 }
 
 /** An answer, or null when none came (the server died with the request in flight). */

@@ -40,10 +40,7 @@ export async function retentionFacts(db: Db, clinicId: string, patientId: string
  */
 export async function destroyNonMedical(trx: Db, clinicId: string, patientId: string, notificationText: { ru: string; en: string }) {
   const counts: Record<string, number> = {};
-  const n = (r: { numDeletedRows?: bigint; numUpdatedRows?: bigint }[] | { numDeletedRows?: bigint; numUpdatedRows?: bigint }) => {
-    const one = Array.isArray(r) ? r[0] : r;
-    return Number(one?.numDeletedRows ?? one?.numUpdatedRows ?? 0n);
-  };
+  const n = (r: { numDeletedRows?: bigint; numUpdatedRows?: bigint }) => Number(r.numDeletedRows ?? r.numUpdatedRows ?? 0n);
   counts.phones = n(await trx.deleteFrom('patient_phones').where('clinic_id', '=', clinicId).where('patient_id', '=', patientId).executeTakeFirst());
   counts.serviceCard = n(await trx.deleteFrom('service_card_entries').where('clinic_id', '=', clinicId).where('patient_id', '=', patientId).executeTakeFirst());
   counts.waitingList = n(await trx.deleteFrom('waiting_list').where('clinic_id', '=', clinicId).where('patient_id', '=', patientId).executeTakeFirst());

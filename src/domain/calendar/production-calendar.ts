@@ -157,6 +157,11 @@ export function weekdayOf(date: string): IsoWeekday {
   return ((((((n + 3) % 7) + 7) % 7) + 1) as IsoWeekday);
 }
 
+/** 'YYYY-MM-DD' → 'DD.MM.YYYY', the form Russian texts print dates in. */
+export function ruDate(date: string): string {
+  return date.split('-').reverse().join('.');
+}
+
 /**
  * The date `n` days after `date` (negative `n` goes back). Crosses month, year and
  * 29 February correctly; throws a RangeError if the result leaves years 0000–9999.

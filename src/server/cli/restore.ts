@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { ruCount, ruNumber } from '../../db/backup-manifest.js';
 import { NotEmptyError, VerificationError, readManifest, restoreBackup } from '../../db/backup.js';
+import { ruDate } from '../../domain/calendar/production-calendar.js';
 import { loadConfig } from '../config.js';
 
 const USAGE = 'Использование / usage: npm run restore -- <копия / backup> [--to <папка данных / data folder> | --database-url <url>] [--force]';
@@ -48,7 +49,7 @@ async function main(): Promise<number> {
     // 152-FZ art. 21: a destruction done after the copy was taken is undone by restoring it.
     const acts = manifest.tables.pd_destructions?.rows ?? 0;
     const [d, tm] = manifest.createdAt.split('T');
-    const takenRu = `${d.split('-').reverse().join('.')} ${tm.slice(0, 5)} UTC`;
+    const takenRu = `${ruDate(d)} ${tm.slice(0, 5)} UTC`;
     console.log(
       `Копия снята ${takenRu}; актов об уничтожении ПД в ней: ${acts}. Персональные данные, уничтоженные позже, ` +
         `восстановлены вместе с копией — повторите уничтожение по актам после этой даты (npm run retention -- destroy …).\n` +
