@@ -15,6 +15,7 @@ import { actKeptUntil, addYears, MEDICAL_RECORD_YEARS, NO_RECORD_YEARS, ACT_RETE
 import { ruDate } from '../domain/calendar/production-calendar.js';
 import { localDateOf } from '../domain/schedule/time.js';
 import { auditEntry, type Actor, type Deps } from './context.js';
+import { clinicTimeZone } from './schedule-context.js';
 
 const PATIENT = { ru: 'Пациент', en: 'Patient' };
 const ACT = { ru: 'Акт об уничтожении', en: 'Destruction act' };
@@ -22,8 +23,7 @@ export const SYSTEM_NAME = 'Vizit — информационная систем�
 const REPLACED_NOTIFICATION = { ru: 'Персональные данные пациента уничтожены', en: "The patient's personal data has been destroyed" };
 
 async function clinicToday(deps: Deps, clinicId: string, now: Date) {
-  const clinic = await getClinic(deps.h.db, clinicId);
-  return localDateOf(now.getTime(), clinic!.timeZone);
+  return localDateOf(now.getTime(), await clinicTimeZone(deps.h.db, clinicId));
 }
 
 /**
