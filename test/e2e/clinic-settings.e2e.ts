@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scheduleSettings } from '../../src/domain/schedule/settings.js';
-import { DEMO_PASSWORD, SHOTS, launchBrowser, startDemoServer } from '../support/browser.js';
+import { SHOTS, launchBrowser, startDemoServer, fillSignIn } from '../support/browser.js';
 
 describe('browser: the clinic’s schedule settings', () => {
   let server: Awaited<ReturnType<typeof startDemoServer>>;
@@ -16,9 +16,7 @@ describe('browser: the clinic’s schedule settings', () => {
     page = await browser.newPage({ locale: 'ru-RU', viewport: { width: 1366, height: 900 } });
     page.setDefaultTimeout(60_000);
     await page.goto(`${server.url}/settings/clinic`);
-    await page.getByLabel('Логин').fill('chief');
-    await page.getByLabel('Пароль', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await fillSignIn(page, 'chief');
     await page.getByTestId('nav-clinic').click();
     await page.getByTestId('schedule-settings').waitFor();
   });

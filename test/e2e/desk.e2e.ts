@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, SHOTS, launchBrowser, startDemoServer } from '../support/browser.js';
+import { SHOTS, launchBrowser, startDemoServer, fillSignIn } from '../support/browser.js';
 
 describe('browser: the front desk — service card, waiting list, tomorrow’s cards', () => {
   let server: Awaited<ReturnType<typeof startDemoServer>>;
@@ -15,9 +15,7 @@ describe('browser: the front desk — service card, waiting list, tomorrow’s c
     page = await browser.newPage({ locale: 'ru-RU', viewport: { width: 1366, height: 768 } });
     page.setDefaultTimeout(60_000);
     await page.goto(`${server.url}/patients`);
-    await page.getByLabel('Логин').fill('admin');
-    await page.getByLabel('Пароль', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await fillSignIn(page, 'admin');
     // Wherever the role lands (the schedule, for the desk), the menu leads to the patients.
     await page.getByTestId('nav-patients').click();
     await page.getByLabel('Фамилия, телефон или номер карты').waitFor();

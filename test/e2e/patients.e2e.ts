@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, SHOTS, launchBrowser, startDemoServer } from '../support/browser.js';
+import { SHOTS, launchBrowser, startDemoServer, fillSignIn } from '../support/browser.js';
 
 describe('browser: the administrator finds a patient by phone and opens the card', () => {
   let server: Awaited<ReturnType<typeof startDemoServer>>;
@@ -21,9 +21,7 @@ describe('browser: the administrator finds a patient by phone and opens the card
     const page = await browser.newPage({ locale: 'ru-RU', viewport: { width: 1440, height: 900 } });
     page.setDefaultTimeout(60_000);
     await page.goto(`${server.url}/patients`);
-    await page.getByLabel('Логин').fill('admin');
-    await page.getByLabel('Пароль', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await fillSignIn(page, 'admin');
     const search = page.getByLabel('Фамилия, телефон или номер карты');
     await search.waitFor();
     await search.fill('8 (921) 555-12-34');

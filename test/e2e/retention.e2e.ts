@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, SHOTS, launchBrowser, startDemoServer } from '../support/browser.js';
+import { SHOTS, launchBrowser, startDemoServer, fillSignIn } from '../support/browser.js';
 
 type Summary = { id: string; cardNumber: number; surname: string; firstName: string; patronymic: string | null; pdState: string };
 type Visit = { status: string; localDate: string; startsAt: string };
@@ -23,9 +23,7 @@ describe('browser: destruction of personal data on a withdrawn consent (152-FZ a
     const page = await browser.newPage({ locale: 'ru-RU', viewport: { width: 1366, height: 900 } });
     page.setDefaultTimeout(60_000);
     await page.goto(`${server.url}/login`);
-    await page.getByLabel('Логин').fill(login);
-    await page.getByLabel('Пароль', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await fillSignIn(page, login);
     await page.getByTestId('nav-patients').waitFor();
     return page;
   }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, SHOTS, launchBrowser, startDemoServer } from '../support/browser.js';
+import { SHOTS, launchBrowser, startDemoServer, fillSignIn } from '../support/browser.js';
 
 /**
  * The desk books a first-time caller by the two-options script and marks the arrival; the
@@ -27,9 +27,7 @@ describe('browser: two options for a new patient, arrival reaches the doctor liv
     const page = await context.newPage();
     page.setDefaultTimeout(60_000);
     await page.goto(`${server.url}/login`);
-    await page.getByLabel('Логин').fill(login);
-    await page.getByLabel('Пароль', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await fillSignIn(page, login);
     return page;
   }
 

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/calendar/production-calendar.js';
 import { localDateOf } from '../../src/domain/schedule/time.js';
-import { DEMO_PASSWORD, SHOTS, launchBrowser, startDemoServer } from '../support/browser.js';
+import { DEMO_PASSWORD, SHOTS, launchBrowser, startDemoServer, fillSignIn } from '../support/browser.js';
 
 /** Stored strings that would run, or call out, if any screen rendered them as markup. Each is short enough for a name field. */
 const H = {
@@ -117,9 +117,7 @@ describe('browser: hostile strings stored through the API render as text on ever
       if (!u.startsWith(server.url) && !u.startsWith('data:') && !u.startsWith('blob:')) foreign.push(u);
     });
     await page.goto(`${server.url}/login`);
-    await page.getByLabel('Логин').fill(login);
-    await page.getByLabel('Пароль', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await fillSignIn(page, login);
     await page.waitForURL((u) => !u.pathname.startsWith('/login'));
     pages.push(page);
     return page;

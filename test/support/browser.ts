@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Dialect } from '../../src/db/connect.js';
 import { buildApp } from '../../src/server/app.js';
 import { bootstrap } from '../../src/services/bootstrap.service.js';
@@ -41,3 +41,10 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 export const SHOTS = path.resolve('test-results');
+
+/** Fills and sends the sign-in form the page is on (any protected address redirects to it). */
+export async function fillSignIn(page: Page, login: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.getByLabel('Логин').fill(login);
+  await page.getByLabel('Пароль', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+}
