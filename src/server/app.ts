@@ -21,6 +21,13 @@ import { clinicRoutes } from './routes/clinic.routes.js';
 import { patientRoutes } from './routes/patients.routes.js';
 import { staffRoutes } from './routes/staff.routes.js';
 import { scheduleRoutes } from './routes/schedule.routes.js';
+import { appointmentRoutes } from './routes/appointments.routes.js';
+import { waitingListRoutes } from './routes/waiting-list.routes.js';
+import { notificationRoutes } from './routes/notifications.routes.js';
+import { icalRoutes } from './routes/ical.routes.js';
+import { serviceCardRoutes } from './routes/service-card.routes.js';
+import { doctorRoutes } from './routes/doctors.routes.js';
+import { calendarRoutes } from './routes/calendar.routes.js';
 import { liveRoutes } from './routes/live.routes.js';
 import { retentionRoutes } from './routes/retention.routes.js';
 import { LiveFeed } from '../services/live.service.js';
@@ -102,12 +109,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
       await api.register(authRoutes(rd));
       await api.register(clinicRoutes(rd));
+      await api.register(calendarRoutes(rd));
       await api.register(staffRoutes(rd));
+      await api.register(doctorRoutes(rd));
       await api.register(patientRoutes(rd));
       await api.register(auditRoutes(rd));
       await api.register(retentionRoutes(rd));
       await api.register(scheduleRoutes(rd));
-      await api.register(liveRoutes(rd, feed));
+      await api.register(appointmentRoutes(rd));
+      await api.register(waitingListRoutes(rd));
+      await api.register(notificationRoutes(rd));
+      await api.register(serviceCardRoutes(rd));
+      await api.register(icalRoutes(rd));
+      await api.register(liveRoutes(feed));
     },
     { prefix: '/api' },
   );

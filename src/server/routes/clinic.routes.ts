@@ -1,18 +1,14 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import {
-  Branch, BranchInput, BranchPatch, CalendarDay, CalendarDayInput, CalendarQuery, Chair, ChairInput, ChairPatch,
-  Clinic, ClinicPatch, DateParams, InfoSource, InfoSourceInput,
-} from '../../contracts/clinic.js';
-import { IdParams, Ok } from '../../contracts/common.js';
-import * as calendar from '../../services/calendar.service.js';
+import { Branch, BranchInput, BranchPatch, Chair, ChairInput, ChairPatch, Clinic, ClinicPatch, InfoSource, InfoSourceInput } from '../../contracts/clinic.js';
+import { IdParams } from '../../contracts/common.js';
 import * as clinic from '../../services/clinic.service.js';
 import { actorOf } from '../plugins/auth.js';
 import type { RouteDeps } from './types.js';
 
 const items = <T extends z.ZodType>(t: T) => z.object({ items: z.array(t) });
-const CalendarYear = z.object({ year: z.number(), items: z.array(CalendarDay) });
 
+/** The clinic's structure, one service: /clinic, /branches, /chairs, /info-sources. */
 export const clinicRoutes = ({ deps }: RouteDeps): FastifyPluginAsyncZod => async (app) => {
   const tags = ['clinic'];
   app.get('/clinic', { config: { access: 'clinic.read' }, schema: { tags, response: { 200: Clinic } } }, async (req) => clinic.getClinic(deps, actorOf(req)));
@@ -42,16 +38,4 @@ export const clinicRoutes = ({ deps }: RouteDeps): FastifyPluginAsyncZod => asyn
     reply.status(201).send(await clinic.createSource(deps, actorOf(req), req.body)));
   app.patch('/info-sources/:id', { config: { access: 'sources.write' }, schema: { tags, params: IdParams, body: InfoSourceInput.partial(), response: { 200: InfoSource } } }, async (req) =>
     clinic.updateSource(deps, actorOf(req), req.params.id, req.body));
-
-  const ctags = ['calendar'];
-  app.get('/calendar', { config: { access: 'clinic.read' }, schema: { tags: ctags, querystring: CalendarQuery, response: { 200: CalendarYear } } }, async (req) =>
-    calendar.calendarYear(deps, actorOf(req), req.query.year));
-  app.put('/calendar/:date', { config: { access: 'calendar.write' }, schema: { tags: ctags, params: DateParams, body: CalendarDayInput, response: { 200: CalendarDay } } }, async (req) =>
-    calendar.setDay(deps, actorOf(req), req.params.date, req.body.kind, req.body.note));
-  app.delete('/calendar/:date', { config: { access: 'calendar.write' }, schema: { tags: ctags, params: DateParams, response: { 200: Ok } } }, async (req) => {
-    await calendar.clearDay(deps, actorOf(req), req.params.date);
-    return { ok: true as const };
-  });
-  app.post('/calendar/reset', { config: { access: 'calendar.write' }, schema: { tags: ctags, querystring: CalendarQuery, response: { 200: CalendarYear } } }, async (req) =>
-    calendar.resetYear(deps, actorOf(req), req.query.year));
 };
