@@ -15,6 +15,7 @@ import { DEFAULT_AUTH, type AuthSettings } from '../services/auth.service.js';
 import { healthCheck } from '../services/health.service.js';
 import { installAuth } from './plugins/auth.js';
 import { frameworkError, installErrors, installNulGuard, sendProblem } from './plugins/errors.js';
+import { installJsonBodyParser } from './plugins/json-body.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { clinicRoutes } from './routes/clinic.routes.js';
@@ -28,6 +29,7 @@ import { icalRoutes } from './routes/ical.routes.js';
 import { serviceCardRoutes } from './routes/service-card.routes.js';
 import { doctorRoutes } from './routes/doctors.routes.js';
 import { calendarRoutes } from './routes/calendar.routes.js';
+import { deskCoverRoutes } from './routes/desk-cover.routes.js';
 import { liveRoutes } from './routes/live.routes.js';
 import { retentionRoutes } from './routes/retention.routes.js';
 import { LiveFeed } from '../services/live.service.js';
@@ -59,6 +61,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrors(app);
+  installJsonBodyParser(app);
   installNulGuard(app);
 
   const deps = { h: opts.h, clock: opts.clock ?? (() => new Date()) };
@@ -108,6 +111,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       }, async () => healthCheck(deps));
       api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
       await api.register(authRoutes(rd));
+      await api.register(deskCoverRoutes(rd));
       await api.register(clinicRoutes(rd));
       await api.register(calendarRoutes(rd));
       await api.register(staffRoutes(rd));
