@@ -12,7 +12,8 @@
 import http from 'node:http';
 import { pathToFileURL } from 'node:url';
 import type { DbHandle } from '../src/db/connect.js';
-import { addDays, dayKind, shippedCalendar } from '../src/domain/calendar/production-calendar.js';
+import { addDays } from '../src/domain/dates.js';
+import { dayKind, shippedCalendar } from '../src/domain/calendar/production-calendar.js';
 import { localDateOf } from '../src/domain/schedule/time.js';
 import { bootstrap } from '../src/services/bootstrap.service.js';
 import { loadBenchConfig, type BenchConfig } from './config.js';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DbHandle } from '../src/db/connect.js';
-import { addDays } from '../src/domain/calendar/production-calendar.js';
+import { addDays } from '../src/domain/dates.js';
 import { workIntervals } from '../src/domain/schedule/availability.js';
 import type { Dataset } from './seed.js';
 import type { Rng } from './rng.js';

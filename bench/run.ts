@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { addDays } from '../src/domain/calendar/production-calendar.js';
+import { addDays } from '../src/domain/dates.js';
 import { localDateOf } from '../src/domain/schedule/time.js';
 import { loadBenchConfig } from './config.js';
 import { openBenchDb } from './db.js';

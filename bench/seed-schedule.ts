@@ -1,4 +1,5 @@
-import { addDays, type CalendarOverride } from '../src/domain/calendar/production-calendar.js';
+import { addDays } from '../src/domain/dates.js';
+import type { CalendarOverride } from '../src/domain/calendar/production-calendar.js';
 import { workIntervals, type WeeklyShift } from '../src/domain/schedule/availability.js';
 import type { AppointmentsTable } from '../src/db/schema.js';
 import { seededV7 } from './ids.js';

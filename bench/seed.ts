@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { DbHandle } from '../src/db/connect.js';
 import { withTx } from '../src/db/connect.js';
-import { addDays, SHIPPED_YEARS, shippedCalendar, type CalendarOverride } from '../src/domain/calendar/production-calendar.js';
+import { addDays } from '../src/domain/dates.js';
+import { SHIPPED_YEARS, shippedCalendar, type CalendarOverride } from '../src/domain/calendar/production-calendar.js';
 import { searchKey } from '../src/domain/names.js';
 import type { WeeklyShift } from '../src/domain/schedule/availability.js';
 import { localDateOf } from '../src/domain/schedule/time.js';

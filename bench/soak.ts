@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { addDays } from '../src/domain/calendar/production-calendar.js';
+import { addDays } from '../src/domain/dates.js';
 import { Client, clinicToday, daySlots, makeTarget, shuffle, startVizit, type Answer, type Slot } from '../test/support/crash-server.js';
 import { loadBenchConfig, type BenchConfig } from './config.js';
 import { formatTable, machine, ratioRow, type Row } from './report.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from '../domain/calendar/production-calendar.js';
+import { isIsoDate } from '../domain/dates.js';
 import { toE164 } from '../domain/phone.js';
 
 /** Shared limits: the same numbers bind the API, the forms and the database columns. */

@@ -19,3 +19,10 @@ export function shortName(p: { surname: string; firstName: string; patronymic?: 
     .join(' ');
   return initials ? `${p.surname} ${initials}` : p.surname;
 }
+
+/** «Миронова Екатерина Андреевна» → «Миронова Е. А.»: `shortName` for a name that comes as one string. */
+export function shortFromFull(full: string): string {
+  const [surname, ...rest] = full.trim().split(/\s+/);
+  if (!rest.length) return surname ?? '';
+  return `${surname} ${rest.map((p) => `${p[0].toUpperCase()}.`).join(' ')}`;
+}

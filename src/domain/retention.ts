@@ -1,4 +1,4 @@
-import { ruDate } from './calendar/production-calendar.js';
+import { ruDate } from './dates.js';
 import { DomainError, type Bilingual } from './errors.js';
 
 /**

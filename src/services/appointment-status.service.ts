@@ -15,7 +15,7 @@ import { LATENESS_THRESHOLD_MIN } from '../domain/service-card.js';
 import { arrivalNote, MAX_LATENESS_MIN, type Sex } from '../domain/schedule/arrival.js';
 import { localTimeOf, MINUTE } from '../domain/schedule/time.js';
 import { clinicTimeAndSettings } from '../db/repos/clinic.repo.js';
-import { ruDate } from '../domain/calendar/production-calendar.js';
+import { ruDate } from '../domain/dates.js';
 import { auditEntry, type Actor, type Deps } from './context.js';
 import { localToday } from './schedule-context.js';
 import { addEntryTx, authorName } from './service-card.service.js';

@@ -8,7 +8,7 @@ import { droppedOutCandidates, mainPhoneNumbers, recallCandidates, waitingCandid
 import { getDoctor } from '../db/repos/doctors.repo.js';
 import { getPatientRow } from '../db/repos/patients.repo.js';
 import { insertWaiting, listOpenWaiting, updateWaiting, waitingPatientId } from '../db/repos/waiting-list.repo.js';
-import { addDays, ruDate } from '../domain/calendar/production-calendar.js';
+import { addDays, ruDate } from '../domain/dates.js';
 import { fieldError, notFound } from '../domain/errors.js';
 import { fullName } from '../domain/names.js';
 import { assertPdActive } from '../domain/retention.js';

@@ -5,7 +5,7 @@ import { newId } from '../db/ids.js';
 import * as appts from '../db/repos/appointments.repo.js';
 import { getBranch } from '../db/repos/clinic.repo.js';
 import type { DoctorView } from '../db/repos/doctors.repo.js';
-import { addDays } from '../domain/calendar/production-calendar.js';
+import { addDays } from '../domain/dates.js';
 import { DomainError, fieldError, notFound } from '../domain/errors.js';
 import { freeSlots, type Busy, type Slot } from '../domain/schedule/slots.js';
 import { EVENING_FROM, partOfDay, pickTwo } from '../domain/schedule/two-options.js';

@@ -12,7 +12,7 @@ import type { Role } from '../domain/roles.js';
 import type { PdDestructionsTable } from '../db/schema.js';
 import { DomainError, fieldError, notFound } from '../domain/errors.js';
 import { actKeptUntil, addYears, MEDICAL_RECORD_YEARS, NO_RECORD_YEARS, ACT_RETENTION_YEARS, planDestruction, type DataCategory, type DestructionReason } from '../domain/retention.js';
-import { ruDate } from '../domain/calendar/production-calendar.js';
+import { ruDate } from '../domain/dates.js';
 import { localDateOf } from '../domain/schedule/time.js';
 import { auditEntry, type Actor, type Deps } from './context.js';
 import { clinicTimeZone } from './schedule-context.js';

@@ -1,7 +1,8 @@
 import { calendarRange, clinicTimeAndSettings } from '../db/repos/clinic.repo.js';
 import { exceptionsInRange, listDoctors, type DoctorView } from '../db/repos/doctors.repo.js';
 import type { Db } from '../db/connect.js';
-import { addDays, type CalendarOverride } from '../domain/calendar/production-calendar.js';
+import { addDays } from '../domain/dates.js';
+import type { CalendarOverride } from '../domain/calendar/production-calendar.js';
 import { workIntervals, type ScheduleException, type WorkInterval } from '../domain/schedule/availability.js';
 import { scheduleSettings, type ScheduleSettings } from '../domain/schedule/settings.js';
 import { localDateOf } from '../domain/schedule/time.js';

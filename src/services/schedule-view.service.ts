@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import * as appts from '../db/repos/appointments.repo.js';
-import { addDays, dayKind } from '../domain/calendar/production-calendar.js';
+import { addDays } from '../domain/dates.js';
+import { dayKind } from '../domain/calendar/production-calendar.js';
 import { DomainError, notFound } from '../domain/errors.js';
 import { fullName, shortName } from '../domain/names.js';
 import { localTimeOf } from '../domain/schedule/time.js';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../src/domain/calendar/production-calendar.js';
+import { addDays } from '../../src/domain/dates.js';
 import { localDateOf } from '../../src/domain/schedule/time.js';
 import { DEMO_PASSWORD, SHOTS, launchBrowser, startDemoServer, fillSignIn } from '../support/browser.js';
 

@@ -11,7 +11,7 @@ import type { Manifest } from '../../src/db/backup-manifest.js';
 import { VerificationError, restoreBackup } from '../../src/db/backup.js';
 import { connect, type Db, type DbHandle, type Dialect } from '../../src/db/connect.js';
 import { verifyChain } from '../../src/db/repos/audit.repo.js';
-import { addDays } from '../../src/domain/calendar/production-calendar.js';
+import { addDays } from '../../src/domain/dates.js';
 import { buildApp } from '../../src/server/app.js';
 import { TestClock, signIn } from '../support/app.js';
 import { PASSWORD, seedClinic, type Fixture } from '../support/fixtures.js';

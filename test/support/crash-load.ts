@@ -3,7 +3,7 @@
  * SIGKILL the server at a random moment, then check the database directly (crash-check.ts).
  * Run by test/faults/crash-safety.test.ts (10 rounds) and bench/crash.ts (50 rounds).
  */
-import { addDays } from '../../src/domain/calendar/production-calendar.js';
+import { addDays } from '../../src/domain/dates.js';
 import { checkAfterCrash, emptyLedger, takeBaseline, type Baseline, type CrashCheck, type Ledger } from './crash-check.js';
 import { Client, clinicToday, daySlots, shuffle, startVizit, type Answer, type Slot, type Target } from './crash-server.js';
 

@@ -6,7 +6,8 @@
  *
  * The password hasher is passed in because src/db must not import src/services.
  */
-import { addDays, SHIPPED_YEARS, shippedCalendar, toOverrideMap, isWorkingDay, weekdayOf } from '../../domain/calendar/production-calendar.js';
+import { addDays, weekdayOf } from '../../domain/dates.js';
+import { SHIPPED_YEARS, shippedCalendar, toOverrideMap, isWorkingDay } from '../../domain/calendar/production-calendar.js';
 import type { Role } from '../../domain/roles.js';
 import type { Insertable } from 'kysely';
 import { withTx, type Db, type DbHandle } from '../connect.js';

@@ -1,19 +1,15 @@
 import { describe, it, expect } from 'vitest';
+import { addDays, daysInMonth, isIsoDate, isLeapYear, weekdayOf } from '../dates.js';
 import {
   SHIPPED_YEARS,
-  addDays,
   countWorkingDays,
   dayKind,
-  daysInMonth,
-  isIsoDate,
-  isLeapYear,
   isWorkingDay,
   nextWorkingDay,
   previousWorkingDay,
   shippedCalendar,
   shippedCalendarSource,
   toOverrideMap,
-  weekdayOf,
   workingHoursNorm,
   type CalendarOverride,
 } from './production-calendar.js';

@@ -1,11 +1,10 @@
 /**
  * Russian production calendar: is a given date a working day for the clinic's staff?
  *
- * Pure functions on 'YYYY-MM-DD' strings. No clock, no time zone, no I/O: a calendar date is
- * a date wherever the server runs, so every computation here is integer arithmetic on the
- * proleptic Gregorian calendar (no `Date`, hence no local-zone surprises around midnight or
- * DST). Invalid date strings throw a RangeError; validate user input with `isIsoDate` first.
+ * Pure functions on 'YYYY-MM-DD' strings; the date arithmetic itself is in `../dates.ts`.
+ * Invalid date strings throw a RangeError; validate user input with `isIsoDate` first.
  */
+import { dateOfDayNumber, dayNumber, weekdayOf } from '../dates.js';
 import {
   PRODUCTION_CALENDAR_DATA,
   type ProductionCalendarDecree,
@@ -29,9 +28,6 @@ export type CalendarOverride = {
   kind: 'holiday' | 'day_off' | 'working' | 'short';
   note: string;
 };
-
-/** ISO weekday: Monday = 1 … Sunday = 7. */
-export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
 /** Overrides as accepted by the lookup functions: a list, or a map keyed by date. */
 export type CalendarOverrides = ReadonlyMap<string, CalendarOverride> | readonly CalendarOverride[];
@@ -79,100 +75,6 @@ export function toOverrideMap(overrides: CalendarOverrides): ReadonlyMap<string,
   return map;
 }
 
-/** True for a Gregorian leap year (divisible by 4, except centuries not divisible by 400). */
-export function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-/** Number of days in a month (1–12) of a year. */
-export function daysInMonth(year: number, month: number): number {
-  if (!Number.isInteger(month) || month < 1 || month > 12) throw new RangeError(`Invalid month: ${month}`);
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/**
- * True when `s` is exactly 'YYYY-MM-DD' and names a real calendar day ('2026-02-30',
- * '2025-02-29', '2026-13-01' and '2026-1-5' are all false). Unlike `Date.parse`, which rolls
- * invalid days over into the next month, this rejects them.
- */
-export function isIsoDate(s: string): boolean {
-  if (typeof s !== 'string') return false;
-  const m = ISO_DATE.exec(s);
-  if (!m) return false;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12) return false;
-  return day >= 1 && day <= daysInMonth(year, month);
-}
-
-function parse(date: string): { y: number; m: number; d: number } {
-  if (!isIsoDate(date)) throw new RangeError(`Invalid ISO date (expected a real YYYY-MM-DD): ${String(date)}`);
-  return { y: Number(date.slice(0, 4)), m: Number(date.slice(5, 7)), d: Number(date.slice(8, 10)) };
-}
-
-/**
- * Days since 1970-01-01 for a proleptic Gregorian date (H. Hinnant's days_from_civil).
- * Integer arithmetic only, so the result never depends on the host's time zone.
- */
-function toDayNumber(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400; // [0, 399]
-  const mp = (m + 9) % 12; // March = 0
-  const doy = Math.floor((153 * mp + 2) / 5) + d - 1; // [0, 365]
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy; // [0, 146096]
-  return era * 146097 + doe - 719468;
-}
-
-/** Inverse of toDayNumber (H. Hinnant's civil_from_days). */
-function fromDayNumber(n: number): { y: number; m: number; d: number } {
-  const z = n + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return { y: era * 400 + yoe + (m <= 2 ? 1 : 0), m, d };
-}
-
-function format(y: number, m: number, d: number): string {
-  if (y < 0 || y > 9999) throw new RangeError(`Date out of the YYYY range: year ${y}`);
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-/**
- * ISO weekday of a date, Monday = 1 … Sunday = 7. Computed from the string alone, so
- * '2026-01-01' is a Thursday on every server, whatever its TZ.
- */
-export function weekdayOf(date: string): IsoWeekday {
-  const { y, m, d } = parse(date);
-  // 1970-01-01 was a Thursday (ISO 4).
-  const n = toDayNumber(y, m, d);
-  return ((((((n + 3) % 7) + 7) % 7) + 1) as IsoWeekday);
-}
-
-/** 'YYYY-MM-DD' → 'DD.MM.YYYY', the form Russian texts print dates in. */
-export function ruDate(date: string): string {
-  return date.split('-').reverse().join('.');
-}
-
-/**
- * The date `n` days after `date` (negative `n` goes back). Crosses month, year and
- * 29 February correctly; throws a RangeError if the result leaves years 0000–9999.
- */
-export function addDays(date: string, n: number): string {
-  if (!Number.isInteger(n)) throw new RangeError(`addDays needs an integer number of days, got ${n}`);
-  const { y, m, d } = parse(date);
-  const r = fromDayNumber(toDayNumber(y, m, d) + n);
-  return format(r.y, r.m, r.d);
-}
-
 /**
  * What kind of day `date` is. An override for the date wins (so a holiday on a Saturday is
  * 'holiday', a working Saturday is 'working'); otherwise Saturday/Sunday is 'weekend' and any
@@ -215,12 +117,11 @@ export function previousWorkingDay(date: string, overrides: CalendarOverrides): 
 /** Number of working days from `from` to `to`, both inclusive (0 when `to` is before `from`). */
 export function countWorkingDays(from: string, to: string, overrides: CalendarOverrides): number {
   const map = toOverrideMap(overrides);
-  const start = dayNumberOf(from);
-  const end = dayNumberOf(to);
+  const start = dayNumber(from);
+  const end = dayNumber(to);
   let count = 0;
   for (let n = start; n <= end; n++) {
-    const { y, m, d } = fromDayNumber(n);
-    if (isWorkingKind(dayKind(format(y, m, d), map))) count++;
+    if (isWorkingKind(dayKind(dateOfDayNumber(n), map))) count++;
   }
   return count;
 }
@@ -234,13 +135,12 @@ export function countWorkingDays(from: string, to: string, overrides: CalendarOv
 export function workingHoursNorm(from: string, to: string, overrides: CalendarOverrides, weeklyHours = 40): number {
   if (!(weeklyHours > 0)) throw new RangeError(`weeklyHours must be positive, got ${weeklyHours}`);
   const map = toOverrideMap(overrides);
-  const start = dayNumberOf(from);
-  const end = dayNumberOf(to);
+  const start = dayNumber(from);
+  const end = dayNumber(to);
   let tenths = 0;
   const dayTenths = Math.round((weeklyHours / 5) * 10);
   for (let n = start; n <= end; n++) {
-    const { y, m, d } = fromDayNumber(n);
-    const kind = dayKind(format(y, m, d), map);
+    const kind = dayKind(dateOfDayNumber(n), map);
     if (!isWorkingKind(kind)) continue;
     tenths += dayTenths - (kind === 'short' ? 10 : 0);
   }
@@ -251,18 +151,12 @@ function isWorkingKind(kind: DayKind): boolean {
   return kind === 'workday' || kind === 'working' || kind === 'short';
 }
 
-function dayNumberOf(date: string): number {
-  const { y, m, d } = parse(date);
-  return toDayNumber(y, m, d);
-}
-
 function searchWorkingDay(date: string, overrides: CalendarOverrides, step: 1 | -1): string {
   const map = toOverrideMap(overrides);
-  let n = dayNumberOf(date);
+  let n = dayNumber(date);
   for (let i = 0; i < MAX_SEARCH_DAYS; i++) {
     n += step;
-    const { y, m, d } = fromDayNumber(n);
-    const candidate = format(y, m, d);
+    const candidate = dateOfDayNumber(n);
     if (isWorkingKind(dayKind(candidate, map))) return candidate;
   }
   throw new RangeError(`No working day within ${MAX_SEARCH_DAYS} days ${step > 0 ? 'after' : 'before'} ${date}`);

@@ -1,4 +1,5 @@
-import { dayKind, weekdayOf, type CalendarOverrides } from '../calendar/production-calendar.js';
+import { weekdayOf } from '../dates.js';
+import { dayKind, type CalendarOverrides } from '../calendar/production-calendar.js';
 import { localInstant } from './time.js';
 
 /** One weekly shift of a doctor (doctor_hours). */

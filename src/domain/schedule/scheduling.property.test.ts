@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, weekdayOf, type CalendarOverride } from '../calendar/production-calendar.js';
+import { addDays, weekdayOf } from '../dates.js';
+import type { CalendarOverride } from '../calendar/production-calendar.js';
 import { withinWork, workIntervals, type ScheduleException, type WeeklyShift } from './availability.js';
 import { freeSlots, gaps, type Busy } from './slots.js';
 import { localDateOf, localTimeOf, MINUTE, overlaps } from './time.js';

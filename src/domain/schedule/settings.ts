@@ -10,6 +10,8 @@ export interface ScheduleSettings {
   gapMinMinutes: number;
   /** Usual length of a visit by type, minutes. */
   durationByKind: Record<Kind, number>;
+  /** «Не пришёл» is refused until this many minutes after the start: till then the patient is late, not missing. */
+  noShowGraceMin: number;
 }
 
 export const DEFAULT_SCHEDULE_SETTINGS: ScheduleSettings = {
@@ -17,6 +19,7 @@ export const DEFAULT_SCHEDULE_SETTINGS: ScheduleSettings = {
   holdMinutes: 5,
   gapMinMinutes: 30,
   durationByKind: { primary: 30, repeat: 60, checkup: 30, urgent: 30 },
+  noShowGraceMin: 15,
 };
 
 /** Steps of offered start times a clinic may choose: they divide an hour, so every hour is a candidate. */
@@ -26,6 +29,7 @@ export const SCHEDULE_BOUNDS = {
   holdMinutes: { min: 1, max: 30 },
   gapMinMinutes: { min: 10, max: 240 },
   duration: { min: 5, max: 480, multipleOf: 5 },
+  noShowGraceMin: { min: 0, max: 120 },
 } as const;
 
 /** Settings from stored JSON, tolerant of missing or unknown keys. */
@@ -41,4 +45,9 @@ export function scheduleSettings(json: string | null | undefined): ScheduleSetti
     ...raw,
     durationByKind: { ...DEFAULT_SCHEDULE_SETTINGS.durationByKind, ...(raw.durationByKind ?? {}) },
   };
+}
+
+/** The length of a booking into a gap: the clinic's usual length for the type, cut to the gap (5 minutes at least). */
+export function durationForGap(kind: Kind, gapMinutes: number, settings: ScheduleSettings): number {
+  return Math.max(5, Math.min(gapMinutes, settings.durationByKind[kind]));
 }

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { ruCount, ruNumber } from '../../db/backup-manifest.js';
 import { NotEmptyError, VerificationError, readManifest, restoreBackup } from '../../db/backup.js';
-import { ruDate } from '../../domain/calendar/production-calendar.js';
+import { ruDate } from '../../domain/dates.js';
 import { loadConfig } from '../config.js';
 
 const USAGE = 'Использование / usage: npm run restore -- <копия / backup> [--to <папка данных / data folder> | --database-url <url>] [--force]';

@@ -9,7 +9,7 @@ import { useLang } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import './card-pull.css';
 import { DayNav, useDayParam } from './DayNav';
-import { isoWeekday } from './deskFormat';
+import { weekdayOf } from '../../../../src/domain/dates.js';
 
 /**
  * «Карты на завтра» (SCH-10): each evening 16:00–18:00 the administrator pulls the medical cards
@@ -36,7 +36,7 @@ export function CardPullPage() {
     setPrinting(true);
   };
 
-  const heading = t('desk.cardPull.heading', { weekday: t(`desk.weekdayOn.${isoWeekday(date)}`), date: formatDate(date) });
+  const heading = t('desk.cardPull.heading', { weekday: t(`desk.weekdayOn.${weekdayOf(date)}`), date: formatDate(date) });
   const doctors = pull.data?.date === date ? pull.data.doctors : null;
 
   return (

@@ -10,10 +10,10 @@ import { useBook, type Gap, type GapCandidateT, type GapDoctor } from '../../api
 import type { Doctor } from '../../api/doctors';
 import { useCan, useClinicTimeZone } from '../../components/session';
 import { useLang } from '../../i18n';
-import { displayPhone, formatDate } from '../../lib/format';
+import { dateOf, displayPhone, formatDate, timeOf } from '../../lib/format';
 import { notifySaved } from '../../lib/notify';
 import { useScheduleSettings } from '../../api/clinic';
-import { dateIn, durationForGap, timeIn } from './deskFormat';
+import { durationForGap } from '../../../../src/domain/schedule/settings.js';
 
 export const REASON_COLOR: Record<GapCandidateT['reason'], string> = { waiting_list: 'grape', unfinished: 'orange', recall: 'blue' };
 
@@ -21,7 +21,7 @@ export const REASON_COLOR: Record<GapCandidateT['reason'], string> = { waiting_l
 export function useGapLabel() {
   const { t } = useTranslation();
   const tz = useClinicTimeZone();
-  return (g: Gap) => t('desk.gaps.gap', { start: timeIn(g.start, tz), end: timeIn(g.end, tz), minutes: g.minutes });
+  return (g: Gap) => t('desk.gaps.gap', { start: timeOf(g.start, tz), end: timeOf(g.end, tz), minutes: g.minutes });
 }
 
 /** The visit type a call from this list books: a check-up for recall, otherwise continued treatment. */
@@ -57,8 +57,8 @@ export function GapDoctorCard({ view, doctor, waitingKinds }: { view: GapDoctor;
           notifySaved(
             t('desk.gaps.booked', {
               name: shortName(a.patient),
-              date: formatDate(dateIn(a.startsAt, tz)),
-              time: timeIn(a.startsAt, tz),
+              date: formatDate(dateOf(a.startsAt, tz)),
+              time: timeOf(a.startsAt, tz),
               doctor: doctor ? shortName(doctor) : '',
             }),
           ),
@@ -156,10 +156,10 @@ export function GapDoctorCard({ view, doctor, waitingKinds }: { view: GapDoctor;
                       disabled={!gap || (book.isPending && book.variables?.patientId !== c.patientId)}
                       loading={book.isPending && book.variables?.patientId === c.patientId}
                       onClick={() => bookInto(c)}
-                      aria-label={gap ? t('desk.gaps.bookFor', { name: c.name, time: timeIn(gap.start, tz) }) : undefined}
+                      aria-label={gap ? t('desk.gaps.bookFor', { name: c.name, time: timeOf(gap.start, tz) }) : undefined}
                       data-testid="gap-book"
                     >
-                      {gap ? t('desk.gaps.book', { time: timeIn(gap.start, tz) }) : ''}
+                      {gap ? t('desk.gaps.book', { time: timeOf(gap.start, tz) }) : ''}
                     </Button>
                   </Table.Td>
                 )}

@@ -14,7 +14,7 @@ import { useLang } from '../../i18n';
 import { useFieldErrors } from '../../lib/fieldErrors';
 import { todayIn } from '../../lib/format';
 import { notifySaved } from '../../lib/notify';
-import { shiftDate } from './deskFormat';
+import { addDays } from '../../../../src/domain/dates.js';
 import { PatientPicker, type PickedPatient } from './PatientPicker';
 
 type Part = (typeof PartOfDay.options)[number];
@@ -33,7 +33,7 @@ export function WaitingForm({ initialPatient, onDone }: { initialPatient: Picked
   const [specialty, setSpecialty] = useState<Specialty | null>(null);
   const [kind, setKind] = useState<Kind>('repeat');
   const [from, setFrom] = useState<string | null>(today);
-  const [to, setTo] = useState<string | null>(shiftDate(today, 14));
+  const [to, setTo] = useState<string | null>(addDays(today, 14));
   const [part, setPart] = useState<Part>('any');
   const [note, setNote] = useState('');
   const [tried, setTried] = useState(false);

@@ -12,9 +12,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { useCan, useClinicTimeZone } from '../../components/session';
 import { useLang } from '../../i18n';
-import { displayPhone, formatDate } from '../../lib/format';
+import { dateOf, displayPhone, formatDate } from '../../lib/format';
 import { notifySaved } from '../../lib/notify';
-import { dateIn } from './deskFormat';
 import { patientOptionLabel } from './PatientPicker';
 import { WaitingForm } from './WaitingForm';
 
@@ -113,7 +112,7 @@ export function WaitingListPage() {
                   <Table.Td>
                     <Text size="sm">{w.note}</Text>
                   </Table.Td>
-                  <Table.Td>{formatDate(dateIn(w.createdAt, tz))}</Table.Td>
+                  <Table.Td>{formatDate(dateOf(w.createdAt, tz))}</Table.Td>
                   {writable && (
                     <Table.Td>
                       <Button

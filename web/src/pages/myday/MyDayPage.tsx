@@ -9,12 +9,12 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { useCan, useClinicTimeZone, useMe } from '../../components/session';
 import { useLang } from '../../i18n';
-import { todayIn } from '../../lib/format';
+import { dayLabel, timeOf, todayIn } from '../../lib/format';
 import { notifySaved } from '../../lib/notify';
 import { recordDelay, useDelay } from '../../live/delays';
 import { useLiveUpdates } from '../../live/useLiveUpdates';
 import { AlertIcon } from '../schedule/icons';
-import { dayLabel, mondayOf, timeOf } from '../schedule/time';
+import { mondayOf } from '../../../../src/domain/dates.js';
 import { NotificationsList } from './NotificationsList';
 import '../schedule/schedule.css';
 

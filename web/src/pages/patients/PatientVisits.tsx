@@ -9,8 +9,8 @@ import { useDoctors } from '../../api/doctors';
 import { QueryState } from '../../components/QueryState';
 import { useCan, useClinicTimeZone } from '../../components/session';
 import { useLang } from '../../i18n';
-import { formatDate } from '../../lib/format';
-import { isoWeekday, timeIn } from '../desk/deskFormat';
+import { formatDate, timeOf } from '../../lib/format';
+import { weekdayOf } from '../../../../src/domain/dates.js';
 
 export const STATUS_COLOR: Record<Status, string> = {
   booked: 'blue',
@@ -116,10 +116,10 @@ function VisitRow({ a, upcoming = false }: { a: Appointment; upcoming?: boolean 
   return (
     <Table.Tr data-testid="visit-row" data-upcoming={upcoming} style={{ opacity: faded ? 0.7 : 1 }}>
       <Table.Td style={{ whiteSpace: 'nowrap' }} fw={upcoming ? 600 : undefined}>
-        {t(`weekday.short.${isoWeekday(a.localDate)}`)}, {formatDate(a.localDate)}
+        {t(`weekday.short.${weekdayOf(a.localDate)}`)}, {formatDate(a.localDate)}
       </Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
-        {timeIn(a.startsAt, tz)}–{timeIn(a.endsAt, tz)}
+        {timeOf(a.startsAt, tz)}–{timeOf(a.endsAt, tz)}
       </Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{doctor ? shortName(doctor) : ''}</Table.Td>
       <Table.Td>

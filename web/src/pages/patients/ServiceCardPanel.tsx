@@ -8,7 +8,7 @@ import { QueryState } from '../../components/QueryState';
 import { useCan, useClinicTimeZone } from '../../components/session';
 import { useLang } from '../../i18n';
 import { formatDate, formatInstant } from '../../lib/format';
-import { shortFromFull } from '../desk/deskFormat';
+import { shortFromFull } from '../../../../src/domain/names.js';
 import { SECTIONS_WITH_MINUTES, ServiceCardForm } from './ServiceCardForm';
 import { ServiceCardRules } from './ServiceCardRules';
 

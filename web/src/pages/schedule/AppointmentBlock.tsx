@@ -6,7 +6,7 @@ import { SVC_LABELS, type SvcSection } from '../../../../src/domain/service-card
 import type { Appointment } from '../../api/schedule';
 import { useLang } from '../../i18n';
 import { AlertIcon, ClockIcon, PhoneIcon, WalkIcon } from './icons';
-import { timeOf } from './time';
+import { timeOf } from '../../lib/format';
 
 type Props = {
   a: Appointment;

@@ -10,13 +10,12 @@ import { useDoctors } from '../../api/doctors';
 import { useAppointment, type Appointment } from '../../api/schedule';
 import { QueryState } from '../../components/QueryState';
 import { useLang } from '../../i18n';
-import { displayPhone, formatDate } from '../../lib/format';
+import { dateOf, dayLabel, displayPhone, formatDate, timeOf } from '../../lib/format';
 import { CancelForm } from './CancelForm';
 import { doctorName } from './headers';
 import { HistoryList } from './HistoryList';
 import { MoveForm } from './MoveForm';
 import { StatusActions } from './StatusActions';
-import { dateOf, dayLabel, timeOf } from './time';
 
 type Props = {
   id: string;

@@ -11,7 +11,8 @@ import { useFieldErrors } from '../../lib/fieldErrors';
 import { useDefaultDuration, DurationSelect, KindSelect, type Kind } from './fields';
 import { doctorName } from './headers';
 import { PatientPicker, type PickedPatient } from './PatientPicker';
-import { addDays, dayLabel, hhmm, instantAt } from './time';
+import { addDays } from '../../../../src/domain/dates.js';
+import { dayLabel, hhmm, instantAt } from '../../lib/format';
 
 export type BookTarget = { doctorId: string; date: string; minute: number };
 

@@ -8,7 +8,7 @@ import { DateField } from '../../components/DateField';
 import { FormErrors } from '../../components/FormErrors';
 import { useFieldErrors } from '../../lib/fieldErrors';
 import { notifySaved } from '../../lib/notify';
-import { addDays } from './time';
+import { addDays } from '../../../../src/domain/dates.js';
 
 type Props = {
   a: Appointment;

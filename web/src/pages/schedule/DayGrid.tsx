@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Appointment } from '../../api/schedule';
 import { AppointmentBlock, isMovable } from './AppointmentBlock';
 import { isWorking, placeBlocks, rows, STEP, workBands, type Band, type GridColumn } from './grid';
-import { hhmm, minuteOfDay } from './time';
+import { hhmm, minuteOfDay } from '../../lib/format';
 
 type Props = {
   columns: GridColumn[];

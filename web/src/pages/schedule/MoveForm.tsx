@@ -6,7 +6,7 @@ import { DateField } from '../../components/DateField';
 import { normaliseTime, TimeField } from '../../components/TimeField';
 import { notifySaved } from '../../lib/notify';
 import { DoctorOrSpecialty, type Who } from './fields';
-import { dateOf, dayLabel, instantAt, timeOf } from './time';
+import { dateOf, dayLabel, instantAt, timeOf } from '../../lib/format';
 
 type Props = { a: Appointment; tz: string; today: string; onDone: (a: Appointment) => void; onBack: () => void };
 

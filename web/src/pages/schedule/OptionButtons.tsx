@@ -5,7 +5,8 @@ import { useBranches } from '../../api/clinic';
 import type { Doctor } from '../../api/doctors';
 import type { ProposalT } from '../../api/schedule';
 import { doctorName } from './headers';
-import { addDays, dateOf, dayLabel, timeOf, weekdayOf } from './time';
+import { addDays, weekdayOf } from '../../../../src/domain/dates.js';
+import { dateOf, dayLabel, timeOf } from '../../lib/format';
 
 type Props = {
   result: ProposalT;

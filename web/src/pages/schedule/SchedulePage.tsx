@@ -8,7 +8,7 @@ import { useDoctors } from '../../api/doctors';
 import { useDayView, type Appointment } from '../../api/schedule';
 import { QueryState } from '../../components/QueryState';
 import { useCan, useClinicTimeZone } from '../../components/session';
-import { todayIn } from '../../lib/format';
+import { dateOf, dayLabel, todayIn, validDate } from '../../lib/format';
 import { recordDelay } from '../../live/delays';
 import { useLiveUpdates } from '../../live/useLiveUpdates';
 import { DayGrid } from './DayGrid';
@@ -16,7 +16,8 @@ import { BranchSelect } from './fields';
 import { axisFor, type Band, type GridColumn } from './grid';
 import { DoctorHeader, Legend } from './headers';
 import { ScheduleToolbar } from './ScheduleToolbar';
-import { dateOf, dayLabel, minutesOf, mondayOf, validDate, weekdayOf } from './time';
+import { minutesOf } from '../../../../src/domain/schedule/time.js';
+import { mondayOf, weekdayOf } from '../../../../src/domain/dates.js';
 import { usePanels } from './usePanels';
 import './schedule.css';
 

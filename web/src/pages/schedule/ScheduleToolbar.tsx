@@ -3,7 +3,7 @@ import { DatePickerInput } from '@mantine/dates';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChevronLeft, ChevronRight } from './icons';
-import { addDays } from './time';
+import { addDays } from '../../../../src/domain/dates.js';
 
 type Props = {
   mode: 'day' | 'week';

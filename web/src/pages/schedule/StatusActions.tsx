@@ -5,7 +5,7 @@ import { canTransition, type Status } from '../../../../src/domain/schedule/stat
 import { useChangeStatus, useDeskEvent, useMove, type Appointment } from '../../api/schedule';
 import { useCan } from '../../components/session';
 import { notifySaved } from '../../lib/notify';
-import { dayLabel, latenessAt, minutesText } from './time';
+import { dayLabel, latenessAt, minutesText } from '../../lib/format';
 
 type Props = {
   a: Appointment;

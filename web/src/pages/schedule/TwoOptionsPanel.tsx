@@ -11,7 +11,8 @@ import { ConfirmHint } from './BookDrawer';
 import { BranchSelect, DoctorOrSpecialty, KindSelect, type Kind, type Who } from './fields';
 import { OptionButtons } from './OptionButtons';
 import { PatientPicker, type PickedPatient } from './PatientPicker';
-import { addDays, dateOf } from './time';
+import { addDays } from '../../../../src/domain/dates.js';
+import { dateOf } from '../../lib/format';
 
 export type TwoOptionsInit = {
   patient?: PickedPatient | null;

@@ -10,7 +10,7 @@ import { BranchSelect, DoctorOrSpecialty, DurationSelect, type Who } from './fie
 import { useScheduleSettings } from '../../api/clinic';
 import { doctorName } from './headers';
 import { PatientPicker, type PickedPatient } from './PatientPicker';
-import { timeOf } from './time';
+import { timeOf } from '../../lib/format';
 
 type Props = { tz: string; branchId: string; onClose: () => void; onBooked: (a: Appointment) => void };
 

@@ -7,14 +7,14 @@ import { useDoctors } from '../../api/doctors';
 import { useWeekView, type Appointment } from '../../api/schedule';
 import { QueryState } from '../../components/QueryState';
 import { useCan, useClinicTimeZone, useMe } from '../../components/session';
-import { todayIn } from '../../lib/format';
+import { dateOf, dayLabel, todayIn, validDate } from '../../lib/format';
 import { useLiveUpdates } from '../../live/useLiveUpdates';
 import { DayGrid } from './DayGrid';
 import { DoctorOrSpecialty } from './fields';
 import { axisFor, type GridColumn } from './grid';
 import { DateHeader, Legend } from './headers';
 import { ScheduleToolbar } from './ScheduleToolbar';
-import { addDays, dateOf, dayLabel, mondayOf, validDate } from './time';
+import { addDays, mondayOf } from '../../../../src/domain/dates.js';
 import { usePanels } from './usePanels';
 import './schedule.css';
 

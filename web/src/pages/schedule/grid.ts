@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Appointment, DoctorDayT } from '../../api/schedule';
-import { minuteOfDay } from './time';
+import { minuteOfDay } from '../../lib/format';
 
 /** Grid step: 15-minute rows (the clinic's slot step). */
 export const STEP = 15;

@@ -9,7 +9,8 @@ import type { DoctorDayT } from '../../api/schedule';
 import { useLang } from '../../i18n';
 import { useDelay } from '../../live/delays';
 import { AlertIcon, ClockIcon, PhoneIcon, WalkIcon } from './icons';
-import { dayLabel, mondayOf, timeOf } from './time';
+import { dayLabel, timeOf } from '../../lib/format';
+import { mondayOf } from '../../../../src/domain/dates.js';
 
 /** '09:00–15:00' or '10:00–14:00, 15:00–19:00' (a break between). */
 export function hoursText(work: DoctorDayT['work'], tz: string): string {

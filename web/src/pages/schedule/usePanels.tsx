@@ -14,7 +14,7 @@ import type { GridColumn } from './grid';
 import { doctorName } from './headers';
 import { TwoOptionsPanel, type TwoOptionsInit } from './TwoOptionsPanel';
 import { UrgentPanel } from './UrgentPanel';
-import { dateOf, dayLabel, instantAt, timeOf } from './time';
+import { dateOf, dayLabel, instantAt, timeOf } from '../../lib/format';
 
 type Two = TwoOptionsInit & { after?: (a: Appointment) => void };
 type Opts = { tz: string; today: string; date: string; branchId: string; onShow: (a: Appointment) => void };

@@ -1,13 +1,8 @@
 import { Alert, Button, Group, Modal, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  addDays,
-  shippedCalendarSource,
-  toOverrideMap,
-  weekdayOf,
-  isIsoDate,
-} from '../../../../src/domain/calendar/production-calendar.js';
+import { addDays, weekdayOf, isIsoDate } from '../../../../src/domain/dates.js';
+import { shippedCalendarSource, toOverrideMap } from '../../../../src/domain/calendar/production-calendar.js';
 import { useCalendar, useResetCalendar } from '../../api/calendar';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';

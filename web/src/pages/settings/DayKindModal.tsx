@@ -2,7 +2,8 @@ import { Button, Group, Modal, Radio, Stack, Text, TextInput } from '@mantine/co
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../src/contracts/common.js';
-import { weekdayOf, type CalendarOverride } from '../../../../src/domain/calendar/production-calendar.js';
+import { weekdayOf } from '../../../../src/domain/dates.js';
+import type { CalendarOverride } from '../../../../src/domain/calendar/production-calendar.js';
 import { useSetCalendarDay } from '../../api/calendar';
 import { useLang } from '../../i18n';
 import { useFieldErrors } from '../../lib/fieldErrors';

@@ -1,11 +1,7 @@
 import { Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import {
-  daysInMonth,
-  dayKind,
-  weekdayOf,
-  type CalendarOverride,
-} from '../../../../src/domain/calendar/production-calendar.js';
+import { daysInMonth, weekdayOf } from '../../../../src/domain/dates.js';
+import { dayKind, type CalendarOverride } from '../../../../src/domain/calendar/production-calendar.js';
 
 type Props = {
   year: number;
