@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Migration } from 'kysely/migration';
+import type { Kysely, Migration } from 'kysely';
 
 /** The day board reads a clinic day ordered by start: one index serves both, no sort step. */
 export const dayIndex: Migration = {

@@ -1,5 +1,4 @@
-import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
-import { sql } from 'kysely';
+import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { DbHandle } from '../connect.js';
 import { foundation } from './001-foundation.js';
 import { schedule } from './002-schedule.js';
