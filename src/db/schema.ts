@@ -4,7 +4,7 @@
  * string by connect.ts); clinic-local dates are 'YYYY-MM-DD'; booleans are 0/1 integers
  * on both engines; JSON is text; money is integer kopecks.
  */
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export type Bool = 0 | 1;
 
@@ -187,6 +187,18 @@ export interface PdDestructionsTable {
   performer_role: string;
   audit_seq: number | null;
   act_erased_at: string | null;
+}
+
+/** Computed by the engine from name_key (migration 008); read-only. */
+export interface PatientsGenerated {
+  /** name_key with the first name first ("анна смирнова сергеевна"): «Анна Смирнова» at the desk. */
+  given_key: ColumnType<string, never, never>;
+}
+
+/** Computed by the engine from digits (migration 008); read-only. */
+export interface PatientPhonesGenerated {
+  /** The last 7 digits: «555-12-34» at the desk. */
+  tail7: ColumnType<string, never, never>;
 }
 
 export interface PatientPhonesTable {
@@ -381,8 +393,8 @@ export interface Database {
   doctor_exceptions: DoctorExceptionsTable;
   info_sources: InfoSourcesTable;
   counters: CountersTable;
-  patients: PatientsTable;
-  patient_phones: PatientPhonesTable;
+  patients: PatientsTable & PatientsGenerated;
+  patient_phones: PatientPhonesTable & PatientPhonesGenerated;
   audit_log: AuditLogTable;
   audit_heads: AuditHeadsTable;
   appointments: AppointmentsTable;

@@ -12,29 +12,24 @@ import type { PatientPhonesTable } from '../db/schema.js';
 import { fieldError, notFound } from '../domain/errors.js';
 import { assertPdActive } from '../domain/retention.js';
 import { searchKey } from '../domain/names.js';
-import { formatPhone, phoneSearchDigits, toE164 } from '../domain/phone.js';
+import { formatPhone, toE164 } from '../domain/phone.js';
+import { patientSearchTerms } from '../domain/patient-search.js';
 import { auditEntry, changedFields, type Actor, type Deps } from './context.js';
 
 const PATIENT = { ru: 'Пациент', en: 'Patient' };
 
 /**
  * PAT-2 search as you type. One box takes a surname (prefix, ё = е, optionally followed by the
- * name), a phone in any format (8 921…, +7 921…, 921…) or a card number.
+ * name), a name before the surname, a phone in any format (8 921…, +7 921…, 921…) or its last
+ * 7 digits, a card number (also «№1») or a birth date («14.03.1985»).
  */
 export async function searchPatients(deps: Deps, actor: Actor, q: z.infer<typeof PatientSearch>) {
   const text = (q.q ?? '').trim();
   const limit = q.limit ?? 20;
   const offset = q.offset ?? 0;
-  const query: repo.PatientQuery = { limit, offset };
-  if (text) {
-    const phone = phoneSearchDigits(text);
-    // A prefix shorter than country code + 5 digits matches a large share of all patients: wait for more.
-    if (phone && phone.length >= 6) query.phonePrefix = phone;
-    if (/^\d{1,9}$/.test(text)) query.cardNumber = Number(text);
-    if (!phone && query.cardNumber === undefined) query.nameKey = searchKey(text.replace(/[.,]/g, ' '));
-    if (!query.phonePrefix && query.cardNumber === undefined && !query.nameKey) return { items: [], hasMore: false };
-  }
-  return repo.searchPatients(deps.h.db, actor.clinicId, query);
+  const terms = patientSearchTerms(text);
+  if (text && !Object.keys(terms).length) return { items: [], hasMore: false };
+  return repo.searchPatients(deps.h.db, actor.clinicId, { ...terms, limit, offset });
 }
 
 /** Opens a patient's card; every read is written to the audit log (152-FZ). */

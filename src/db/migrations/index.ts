@@ -4,6 +4,7 @@ import { foundation } from './001-foundation.js';
 import { schedule } from './002-schedule.js';
 import { dayIndex } from './003-day-index.js';
 import { retention } from './004-retention.js';
+import { patientSearch } from './008-patient-search.js';
 
 /** Every migration in order. Names are permanent: never rename or edit a shipped one. */
 function all(h: Pick<DbHandle, 'dialect'>): Record<string, Migration> {
@@ -12,6 +13,7 @@ function all(h: Pick<DbHandle, 'dialect'>): Record<string, Migration> {
     '002-schedule': schedule(h.dialect),
     '003-day-index': dayIndex,
     '004-retention': retention(h.dialect),
+    '008-patient-search': patientSearch(h.dialect),
   };
 }
 

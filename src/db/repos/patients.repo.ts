@@ -1,20 +1,19 @@
 import type { Db } from '../connect.js';
 import type { Insertable, Updateable } from 'kysely';
+import type { PatientSearchTerms } from '../../domain/patient-search.js';
 import type { PatientPhonesTable, PatientsTable } from '../schema.js';
 
 /** Upper bound for a prefix range scan: every key starting with `p` is >= p and < p + U+FFFF. */
 const PREFIX_END = '\uffff';
 
-export interface PatientQuery {
-  nameKey?: string;
-  phonePrefix?: string;
-  cardNumber?: number;
+export interface PatientQuery extends PatientSearchTerms {
   limit: number;
   offset: number;
 }
 
 /**
- * Search by name-key prefix, phone-digits prefix or card number (any that is given). Each is
+ * Search by name-key prefix (surname first or name first), phone-digits prefix, the last 7
+ * digits of a phone, card number or birth date (any that is given). Each is
  * its own index range scan, limited to the page it could contribute; the results are merged,
  * deduplicated and ordered by name. (One query with OR-ed conditions made the planner walk the
  * whole name index checking each row.)
@@ -25,14 +24,30 @@ export async function searchPatients(db: Db, clinicId: string, q: PatientQuery) 
   const base = () => db.selectFrom('patients').select(cols).where('patients.clinic_id', '=', clinicId);
   type Row = Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number];
   let rows: Row[];
-  if (q.nameKey === undefined && q.phonePrefix === undefined && q.cardNumber === undefined) {
+  const { limit: _l, offset: _o, ...terms } = q;
+  if (!Object.values(terms).some((v) => v !== undefined)) {
     rows = await base().orderBy('card_number', 'desc').limit(q.limit + 1).offset(q.offset).execute();
   } else {
     const branches: Promise<Row[]>[] = [];
     if (q.nameKey) {
       branches.push(base().where('name_key', '>=', q.nameKey).where('name_key', '<', q.nameKey + PREFIX_END).orderBy('name_key').orderBy('card_number').limit(want).execute());
     }
+    if (q.givenKey) {
+      branches.push(base().where('given_key', '>=', q.givenKey).where('given_key', '<', q.givenKey + PREFIX_END).orderBy('given_key').orderBy('card_number').limit(want).execute());
+    }
     if (q.cardNumber !== undefined) branches.push(base().where('card_number', '=', q.cardNumber).execute());
+    if (q.birthDate) branches.push(base().where('birth_date', '=', q.birthDate).orderBy('name_key').limit(want).execute());
+    if (q.phoneTail) {
+      branches.push(
+        base()
+          .innerJoin('patient_phones', 'patient_phones.patient_id', 'patients.id')
+          .where('patient_phones.clinic_id', '=', clinicId)
+          .where('patient_phones.tail7', '=', q.phoneTail)
+          .orderBy('name_key')
+          .limit(want * 2)
+          .execute(),
+      );
+    }
     if (q.phonePrefix) {
       branches.push(
         base()
