@@ -13,7 +13,8 @@ export default defineConfig({
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,
-    sourcemap: true,
+    // Maps would hand the whole source to anyone who asks; the server refuses *.map as well.
+    sourcemap: false,
     chunkSizeWarningLimit: 1500,
   },
   server: {

@@ -133,14 +133,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const index = opts.webDir ? path.join(opts.webDir, 'index.html') : null;
   if (opts.webDir && fs.existsSync(opts.webDir)) {
     // wildcard: files are looked up per request, so a rebuilt bundle is served without a restart.
-    await app.register(fastifyStatic, { root: opts.webDir, wildcard: true, index: false, serveDotFiles: false });
+    await app.register(fastifyStatic, {
+      root: opts.webDir, wildcard: true, index: false, serveDotFiles: false,
+      // Source maps are never public, even if a build left one behind.
+      allowedPath: (pathName) => !pathName.toLowerCase().endsWith('.map'),
+    });
   }
   const sendIndex = (reply: FastifyReply) =>
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(index!));
   if (index) app.get('/', { config: { access: 'public' } }, async (_req, reply) => (fs.existsSync(index) ? sendIndex(reply) : reply.callNotFound()));
   app.setNotFoundHandler((req, reply) => {
     // A missing bundle file is a 404, never the app page (a stale tab would get HTML for JavaScript).
-    const isAsset = req.url.startsWith('/assets/');
+    const isAsset = req.url.startsWith('/assets/') || /\.map$/i.test(req.url.split('?')[0]);
     if (!req.url.startsWith('/api') && !isAsset && req.method === 'GET' && index && fs.existsSync(index)) return sendIndex(reply);
     return sendProblem(req, reply, new DomainError('not_found', { ru: 'Адрес не найден', en: 'No such address' }));
   });
