@@ -176,15 +176,3 @@ export function compareSnapshot(expected: Snapshot, actual: Snapshot): string[] 
 export function backupName(now: Date): string {
   return `vizit-${now.toISOString().replace(/[:.]/g, '-')}`;
 }
-
-const RU_PLURAL = new Intl.PluralRules('ru');
-
-/** «1 таблица», «3 таблицы», «12 таблиц». */
-export function ruCount(n: number, one: string, few: string, many: string): string {
-  const form = RU_PLURAL.select(n);
-  return `${n.toLocaleString('ru-RU')} ${form === 'one' ? one : form === 'few' ? few : many}`;
-}
-
-export function ruNumber(n: number, digits = 1): string {
-  return n.toLocaleString('ru-RU', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}

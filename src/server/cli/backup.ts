@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ruCount, ruNumber } from '../../db/backup-manifest.js';
+import { ruCount, ruNumber } from '../../domain/ru-format.js';
 import { createBackup } from '../../db/backup.js';
 import { loadConfig } from '../config.js';
 

@@ -4,7 +4,7 @@
  * Exit codes: 0 restored and verified, 2 the target is not empty, 3 verification failed, 1 other errors.
  */
 import { parseArgs } from 'node:util';
-import { ruCount, ruNumber } from '../../db/backup-manifest.js';
+import { ruCount, ruNumber } from '../../domain/ru-format.js';
 import { NotEmptyError, VerificationError, readManifest, restoreBackup } from '../../db/backup.js';
 import { ruDate } from '../../domain/dates.js';
 import { loadConfig } from '../config.js';
