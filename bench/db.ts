@@ -5,6 +5,7 @@ import path from 'node:path';
 import { connect, type ConnectOptions, type DbHandle } from '../src/db/connect.js';
 import { migrate } from '../src/db/migrations/index.js';
 import type { BenchConfig } from './config.js';
+import { TEST_AUDIT_KEY } from '../test/support/audit-key.js';
 
 export interface BenchDb {
   h: DbHandle;
@@ -25,7 +26,7 @@ export async function openBenchDb(cfg: BenchConfig): Promise<BenchDb> {
   if (cfg.engine === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(cfg.dataDir, 'vizit-bench-'));
     const file = path.join(dir, 'bench.sqlite');
-    const h = connect({ sqlitePath: file });
+    const h = connect({ sqlitePath: file, auditKey: TEST_AUDIT_KEY });
     await migrate(h);
     return {
       h,
@@ -47,7 +48,7 @@ export async function openBenchDb(cfg: BenchConfig): Promise<BenchDb> {
   }
   const url = new URL(cfg.postgresUrl);
   url.searchParams.set('options', `-c search_path=${schema},public`);
-  const h = connect({ databaseUrl: url.toString() });
+  const h = connect({ databaseUrl: url.toString(), auditKey: TEST_AUDIT_KEY });
   await migrate(h);
   return {
     h,

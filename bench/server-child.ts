@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { connect, type ConnectOptions, type DbHandle } from '../src/db/connect.js';
 import { buildApp } from '../src/server/app.js';
 import { dbActivity, installProbe, instrumentDrivers, probeOn, probeReport } from './probe.js';
+import { TEST_AUDIT_KEY } from '../test/support/audit-key.js';
 
 export type ChildSpec = { mode: 'hello' } | { mode: 'app'; connect: ConnectOptions; now: string };
 export type ChildMessage = { type: 'rss' } | { type: 'probe'; on: boolean } | { type: 'report' } | { type: 'idle' } | { type: 'stop' };
@@ -27,7 +28,8 @@ if (spec.mode === 'hello') {
   app.get('/hello', async () => ({ ok: true }));
 } else {
   instrumentDrivers();
-  h = connect(spec.connect);
+  // The bench's databases are keyed like the tests' (a Buffer does not survive the JSON spec).
+  h = connect({ ...spec.connect, auditKey: TEST_AUDIT_KEY });
   const fixed = new Date(spec.now);
   app = await buildApp({ h, clock: () => new Date(fixed), loginRateLimit: false, logger: false });
   installProbe(app);

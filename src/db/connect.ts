@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import fs from 'node:fs';
 import path from 'node:path';
+import { AuditKeyCarrier } from './audit-key.js';
 import type { Database as Schema } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -22,6 +23,8 @@ export interface ConnectOptions {
   sqlitePath?: string;
   /** Pool size for PostgreSQL. */
   poolMax?: number;
+  /** The HMAC key of the audit chain (kept outside the database); audit entries cannot be written without it. */
+  auditKey?: Buffer;
 }
 
 /** PostgreSQL prints timestamptz as "2026-11-23 10:00:00.12+00" in UTC; make it the ISO form SQLite stores. */
@@ -33,6 +36,8 @@ function pgInstantToIso(v: string): string {
   }
   return new Date(v.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')).toISOString();
 }
+
+const carriers = (opts: ConnectOptions) => (opts.auditKey ? [new AuditKeyCarrier(opts.auditKey)] : []);
 
 /** Opens the database with the durability settings the house rules demand. */
 export function connect(opts: ConnectOptions): DbHandle {
@@ -52,7 +57,7 @@ export function connect(opts: ConnectOptions): DbHandle {
         }) as typeof pg.types.getTypeParser,
       },
     });
-    const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }), plugins: carriers(opts) });
     const url = new URL(opts.databaseUrl);
     url.password = '';
     return { db, dialect: 'postgres', location: url.toString(), close: () => db.destroy() };
@@ -67,7 +72,7 @@ export function connect(opts: ConnectOptions): DbHandle {
   native.pragma('busy_timeout = 5000');
   // Deleted content is overwritten with zeros, so destroyed personal data (152-FZ art. 21) does not linger in free pages.
   native.pragma('secure_delete = ON');
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: native }) });
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: native }), plugins: carriers(opts) });
   return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
 }
 

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseAuditKey } from './audit-key.js';
 
 /** Everything the server reads from the environment, read in this one place. */
 export interface Config {
@@ -12,6 +13,8 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   webDir: string;
+  /** VIZIT_AUDIT_KEY (hex): the audit chain's HMAC key; unset: the key file in dataDir (see server/audit-key.ts). */
+  auditKey: Buffer | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -27,5 +30,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.VIZIT_TRUST_PROXY === '1',
     logLevel: env.LOG_LEVEL ?? 'info',
     webDir: path.resolve(env.VIZIT_WEB_DIR ?? './dist/web'),
+    auditKey: env.VIZIT_AUDIT_KEY ? parseAuditKey(env.VIZIT_AUDIT_KEY, 'VIZIT_AUDIT_KEY') : undefined,
   };
 }

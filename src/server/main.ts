@@ -2,14 +2,28 @@ import path from 'node:path';
 import { connect } from '../db/connect.js';
 import { migrate } from '../db/migrations/index.js';
 import { bootstrap } from '../services/bootstrap.service.js';
+import { checkAuditKey } from '../services/audit.service.js';
+import { loadAuditKey } from './audit-key.js';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { ROLE_LABELS } from '../domain/roles.js';
 
 const started = Date.now();
 const config = loadConfig();
-const h = connect({ databaseUrl: config.databaseUrl, sqlitePath: path.join(config.dataDir, 'vizit.sqlite') });
+const auditKey = loadAuditKey(config);
+const h = connect({ databaseUrl: config.databaseUrl, sqlitePath: path.join(config.dataDir, 'vizit.sqlite'), auditKey: auditKey.key });
 const applied = await migrate(h);
+const audit = await checkAuditKey(h, { seal: auditKey.created, now: new Date() });
+if (audit.foreign.length) {
+  console.error(
+    `Ключ аудита (${auditKey.source}) не тот, которым подписана последняя запись журнала клиники ${audit.foreign.join(', ')}: ` +
+      'укажите прежний ключ (VIZIT_AUDIT_KEY или файл audit.key из папки данных, у всех серверов один) или проверьте журнал — запись могли изменить.\n' +
+      `The audit key (${auditKey.source}) did not sign the newest audit entry of clinic ${audit.foreign.join(', ')}: ` +
+      'give the previous key (VIZIT_AUDIT_KEY or the data folder\'s audit.key, the same on every server) or check the log — the entry may have been altered.',
+  );
+  await h.close();
+  process.exit(1);
+}
 const boot = await bootstrap(h, { demo: config.demo, ownerPassword: config.ownerPassword, now: new Date() });
 const app = await buildApp({
   h,
@@ -31,6 +45,10 @@ if (boot.kind === 'demo') {
 } else if (boot.kind === 'owner') {
   lines.push(`Владелец / owner: login "${boot.login}"` + (boot.password ? `, одноразовый пароль / one-time password: ${boot.password}` : ' (пароль из VIZIT_OWNER_PASSWORD)'));
 }
+if (auditKey.created) lines.push(`Ключ журнала аудита создан / audit key created: ${auditKey.source} — храните копию отдельно от резервных копий / keep a copy apart from the backups`);
+if (audit.sealed.length) lines.push(`Журнал аудита защищён ключом с этого запуска / audit chain keyed from now on: ${audit.sealed.join(', ')}`);
+for (const c of audit.unkeyed) lines.push(`ВНИМАНИЕ: журнал аудита клиники ${c} ещё без ключа — npm run audit-seal / WARNING: clinic ${c}'s audit chain is not keyed yet — npm run audit-seal`);
+for (const c of audit.brokenBeforeKey) lines.push(`ВНИМАНИЕ: журнал аудита клиники ${c} нарушен и не защищён ключом / WARNING: clinic ${c}'s audit chain is broken and was not keyed`);
 lines.push(`Готово за / ready in ${((Date.now() - started) / 1000).toFixed(1)} s`, '');
 console.log(lines.filter((l) => l !== '').join('\n'));
 

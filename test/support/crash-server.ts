@@ -10,6 +10,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { connect, type Dialect, type DbHandle } from '../../src/db/connect.js';
 import { startServerProcess } from './server-process.js';
+import { TEST_AUDIT_KEY } from './audit-key.js';
 
 export const DEMO_PASSWORD = 'demo-vizit-2026';
 
@@ -26,7 +27,7 @@ export async function makeTarget(dialect: Dialect, postgresUrl?: string): Promis
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vizit-crash-'));
   const rmDir = () => fs.rmSync(dataDir, { recursive: true, force: true });
   if (dialect === 'sqlite') {
-    return { dialect, dataDir, open: () => connect({ sqlitePath: path.join(dataDir, 'vizit.sqlite') }), cleanup: async () => rmDir() };
+    return { dialect, dataDir, open: () => connect({ sqlitePath: path.join(dataDir, 'vizit.sqlite'), auditKey: TEST_AUDIT_KEY }), cleanup: async () => rmDir() };
   }
   if (!postgresUrl) throw new Error('PostgreSQL needs a URL');
   const schema = `crash_${randomBytes(5).toString('hex')}`;
@@ -42,7 +43,7 @@ export async function makeTarget(dialect: Dialect, postgresUrl?: string): Promis
   const databaseUrl = url.toString();
   return {
     dialect, dataDir, databaseUrl,
-    open: () => connect({ databaseUrl, poolMax: 2 }),
+    open: () => connect({ databaseUrl, poolMax: 2, auditKey: TEST_AUDIT_KEY }),
     async cleanup() {
       rmDir();
       const a = connect({ databaseUrl: postgresUrl, poolMax: 1 });

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { TEST_AUDIT_KEY_HEX } from './audit-key.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -54,6 +55,7 @@ async function startOnce(opts: ServerProcessOptions, port: number): Promise<Serv
       VIZIT_DEMO: opts.demo ? '1' : '0',
       VIZIT_OWNER_PASSWORD: opts.ownerPassword ?? '',
       LOG_LEVEL: 'error',
+      VIZIT_AUDIT_KEY: TEST_AUDIT_KEY_HEX,
       ...opts.env,
     },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { randomBytes } from 'node:crypto';
 import { connect, type Dialect, type DbHandle } from '../../src/db/connect.js';
 import { migrate } from '../../src/db/migrations/index.js';
+import { TEST_AUDIT_KEY } from './audit-key.js';
 
 /** Every DB test runs on each of these: SQLite always, PostgreSQL when TEST_POSTGRES_URL is set (CI). */
 export const DIALECTS: Dialect[] = ['sqlite', ...(process.env.TEST_POSTGRES_URL ? (['postgres'] as const) : [])];
@@ -18,7 +19,7 @@ export interface TestDb extends DbHandle {
  */
 export async function freshDb(dialect: Dialect, opts: { sqlitePath?: string; poolMax?: number } = {}): Promise<TestDb> {
   if (dialect === 'sqlite') {
-    const h = connect({ sqlitePath: opts.sqlitePath ?? ':memory:' });
+    const h = connect({ sqlitePath: opts.sqlitePath ?? ':memory:', auditKey: TEST_AUDIT_KEY });
     await migrate(h);
     return { ...h, cleanup: () => h.close() };
   }
@@ -29,7 +30,7 @@ export async function freshDb(dialect: Dialect, opts: { sqlitePath?: string; poo
   await admin.close();
   const url = new URL(base);
   url.searchParams.set("options", `-c search_path=${schema},public -c timezone=UTC`);
-  const h = connect({ databaseUrl: url.toString(), poolMax: opts.poolMax ?? 10 });
+  const h = connect({ databaseUrl: url.toString(), poolMax: opts.poolMax ?? 10, auditKey: TEST_AUDIT_KEY });
   await migrate(h);
   return {
     ...h,

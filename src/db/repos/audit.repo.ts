@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
+import { auditKeyOf } from '../audit-key.js';
 import type { Db } from '../connect.js';
 import type { AuditLogTable } from '../schema.js';
 
@@ -19,8 +20,13 @@ export interface AuditInput {
 
 const GENESIS = '0'.repeat(64);
 
-/** The hash of one entry over its fields and the previous entry's hash: editing any row breaks the chain from there on. */
-export function entryHash(prevHash: string, row: Omit<AuditLogTable, 'hash' | 'prev_hash'>): string {
+/**
+ * The hash of one entry over its fields and the previous entry's hash: editing any row breaks the
+ * chain from there on. With the key it is HMAC-SHA256, which nobody can recompute without the key
+ * (kept outside the database); without it, the plain SHA-256 that chains written before the key
+ * used (see verifyChain).
+ */
+export function entryHash(prevHash: string, row: Omit<AuditLogTable, 'hash' | 'prev_hash'>, key?: Buffer): string {
   const canonical = JSON.stringify([
     row.clinic_id,
     row.seq,
@@ -35,7 +41,7 @@ export function entryHash(prevHash: string, row: Omit<AuditLogTable, 'hash' | 'p
     row.ip,
     row.details_json,
   ]);
-  return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
+  return (key ? createHmac('sha256', key) : createHash('sha256')).update(prevHash).update('\n').update(canonical).digest('hex');
 }
 
 /**
@@ -45,6 +51,9 @@ export function entryHash(prevHash: string, row: Omit<AuditLogTable, 'hash' | 'p
  * BEGIN IMMEDIATE already serialises them.
  */
 export async function appendAudit(trx: Db, e: AuditInput): Promise<number> {
+  const key = auditKeyOf(trx);
+  // Fail closed: an entry without the key would break the chain for every later verification.
+  if (!key) throw new Error('audit key missing: open the database with connect({ auditKey })');
   let head = await trx
     .updateTable('audit_heads')
     .set((eb) => ({ seq: eb('seq', '+', 1) }))
@@ -78,7 +87,7 @@ export async function appendAudit(trx: Db, e: AuditInput): Promise<number> {
     ip: e.ip,
     details_json: JSON.stringify(e.details),
   };
-  const hash = entryHash(head.hash, row);
+  const hash = entryHash(head.hash, row, key);
   await trx.insertInto('audit_log').values({ ...row, prev_hash: head.hash, hash }).execute();
   await trx.updateTable('audit_heads').set({ hash }).where('clinic_id', '=', e.clinicId).execute();
   return head.seq;
@@ -125,11 +134,38 @@ export async function listAudit(db: Db, clinicId: string, f: AuditFilter) {
   };
 }
 
-/** Walks the whole chain in batches and recomputes every hash. */
-export async function verifyChain(db: Db, clinicId: string) {
+export interface ChainCheck {
+  ok: boolean;
+  checked: number;
+  firstBrokenSeq: number | null;
+  /** The first entry keyed with HMAC: entries before it are SHA-256 ones of before the key. Null: none keyed. */
+  keyedFromSeq: number | null;
+}
+
+export interface VerifyOptions {
+  /** Default: the key the handle was opened with. Without a key only unkeyed entries can be checked. */
+  key?: Buffer;
+  /**
+   * Accept a chain without a single keyed entry (a copy made by a version before the key). The
+   * app never does: a chain of only SHA-256 entries is what a keyless re-hash leaves behind.
+   */
+  allowUnkeyed?: boolean;
+}
+
+/**
+ * Walks the whole chain in batches and recomputes every hash. Entries of before the key (plain
+ * SHA-256) are accepted only as an unbroken prefix: from the first keyed entry on — it carries
+ * the last unkeyed hash as its prev_hash, under the HMAC — every entry must carry the HMAC. So a
+ * re-hash without the key fails from the key epoch on, and rewriting the prefix breaks the first
+ * keyed entry.
+ */
+export async function verifyChain(db: Db, clinicId: string, o: VerifyOptions = {}): Promise<ChainCheck> {
+  const key = o.key ?? auditKeyOf(db);
   let prev = GENESIS;
   let expectedSeq = 1;
   let checked = 0;
+  let keyedFromSeq: number | null = null;
+  const broken = (seq: number) => ({ ok: false, checked, firstBrokenSeq: seq, keyedFromSeq });
   for (;;) {
     const rows = await db
       .selectFrom('audit_log')
@@ -142,17 +178,37 @@ export async function verifyChain(db: Db, clinicId: string) {
     if (rows.length === 0) break;
     for (const r of rows) {
       const { hash, prev_hash, ...rest } = r;
-      if (r.seq !== expectedSeq || prev_hash !== prev || entryHash(prev, rest) !== hash) {
-        return { ok: false, checked, firstBrokenSeq: expectedSeq };
-      }
+      if (r.seq !== expectedSeq || prev_hash !== prev) return broken(expectedSeq);
+      if (key && entryHash(prev, rest, key) === hash) keyedFromSeq ??= r.seq;
+      else if (keyedFromSeq !== null || entryHash(prev, rest) !== hash) return broken(expectedSeq);
       prev = hash;
       expectedSeq++;
       checked++;
     }
   }
   const head = await db.selectFrom('audit_heads').select(['seq', 'hash']).where('clinic_id', '=', clinicId).executeTakeFirst();
-  if (head && (head.seq !== checked || head.hash !== prev)) {
-    return { ok: false, checked, firstBrokenSeq: checked + 1 };
-  }
-  return { ok: true, checked, firstBrokenSeq: null };
+  if (head && (head.seq !== checked || head.hash !== prev)) return broken(checked + 1);
+  if (checked > 0 && keyedFromSeq === null && !o.allowUnkeyed) return broken(1);
+  return { ok: true, checked, firstBrokenSeq: null, keyedFromSeq };
+}
+
+export type HeadState = 'keyed' | 'unkeyed' | 'foreign';
+
+/**
+ * Each clinic's newest entry against the key: 'keyed' (written with this key), 'unkeyed' (a
+ * SHA-256 entry of before the key: the chain still needs its key epoch), 'foreign' (another key,
+ * or an altered entry). Cheap enough for every start: one row per clinic.
+ */
+export async function headStates(db: Db, key: Buffer): Promise<{ clinicId: string; seq: number; state: HeadState }[]> {
+  const rows = await db
+    .selectFrom('audit_heads')
+    .innerJoin('audit_log', (j) => j.onRef('audit_log.clinic_id', '=', 'audit_heads.clinic_id').onRef('audit_log.seq', '=', 'audit_heads.seq'))
+    .selectAll('audit_log')
+    .orderBy('audit_log.clinic_id')
+    .execute();
+  return rows.map((r) => {
+    const { hash, prev_hash, ...rest } = r;
+    const state: HeadState = entryHash(prev_hash, rest, key) === hash ? 'keyed' : entryHash(prev_hash, rest) === hash ? 'unkeyed' : 'foreign';
+    return { clinicId: r.clinic_id, seq: r.seq, state };
+  });
 }

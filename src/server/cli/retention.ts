@@ -18,6 +18,7 @@ import { migrate } from '../../db/migrations/index.js';
 import { DomainError } from '../../domain/errors.js';
 import { CATEGORY_LABELS, DESTRUCTION_REASONS, REASON_LABELS, type DestructionReason } from '../../domain/retention.js';
 import * as retention from '../../services/retention.service.js';
+import { loadAuditKey } from '../audit-key.js';
 import { loadConfig } from '../config.js';
 
 const { positionals, values } = parseArgs({
@@ -26,7 +27,7 @@ const { positionals, values } = parseArgs({
 });
 const command = positionals[0];
 const config = loadConfig();
-const h = connect({ databaseUrl: config.databaseUrl, sqlitePath: path.join(config.dataDir, 'vizit.sqlite') });
+const h = connect({ databaseUrl: config.databaseUrl, sqlitePath: path.join(config.dataDir, 'vizit.sqlite'), auditKey: loadAuditKey(config).key });
 const deps = { h, clock: () => new Date() };
 const out = (s: string) => process.stdout.write(s + '\n');
 
