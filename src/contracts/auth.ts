@@ -20,6 +20,8 @@ export const Me = z.object({
   /** Send back as the X-CSRF-Token header on every write. */
   csrfToken: z.string(),
   permissions: z.array(z.string()),
+  /** DESK-6: since when this session stands in at the desk (its duties are in `permissions`), or null. */
+  deskCover: z.object({ since: z.string() }).nullable(),
 });
 export type MeT = z.infer<typeof Me>;
 
@@ -27,3 +29,5 @@ export const ChangePasswordBody = z.strictObject({
   currentPassword: z.string().min(1).max(LIMITS.passwordMax),
   newPassword: z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax),
 });
+
+export const DeskCover = z.object({ since: z.string() });

@@ -380,6 +380,16 @@ export interface CallsTable {
   note: string | null;
 }
 
+/** DESK-6: a staff member standing in at the desk, for as long as the signed-in session that took it. */
+export interface DeskCoversTable {
+  id: string;
+  clinic_id: string;
+  user_id: string;
+  session_id: string;
+  started_at: string;
+  ended_at: string | null;
+}
+
 export interface Database {
   clinics: ClinicsTable;
   branches: BranchesTable;
@@ -407,5 +417,6 @@ export interface Database {
   live_events: LiveEventsTable;
   doctor_feed_tokens: DoctorFeedTokensTable;
   pd_destructions: PdDestructionsTable;
+  desk_covers: DeskCoversTable;
 }
 

@@ -24,6 +24,8 @@ export const PERMISSIONS = [
   'doctors.hours',
   'sources.write',
   'audit.read',
+  /** DESK-6: stand in at the desk while the administrator is away. */
+  'desk.cover',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -41,13 +43,21 @@ const CLINICIAN: readonly Permission[] = [
   'servicecard.write',
 ];
 
+/**
+ * Reviewed against the job descriptions in the seeds (seed 000 part III, seed 002 "Должностная
+ * инструкция"): the administrator-cashier runs the desk and the phone; doctors, the hygienist and
+ * assistants work chair-side and record the service card; the senior nurse supervises the clinical
+ * staff and covers the desk, but staff logins and sign-in times are not hers to see; the office
+ * manager keeps the staff records and the information sources and needs the day's schedule to plan
+ * the office, but no medical card.
+ */
 export const MATRIX: Record<Role, readonly Permission[]> = {
   owner: ALL,
   chief_doctor: ALL,
-  dentist: CLINICIAN,
-  hygienist: CLINICIAN,
-  assistant: [...EVERYONE, 'patients.read', 'schedule.read', 'schedule.status', 'servicecard.write'],
-  senior_nurse: [...EVERYONE, 'patients.read', 'schedule.read', 'staff.read'],
+  dentist: [...CLINICIAN, 'desk.cover'],
+  hygienist: [...CLINICIAN, 'desk.cover'],
+  assistant: [...EVERYONE, 'patients.read', 'schedule.read', 'schedule.status', 'servicecard.write', 'desk.cover'],
+  senior_nurse: [...EVERYONE, 'patients.read', 'schedule.read', 'schedule.status', 'servicecard.write', 'desk.cover'],
   administrator: [
     ...EVERYONE,
     'patients.read',
@@ -55,15 +65,34 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
     'schedule.read',
     'schedule.write',
     'schedule.status',
-  'servicecard.write',
+    'servicecard.write',
     'doctors.hours',
     'sources.write',
   ],
-  office_manager: [...EVERYONE, 'staff.read', 'sources.write'],
+  office_manager: [...EVERYONE, 'schedule.read', 'staff.read', 'sources.write'],
 };
 
+/** What the desk does: find and register patients, book, move, confirm, mark arrivals, the service card. */
+export const DESK_DUTIES: readonly Permission[] = ['patients.read', 'patients.write', 'schedule.read', 'schedule.write', 'schedule.status', 'servicecard.write'];
+
+/**
+ * Seed 002: the desk is never left alone; when the administrator must step away, "the second
+ * administrator, the senior nurse, a free assistant or a doctor" stands in (DESK-6). A member of
+ * these roles who takes the desk holds the desk's duties for as long as the cover lasts.
+ */
+export const DESK_COVER_ROLES: readonly Role[] = (Object.keys(MATRIX) as Role[]).filter(
+  (r) => MATRIX[r].includes('desk.cover') && DESK_DUTIES.some((p) => !MATRIX[r].includes(p)),
+);
+
+/** The permissions a role holds, with the desk's duties added while its member covers the desk. */
+export function permissionsOf(role: Role, deskCover = false): Permission[] {
+  const own = MATRIX[role];
+  if (!deskCover || !DESK_COVER_ROLES.includes(role)) return [...own];
+  return PERMISSIONS.filter((p) => own.includes(p) || DESK_DUTIES.includes(p));
+}
+
 /** True when the role holds the permission; `authenticated` is granted to every role. */
-export function can(role: Role, access: RouteAccess): boolean {
+export function can(role: Role, access: RouteAccess, deskCover = false): boolean {
   if (access === 'public' || access === 'authenticated') return true;
-  return MATRIX[role].includes(access);
+  return MATRIX[role].includes(access) || (deskCover && DESK_COVER_ROLES.includes(role) && DESK_DUTIES.includes(access));
 }

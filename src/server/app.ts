@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -16,6 +16,7 @@ import { healthCheck } from '../services/health.service.js';
 import { installAuth } from './plugins/auth.js';
 import { frameworkError, installErrors, installNulGuard, sendProblem } from './plugins/errors.js';
 import { installJsonBodyParser } from './plugins/json-body.js';
+import { swaggerOptions } from './plugins/openapi.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { clinicRoutes } from './routes/clinic.routes.js';
@@ -91,13 +92,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
-  await app.register(swagger, {
-    openapi: {
-      info: { title: 'Vizit API', version: '0.1.0', description: 'Клиника от входа до выхода / The clinic from entry to exit' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'vizit_session' } } },
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, swaggerOptions());
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   installAuth(app, deps, authSettings);
   const feed = new LiveFeed(deps, opts.livePollMs ?? 500);

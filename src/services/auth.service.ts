@@ -3,30 +3,25 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { withTx } from '../db/connect.js';
 import { newId } from '../db/ids.js';
 import { appendAudit } from '../db/repos/audit.repo.js';
+import * as attempts from '../db/repos/login-attempts.repo.js';
 import * as users from '../db/repos/users.repo.js';
 import { DomainError } from '../domain/errors.js';
-import { MATRIX } from '../domain/permissions.js';
+import { permissionsOf } from '../domain/permissions.js';
 import type { Role } from '../domain/roles.js';
+import { DEFAULT_THROTTLE, signInWait, windowStart, type ThrottleSettings } from '../domain/sign-in-throttle.js';
 import type { Actor, Deps } from './context.js';
 
-export interface AuthSettings {
+export interface AuthSettings extends ThrottleSettings {
   /** A session unused this long is over (the desk PC left signed in). */
   idleMinutes: number;
   /** A session is over this long after sign-in, however busy. */
   absoluteHours: number;
-  /** Failed sign-ins per login (since its last success) before it is locked for lockMinutes. */
-  maxFailuresPerLogin: number;
-  /** Failed sign-ins per IP address before it is locked for lockMinutes. */
-  maxFailuresPerIp: number;
-  lockMinutes: number;
 }
 
 export const DEFAULT_AUTH: AuthSettings = {
   idleMinutes: 120,
   absoluteHours: 12,
-  maxFailuresPerLogin: 5,
-  maxFailuresPerIp: 30,
-  lockMinutes: 15,
+  ...DEFAULT_THROTTLE,
 };
 
 // Verified against when the login does not exist, so timing does not reveal which logins exist.
@@ -54,31 +49,34 @@ export interface SessionInfo {
   clinic: { id: string; name: string; timeZone: string };
 }
 
-export function meView(s: SessionInfo) {
-  return { user: s.user, clinic: s.clinic, csrfToken: s.csrfToken, permissions: [...MATRIX[s.user.role]] };
+export function meView(s: SessionInfo, deskCover: { since: string } | null = null) {
+  return { user: s.user, clinic: s.clinic, csrfToken: s.csrfToken, permissions: permissionsOf(s.user.role, deskCover !== null), deskCover };
 }
 
 /**
- * Signs in with login and password. Throttled per login and per IP from the database, so
- * several app servers share the count; every attempt is recorded and audited.
+ * Signs in with login and password. Throttled per (login, address) pair from the database, so several
+ * app servers share the count and a stranger's failures never refuse anyone else's right password
+ * (see domain/sign-in-throttle.ts); every attempt is recorded and audited.
  */
 export async function login(deps: Deps, cfg: AuthSettings, input: { login: string; password: string; ip: string; userAgent: string | null }) {
   const now = deps.clock();
   const loginKey = input.login.trim().toLowerCase();
-  const since = new Date(now.getTime() - cfg.lockMinutes * 60_000).toISOString();
-  const [byLogin, byIp] = await Promise.all([
-    users.recentFailures(deps.h.db, { login: loginKey }, since),
-    users.recentFailures(deps.h.db, { ip: input.ip }, since),
-  ]);
-  // Failures are newest first: the lock lifts when the N-th newest leaves the window.
-  const pivot =
-    byLogin.length >= cfg.maxFailuresPerLogin ? byLogin[cfg.maxFailuresPerLogin - 1] : byIp.length >= cfg.maxFailuresPerIp ? byIp[cfg.maxFailuresPerIp - 1] : null;
-  if (pivot) {
-    const retryAfter = Math.max(1, Math.ceil((Date.parse(pivot) + cfg.lockMinutes * 60_000 - now.getTime()) / 1000));
+  // The attempt is written (as a failure) before it is judged, so parallel guesses of one pair see each
+  // other and cannot all slip under the limit while their passwords are being hashed.
+  const attemptId = newId();
+  await attempts.insertAttempt(deps.h.db, { id: attemptId, login: loginKey, ip: input.ip, at: now.toISOString(), success: 0 });
+  const facts = await attempts.throttleFacts(deps.h.db, { login: loginKey, ip: input.ip, since: windowStart(now, cfg), exceptId: attemptId, cap: 100 });
+  const retryAfter = signInWait(facts, now, cfg);
+  if (retryAfter > 0) {
+    // A refused attempt tested nothing: it does not count, so hammering does not stretch the wait.
+    await attempts.deleteAttempt(deps.h.db, attemptId);
     const minutes = Math.ceil(retryAfter / 60);
     throw new DomainError(
       'too_many_attempts',
-      { ru: `Слишком много неудачных попыток входа. Повторите через ${minutes} мин.`, en: `Too many failed sign-in attempts. Try again in ${minutes} min.` },
+      {
+        ru: `Слишком много неудачных попыток входа под этим логином с этого адреса. Повторите через ${minutes} мин.`,
+        en: `Too many failed sign-in attempts for this login from this address. Try again in ${minutes} min.`,
+      },
       [],
       { retryAfter },
     );
@@ -86,23 +84,23 @@ export async function login(deps: Deps, cfg: AuthSettings, input: { login: strin
   const user = await users.findUserByLogin(deps.h.db, loginKey);
   const ok = await verify(user?.password_hash ?? (await (dummyHash ??= hashPassword(randomBytes(16).toString('hex')))), input.password).catch(() => false);
   if (!user || !ok || user.is_active !== 1) {
-    await withTx(deps.h, async (trx) => {
-      await users.recordLoginAttempt(trx, { id: newId(), login: loginKey, ip: input.ip, at: now.toISOString(), success: 0 });
-      if (user) {
-        await appendAudit(trx, {
+    // The attempt row already stands as a failure.
+    if (user) {
+      await withTx(deps.h, (trx) =>
+        appendAudit(trx, {
           clinicId: user.clinic_id, at: now.toISOString(), userId: user.id, userLogin: user.login, role: user.role,
           action: 'login_failed', objectType: 'user', objectId: user.id, patientId: null, ip: input.ip,
           details: { reason: !ok ? 'password' : 'inactive' },
-        });
-      }
-    });
+        }),
+      );
+    }
     throw new DomainError('invalid_credentials', { ru: 'Неверный логин или пароль', en: 'Wrong login or password' });
   }
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const sessionId = newId();
   await withTx(deps.h, async (trx) => {
-    await users.recordLoginAttempt(trx, { id: newId(), login: loginKey, ip: input.ip, at: now.toISOString(), success: 1 });
+    await attempts.markAttemptSucceeded(trx, attemptId);
     await users.insertSession(trx, {
       id: sessionId,
       user_id: user.id,

@@ -10,6 +10,8 @@ export interface Actor {
   role: Role;
   ip: string | null;
   sessionId?: string;
+  /** DESK-6: standing in at the desk, holding its duties for now. */
+  deskCover?: boolean;
 }
 
 /** What every use case needs: the database and the clock (tests fix the clock). */

@@ -117,7 +117,7 @@ export async function seedSecondClinic(app: FastifyInstance, h: DbHandle, tag = 
 export const CLINIC_TABLES = [
   'branches', 'chairs', 'calendar_days', 'users', 'sessions', 'doctors', 'doctor_hours', 'doctor_exceptions', 'info_sources', 'counters',
   'patients', 'patient_phones', 'audit_log', 'audit_heads', 'appointments', 'calls', 'appointment_history', 'slot_holds', 'waiting_list',
-  'service_card_entries', 'notifications', 'live_events', 'doctor_feed_tokens', 'pd_destructions',
+  'service_card_entries', 'notifications', 'live_events', 'doctor_feed_tokens', 'pd_destructions', 'desk_covers',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Every row the clinic owns, table by table, in a stable order: compare before and after an attack. */

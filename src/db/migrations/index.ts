@@ -5,6 +5,7 @@ import { schedule } from './002-schedule.js';
 import { dayIndex } from './003-day-index.js';
 import { retention } from './004-retention.js';
 import { patientSearch } from './008-patient-search.js';
+import { deskCover } from './009-desk-cover.js';
 
 /** Every migration in order. Names are permanent: never rename or edit a shipped one. */
 function all(h: Pick<DbHandle, 'dialect'>): Record<string, Migration> {
@@ -14,6 +15,7 @@ function all(h: Pick<DbHandle, 'dialect'>): Record<string, Migration> {
     '003-day-index': dayIndex,
     '004-retention': retention(h.dialect),
     '008-patient-search': patientSearch(h.dialect),
+    '009-desk-cover': deskCover(h.dialect),
   };
 }
 

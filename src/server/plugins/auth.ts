@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../domain/errors.js';
 import { can, type RouteAccess } from '../../domain/permissions.js';
+import { coverOf } from '../../services/desk-cover.service.js';
 import { csrfMatches, resolveSession, type AuthSettings, type SessionInfo } from '../../services/auth.service.js';
 import type { Actor, Deps } from '../../services/context.js';
 
@@ -69,7 +70,9 @@ export function installAuth(app: FastifyInstance, deps: Deps, cfg: AuthSettings)
     if (session.user.mustChangePassword && access !== 'authenticated') {
       throw new DomainError('forbidden', { ru: 'Сначала смените временный пароль', en: 'Change your temporary password first' });
     }
-    if (!can(session.user.role, access)) {
+    // DESK-6: a nurse, an assistant or a doctor standing in at the desk holds its duties meanwhile.
+    const deskCover = (await coverOf(deps, session.user.role, session.sessionId)) !== null;
+    if (!can(session.user.role, access, deskCover)) {
       throw new DomainError('forbidden', { ru: 'Недостаточно прав для этого действия', en: 'You do not have permission for this action' });
     }
     req.session = session;
@@ -80,6 +83,7 @@ export function installAuth(app: FastifyInstance, deps: Deps, cfg: AuthSettings)
       role: session.user.role,
       ip: req.ip,
       sessionId: session.sessionId,
+      deskCover,
     };
   });
 }

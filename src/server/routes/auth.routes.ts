@@ -1,13 +1,19 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ChangePasswordBody, LoginBody, Me } from '../../contracts/auth.js';
 import { Ok } from '../../contracts/common.js';
 import * as auth from '../../services/auth.service.js';
+import { coverOf, leaveDesk } from '../../services/desk-cover.service.js';
 import { actorOf, SESSION_COOKIE } from '../plugins/auth.js';
 import type { RouteDeps } from './types.js';
 
+const loginRateKey = (req: FastifyRequest) => `${req.ip} ${String((req.body as { login?: unknown } | undefined)?.login ?? '').trim().toLowerCase()}`;
+
 export const authRoutes = (d: RouteDeps): FastifyPluginAsyncZod => async (app) => {
   app.post('/auth/login', {
-    config: { access: 'public', rateLimit: d.loginRateLimit },
+    // Keyed by address AND login, after the body is read: one address (a clinic's NAT) hammering some
+    // logins must not hold back a colleague's sign-in; the database throttle does the real counting.
+    config: { access: 'public', rateLimit: d.loginRateLimit && { ...d.loginRateLimit, hook: 'preHandler', keyGenerator: loginRateKey } },
     schema: { tags: ['auth'], summary: 'Sign in', body: LoginBody, response: { 200: Me } },
   }, async (req, reply) => {
     const { token, session } = await auth.login(d.deps, d.auth, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
@@ -21,6 +27,7 @@ export const authRoutes = (d: RouteDeps): FastifyPluginAsyncZod => async (app) =
     config: { access: 'authenticated' },
     schema: { tags: ['auth'], summary: 'Sign out', response: { 200: Ok } },
   }, async (req, reply) => {
+    await leaveDesk(d.deps, actorOf(req));
     await auth.logout(d.deps, actorOf(req));
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true as const };
@@ -29,7 +36,7 @@ export const authRoutes = (d: RouteDeps): FastifyPluginAsyncZod => async (app) =
   app.get('/auth/me', {
     config: { access: 'authenticated' },
     schema: { tags: ['auth'], summary: 'The signed-in user, clinic, permissions and CSRF token', response: { 200: Me } },
-  }, async (req) => auth.meView(req.session!));
+  }, async (req) => auth.meView(req.session!, await coverOf(d.deps, req.session!.user.role, req.session!.sessionId)));
 
   app.post('/auth/password', {
     config: { access: 'authenticated' },

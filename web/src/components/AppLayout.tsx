@@ -6,6 +6,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../../../src/domain/roles.js';
 import { logout } from '../api/auth';
 import { useLang } from '../i18n';
+import { DeskCoverButton } from './DeskCoverButton';
 import { GlobalHotkeys } from './GlobalHotkeys';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NavMenu } from './NavMenu';
@@ -58,6 +59,7 @@ export function AppLayout() {
                 {ROLE_LABELS[me.user.role][lang]}
               </Text>
             </Box>
+            <DeskCoverButton />
             <LanguageSwitch />
             {pathname !== '/password' && (
               <Tooltip label={t('layout.passwordHint')}>

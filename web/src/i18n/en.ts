@@ -29,6 +29,10 @@ export const en: Translation = {
     password: 'Change password',
     passwordHint: 'Change your own password',
     signOut: 'Sign out',
+    deskTake: 'Stand in at the desk',
+    deskTakeHint: 'The administrator is away: you get booking, patient registration and arrivals until you hand the desk back or sign out',
+    deskCovering: 'At the desk since {{time}}',
+    deskLeave: 'Hand the desk back',
   },
   nav: {
     patients: 'Patients',
