@@ -15,7 +15,7 @@ import { useFieldErrors } from '../../lib/fieldErrors';
 import { todayIn } from '../../lib/format';
 import { notifySaved } from '../../lib/notify';
 import { addDays } from '../../../../src/domain/dates.js';
-import { PatientPicker, type PickedPatient } from './PatientPicker';
+import { WaitingPatientPicker, type PickedPatient } from './WaitingPatientPicker';
 
 type Part = (typeof PartOfDay.options)[number];
 const SHOWN = ['patientId', 'doctorId', 'specialty', 'kind', 'dateFrom', 'dateTo', 'partOfDay', 'note'];
@@ -59,7 +59,7 @@ export function WaitingForm({ initialPatient, onDone }: { initialPatient: Picked
     <Paper withBorder p="md" data-testid="waiting-form">
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <PatientPicker
+          <WaitingPatientPicker
             label={t('desk.waiting.patient')}
             value={patient}
             onChange={setPatient}

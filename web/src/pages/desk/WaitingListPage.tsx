@@ -14,7 +14,7 @@ import { useCan, useClinicTimeZone } from '../../components/session';
 import { useLang } from '../../i18n';
 import { dateOf, displayPhone, formatDate } from '../../lib/format';
 import { notifySaved } from '../../lib/notify';
-import { patientOptionLabel } from './PatientPicker';
+import { patientOptionLabel } from './WaitingPatientPicker';
 import { WaitingForm } from './WaitingForm';
 
 /**

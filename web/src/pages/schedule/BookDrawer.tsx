@@ -10,7 +10,7 @@ import { normaliseTime, TimeField } from '../../components/TimeField';
 import { useFieldErrors } from '../../lib/fieldErrors';
 import { useDefaultDuration, DurationSelect, KindSelect, type Kind } from './fields';
 import { doctorName } from './headers';
-import { PatientPicker, type PickedPatient } from './PatientPicker';
+import { BookingPatientPicker, type PickedPatient } from './BookingPatientPicker';
 import { addDays } from '../../../../src/domain/dates.js';
 import { dayLabel, hhmm, instantAt } from '../../lib/format';
 
@@ -80,7 +80,7 @@ export function BookDrawer({ target, tz, today, onClose, onBooked }: Props) {
               {doctorName(doctors?.items, target.doctorId)} · {dayLabel(target.date, t, { capital: true, today })}
             </Text>
           </Alert>
-          <PatientPicker value={patient} onChange={setPatient} autoFocus />
+          <BookingPatientPicker value={patient} onChange={setPatient} autoFocus />
           <Group grow align="flex-start" gap="xs">
             <TimeField label={t('schedule.book.time')} value={time} onChange={setTime} error={errors.field('startsAt')} w="auto" />
             <DurationSelect value={minutes} onChange={setDuration} />

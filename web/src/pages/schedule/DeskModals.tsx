@@ -10,7 +10,7 @@ import { useFieldErrors } from '../../lib/fieldErrors';
 import { notifySaved } from '../../lib/notify';
 import { recordDelay } from '../../live/delays';
 import { useDefaultDuration, DoctorOrSpecialty, DurationSelect, KindSelect, type Kind, type Who } from './fields';
-import { PatientPicker, type PickedPatient } from './PatientPicker';
+import { BookingPatientPicker, type PickedPatient } from './BookingPatientPicker';
 
 /**
  * SCH-8 «Пришёл без записи»: the patient is at the desk now. Booked at this minute and marked
@@ -48,7 +48,7 @@ export function WalkInModal({ onClose, onBooked }: { onClose: () => void; onBook
           <Text size="sm" c="dimmed">
             {t('schedule.walkIn.hint')}
           </Text>
-          <PatientPicker value={patient} onChange={setPatient} autoFocus />
+          <BookingPatientPicker value={patient} onChange={setPatient} autoFocus />
           <DoctorOrSpecialty value={who} onChange={(w) => { setWho(w); book.reset(); }} allowSpecialty={false} />
           <Group grow gap="xs" align="flex-start">
             <KindSelect value={kind} onChange={setKind} />

@@ -10,7 +10,7 @@ import { useFieldErrors } from '../../lib/fieldErrors';
 import { ConfirmHint } from './BookDrawer';
 import { BranchSelect, DoctorOrSpecialty, KindSelect, type Kind, type Who } from './fields';
 import { OptionButtons } from './OptionButtons';
-import { PatientPicker, type PickedPatient } from './PatientPicker';
+import { BookingPatientPicker, type PickedPatient } from './BookingPatientPicker';
 import { addDays } from '../../../../src/domain/dates.js';
 import { dateOf } from '../../lib/format';
 
@@ -112,7 +112,7 @@ export function TwoOptionsPanel({ init, tz, today, onClose, onBooked }: Props) {
             <Text size="sm" fw={600}>{`${patient.surname} ${patient.firstName} ${patient.patronymic ?? ''}`}</Text>
           </Alert>
         ) : (
-          <PatientPicker value={patient} onChange={(p) => { setPatient(p); setMissingPatient(false); }} autoFocus />
+          <BookingPatientPicker value={patient} onChange={(p) => { setPatient(p); setMissingPatient(false); }} autoFocus />
         )}
         {missingPatient && !patient && (
           <Text size="sm" c="red" role="alert">

@@ -9,7 +9,7 @@ import { useFieldErrors } from '../../lib/fieldErrors';
 import { BranchSelect, DoctorOrSpecialty, DurationSelect, type Who } from './fields';
 import { useScheduleSettings } from '../../api/clinic';
 import { doctorName } from './headers';
-import { PatientPicker, type PickedPatient } from './PatientPicker';
+import { BookingPatientPicker, type PickedPatient } from './BookingPatientPicker';
 import { timeOf } from '../../lib/format';
 
 type Props = { tz: string; branchId: string; onClose: () => void; onBooked: (a: Appointment) => void };
@@ -82,7 +82,7 @@ export function UrgentPanel({ tz, branchId: initialBranch, onClose, onBooked }: 
   return (
     <Drawer opened onClose={close} position="right" size={480} title={<Text fw={700} c="red.8">{t('schedule.urgent.title')}</Text>}>
       <Stack gap="sm" data-testid="urgent-panel">
-        <PatientPicker value={patient} onChange={setPatient} autoFocus />
+        <BookingPatientPicker value={patient} onChange={setPatient} autoFocus />
         <DoctorOrSpecialty value={who} onChange={setWho} error={errors.field('doctorId') ?? errors.field('specialty')} />
         <Group grow gap="xs" align="flex-start">
           <DurationSelect value={duration} onChange={setDuration} />

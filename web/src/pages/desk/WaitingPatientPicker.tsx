@@ -14,10 +14,11 @@ export function patientOptionLabel(p: { surname: string; firstName: string; patr
 }
 
 /**
- * A patient chosen by typing a surname, phone in any format or card number: results come from
- * the server as you type (PAT-2); ↑/↓ and Enter pick one.
+ * The patient of a waiting-list entry, chosen in one select by typing a surname, phone in any
+ * format or card number: results come from the server as you type (PAT-2); ↑/↓ and Enter pick one.
+ * (Booking a visit uses schedule/BookingPatientPicker, which can also open a new card.)
  */
-export function PatientPicker({ value, onChange, label, error, required }: {
+export function WaitingPatientPicker({ value, onChange, label, error, required }: {
   value: PickedPatient | null;
   onChange: (p: PickedPatient | null) => void;
   label: string;

@@ -26,7 +26,7 @@ const looksLikePhone = (s: string) => /^[+\d][\d\s()-]{5,}$/.test(s.trim());
  * or «Новый пациент» — a short card (surname, name, patronymic, phone) created on the spot
  * for a first-time caller; the rest of the card is filled at the desk on arrival.
  */
-export function PatientPicker({ value, onChange, autoFocus }: Props) {
+export function BookingPatientPicker({ value, onChange, autoFocus }: Props) {
   const { t } = useTranslation();
   const can = useCan();
   const [q, setQ] = useState('');
