@@ -1,35 +1,11 @@
 import { sql } from 'kysely';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/connect.js';
-import type { Dialect } from '../../src/db/connect.js';
 import { headStates, verifyChain } from '../../src/db/repos/audit.repo.js';
 import { checkAuditKey } from '../../src/services/audit.service.js';
 import { as, signIn, startTestApp, type TestApp } from '../support/app.js';
+import { keylessRehash } from '../support/audit-key.js';
 import { DIALECTS } from '../support/test-db.js';
-
-/**
- * What an attacker with database access but without the key does: drop the append-only guard,
- * edit a row, recompute every SHA-256 of the chain from the genesis and the head. Written here
- * from scratch (not with the app's code), as the attacker would.
- */
-async function keylessRehash(db: Db, dialect: Dialect, clinicId: string, edit: (seq: number) => Record<string, string> | null) {
-  if (dialect === 'postgres') await sql`drop trigger if exists audit_log_no_update on audit_log`.execute(db);
-  else await sql`drop trigger if exists audit_log_no_update`.execute(db);
-  const rows = await db.selectFrom('audit_log').selectAll().where('clinic_id', '=', clinicId).orderBy('seq').execute();
-  let prev = '0'.repeat(64);
-  for (const r of rows) {
-    const changed = { ...r, ...edit(r.seq) };
-    const canonical = JSON.stringify([
-      changed.clinic_id, changed.seq, changed.at, changed.user_id, changed.user_login, changed.role, changed.action,
-      changed.object_type, changed.object_id, changed.patient_id, changed.ip, changed.details_json,
-    ]);
-    const hash = createHash('sha256').update(prev).update('\n').update(canonical).digest('hex');
-    await db.updateTable('audit_log').set({ ...edit(r.seq), prev_hash: prev, hash }).where('clinic_id', '=', clinicId).where('seq', '=', r.seq).execute();
-    prev = hash;
-  }
-  await db.updateTable('audit_heads').set({ seq: rows.length, hash: prev }).where('clinic_id', '=', clinicId).execute();
-}
 
 describe.each(DIALECTS)('audit chain keyed with HMAC (%s)', (dialect) => {
   let t: TestApp;
