@@ -104,21 +104,3 @@ export async function revokeUserSessions(trx: Db, userId: string, at: string, ex
   if (exceptSessionId) q = q.where('id', '!=', exceptSessionId);
   await q.execute();
 }
-
-export async function recordLoginAttempt(trx: Db, row: { id: string; login: string; ip: string; at: string; success: 0 | 1 }) {
-  await trx.insertInto('login_attempts').values(row).execute();
-}
-
-/** Failed attempts since `since` (and since the last success, for the per-login count). */
-export async function recentFailures(db: Db, by: { login?: string; ip?: string }, since: string) {
-  let q = db.selectFrom('login_attempts').select(['at', 'success']).where('at', '>=', since);
-  if (by.login) q = q.where('login', '=', by.login);
-  if (by.ip) q = q.where('ip', '=', by.ip);
-  const rows = await q.orderBy('at', 'desc').limit(200).execute();
-  const failures: string[] = [];
-  for (const r of rows) {
-    if (r.success === 1 && by.login) break;
-    if (r.success === 0) failures.push(r.at);
-  }
-  return failures;
-}
