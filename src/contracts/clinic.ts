@@ -22,6 +22,8 @@ export const ScheduleSettings = z.strictObject({
   holdMinutes: z.number().int().min(B.holdMinutes.min).max(B.holdMinutes.max),
   gapMinMinutes: z.number().int().min(B.gapMinMinutes.min).max(B.gapMinMinutes.max),
   durationByKind: z.strictObject({ primary: Duration, repeat: Duration, checkup: Duration, urgent: Duration }),
+  /** Minutes after the start before «Не пришёл» may be marked. */
+  noShowGraceMin: z.number().int().min(B.noShowGraceMin.min).max(B.noShowGraceMin.max),
 });
 export type ScheduleSettingsT = z.infer<typeof ScheduleSettings>;
 
@@ -46,7 +48,8 @@ export const ClinicPatch = z.strictObject({
   email: Email.nullable().optional(),
   website: OptText(),
   licence: OptText(LIMITS.text),
-  schedule: ScheduleSettings.optional(),
+  // The grace period came later: a client that does not send it keeps the stored value.
+  schedule: ScheduleSettings.partial({ noShowGraceMin: true }).optional(),
 });
 
 export const Branch = z.object({

@@ -66,6 +66,11 @@ export const BookBody = z.strictObject({
   squeezeIn: z.boolean().optional(),
   /** SCH-8: a patient who came without an appointment, marked arrived at once. */
   walkIn: z.boolean().optional(),
+  /**
+   * A walk-in for a patient who already has a visit today (booked or confirmed) is refused with
+   * 409 naming that visit — mark the arrival on it instead; true books a second visit on purpose.
+   */
+  secondVisit: z.boolean().optional(),
   waitingListId: Id.optional(),
 });
 
@@ -100,6 +105,8 @@ export const AfterVisitBody = z.strictObject({
 });
 
 export const DayQuery = z.strictObject({ date: IsoDate, branchId: Id.optional() });
+/** A patient's visits; `date`: only that clinic-local day (the walk-in dialog asks for today). */
+export const PatientVisitsQuery = z.strictObject({ date: IsoDate.optional() });
 export const WeekQuery = z.strictObject({ doctorId: Id, from: IsoDate });
 
 export const WorkIntervalOut = z.object({ branchId: z.string(), chairId: z.string().nullable(), start: z.string(), end: z.string() });
@@ -160,8 +167,25 @@ export const GapCandidate = z.object({
   score: z.number(),
   waitingListId: z.string().nullable(),
 });
+/** CONF-5: a cancelled visit's agreed call-back, due on the day (or overdue and not yet done). */
+export const CallBack = z.object({
+  appointmentId: z.string(),
+  patientId: z.string(),
+  name: z.string(),
+  phone: z.string().nullable(),
+  callbackDate: z.string(),
+  overdue: z.boolean(),
+  /** The cancelled visit: when, with whom, why. */
+  visitDate: z.string(),
+  visitStartsAt: z.string(),
+  doctorId: z.string(),
+  reason: z.enum(CANCEL_REASONS).nullable(),
+  note: z.string().nullable(),
+});
 export const GapsView = z.object({
   date: z.string(),
+  /** Call-backs due: shown first, whether or not any doctor has a gap. */
+  callbacks: z.array(CallBack),
   doctors: z.array(z.object({ doctorId: z.string(), gaps: z.array(z.object({ start: z.string(), end: z.string(), minutes: z.number() })), candidates: z.array(GapCandidate) })),
 });
 

@@ -15,6 +15,7 @@ import { initialStatus } from '../domain/schedule/status.js';
 import { localDateOf, localTimeOf, MINUTE } from '../domain/schedule/time.js';
 import { auditEntry, type Actor, type Deps } from './context.js';
 import { doctorWork, loadContext, localToday, type ScheduleContext } from './schedule-context.js';
+import { announceWalkIn, refuseWalkInOverBooking } from './walk-in.service.js';
 
 const APPOINTMENT = { ru: 'Запись', en: 'Appointment' };
 
@@ -130,6 +131,7 @@ export async function book(deps: Deps, actor: Actor, input: z.infer<typeof BookB
     throw fieldError('waitingListId', { ru: 'Такой записи этого пациента в листе ожидания нет', en: "No such waiting-list entry of this patient" });
   }
   assertPdActive(patient.p.pd_state);
+  if (input.walkIn && !input.secondVisit) await refuseWalkInOverBooking(deps.h.db, actor, input.patientId, date, ctx.tz);
   const { today, tomorrow } = localToday(now, ctx.tz);
   if (end <= now.getTime() && !input.walkIn) {
     throw fieldError('startsAt', { ru: 'Нельзя записать на прошедшее время', en: 'Cannot book a time in the past' });
@@ -165,7 +167,8 @@ export async function book(deps: Deps, actor: Actor, input: z.infer<typeof BookB
         updated_at: at,
         status_changed_at: at,
       });
-      await appts.addHistory(trx, { id: newId(), clinicId: actor.clinicId, appointmentId: id, at, userId: actor.userId, action: 'book', to: status, details: { squeezeIn, walkIn: !!input.walkIn } });
+      await appts.addHistory(trx, { id: newId(), clinicId: actor.clinicId, appointmentId: id, at, userId: actor.userId, action: 'book', to: status, details: { squeezeIn, walkIn: !!input.walkIn, ...(input.secondVisit && { secondVisit: true }) } });
+      if (input.walkIn) await announceWalkIn(trx, actor, { id, doctorId: pl.doctorId, patientId: input.patientId, start: pl.start, date, tz: ctx.tz }, at);
       if (input.holdGroup) await appts.releaseHolds(trx, actor.clinicId, input.holdGroup);
       if (input.waitingListId) {
         await markWaitingBooked(trx, actor.clinicId, input.waitingListId, id);
@@ -174,7 +177,7 @@ export async function book(deps: Deps, actor: Actor, input: z.infer<typeof BookB
         action: 'create', objectType: 'appointment', objectId: id, patientId: input.patientId,
         details: { status, ...(squeezeIn && { override: 'squeeze_in' }), ...(input.walkIn && { walkIn: true }) },
       }));
-      await addLiveEvent(trx, { clinicId: actor.clinicId, at, kind: 'appointment', payload: { id, date, doctorId: pl.doctorId, status } });
+      await addLiveEvent(trx, { clinicId: actor.clinicId, at, kind: input.walkIn ? 'arrival' : 'appointment', payload: { id, date, doctorId: pl.doctorId, status } });
     });
   } catch (err) {
     if (isExclusionViolation(err)) throw await raceLost(deps, ctx, actor, pl);
@@ -244,7 +247,8 @@ export async function history(deps: Deps, actor: Actor, id: string) {
 }
 
 /** The patient's visits, newest first, for the card. */
-export async function patientAppointments(deps: Deps, actor: Actor, patientId: string) {
+export async function patientAppointments(deps: Deps, actor: Actor, patientId: string, date?: string) {
   if (!(await getPatientRow(deps.h.db, actor.clinicId, patientId))) throw notFound({ ru: 'Пациент', en: 'Patient' });
+  if (date) return appts.listPatientDay(deps.h.db, actor.clinicId, patientId, date);
   return appts.listPatientAppointments(deps.h.db, actor.clinicId, patientId);
 }

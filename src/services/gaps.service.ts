@@ -14,6 +14,7 @@ import { fullName } from '../domain/names.js';
 import { assertPdActive } from '../domain/retention.js';
 import { gaps as findGaps } from '../domain/schedule/slots.js';
 import { MINUTE } from '../domain/schedule/time.js';
+import { callbacksDue } from './callbacks.service.js';
 import { auditEntry, type Actor, type Deps } from './context.js';
 import { checkBranch } from './proposals.service.js';
 import { doctorWork, loadContext, localToday } from './schedule-context.js';
@@ -24,6 +25,7 @@ type Candidate = { patientId: string; name: string; phone: string | null; reason
  * SCH-7: each doctor's idle gaps of the day with a ranked list of patients to call:
  * the waiting list first (who asked for an earlier time, longest waiting first), then patients
  * who dropped out of treatment (cancelled or missed without a new booking), then recall due.
+ * Above all of it, the call-backs agreed at cancellation that are due (CONF-5).
  */
 export async function gapsForDay(deps: Deps, actor: Actor, date: string, branchId?: string, minMinutes?: number) {
   await checkBranch(deps, actor, branchId);
@@ -51,7 +53,7 @@ export async function gapsForDay(deps: Deps, actor: Actor, date: string, branchI
       candidates: fit,
     });
   }
-  return { date, doctors };
+  return { date, callbacks: await callbacksDue(deps.h.db, actor.clinicId, date, today), doctors };
 }
 
 async function candidatesFor(deps: Deps, actor: Actor, date: string, now: Date): Promise<Candidate[]> {

@@ -134,8 +134,8 @@ describe.each(DIALECTS)('schedule settings of the clinic (%s)', (dialect) => {
   afterAll(() => t.close());
 
   it('edits the schedule settings; bookings and the proposal hold follow them', async () => {
-    expect((await owner('GET', '/api/clinic')).json().schedule).toEqual({ slotStepMin: 15, holdMinutes: 5, gapMinMinutes: 30, durationByKind: { primary: 30, repeat: 60, checkup: 30, urgent: 30 } });
-    const schedule = { slotStepMin: 10, holdMinutes: 3, gapMinMinutes: 40, durationByKind: { primary: 40, repeat: 50, checkup: 20, urgent: 30 } };
+    expect((await owner('GET', '/api/clinic')).json().schedule).toEqual({ slotStepMin: 15, holdMinutes: 5, gapMinMinutes: 30, durationByKind: { primary: 30, repeat: 60, checkup: 30, urgent: 30 }, noShowGraceMin: 15 });
+    const schedule = { slotStepMin: 10, holdMinutes: 3, gapMinMinutes: 40, durationByKind: { primary: 40, repeat: 50, checkup: 20, urgent: 30 }, noShowGraceMin: 10 };
     const r = await owner('PATCH', '/api/clinic', { schedule });
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json().schedule).toEqual(schedule);

@@ -243,3 +243,30 @@ export async function listPatientAppointments(db: Db, clinicId: string, patientI
     .execute();
   return withExtras(db, rows);
 }
+
+/** A patient's visits of one clinic-local day, any doctor and branch, by start time. */
+export async function listPatientDay(db: Db, clinicId: string, patientId: string, date: string) {
+  const rows = await base(db)
+    .where('appointments.clinic_id', '=', clinicId)
+    .where('appointments.patient_id', '=', patientId)
+    .where('appointments.local_date', '=', date)
+    .orderBy('appointments.starts_at')
+    .execute();
+  return withExtras(db, rows);
+}
+
+/** The patient's first visit of the day still to be marked arrived (booked or confirmed): a walk-in must not duplicate it. */
+export async function firstUpcomingOfPatientDay(db: Db, clinicId: string, patientId: string, date: string) {
+  return db
+    .selectFrom('appointments')
+    .innerJoin('doctors', 'doctors.id', 'appointments.doctor_id')
+    .innerJoin('branches', 'branches.id', 'appointments.branch_id')
+    .select(['appointments.id', 'appointments.starts_at', 'appointments.doctor_id', 'appointments.branch_id', 'doctors.surname', 'doctors.first_name', 'doctors.patronymic', 'branches.name as branch_name'])
+    .where('appointments.clinic_id', '=', clinicId)
+    .where('appointments.patient_id', '=', patientId)
+    .where('appointments.local_date', '=', date)
+    .where('appointments.status', 'in', ['booked', 'confirmed'])
+    .orderBy('appointments.starts_at')
+    .limit(1)
+    .executeTakeFirst();
+}

@@ -16,4 +16,8 @@ describe('the arrival note to the doctor', () => {
     expect(arrivalNote({ ...base, sex: 'female', lateMinutes: -3 }).ru).toBe('Пациентка Иванова М. П. пришла (приём в 12:30)');
     expect(arrivalNote({ ...base, sex: 'female', lateMinutes: -1209, bookedDate: '2026-11-26' }).ru).toBe('Пациентка Иванова М. П. пришла, но запись на 26.11 в 12:30');
   });
+
+  it('says a walk-in came without an appointment', () => {
+    expect(arrivalNote({ ...base, who: 'Комаров А. В.', sex: 'male', time: '16:39', lateMinutes: 0, walkIn: true }).ru).toBe('Пациент Комаров А. В. пришёл без записи (приём с 16:39)');
+  });
 });

@@ -15,10 +15,14 @@ function duration(min: number): { ru: string; en: string } {
 /**
  * The note the doctor gets when a patient arrives (STAFF-3), in Russian that agrees with the
  * patient's sex («пришёл» / «пришла»; «на месте» when unknown), with lateness, an early arrival
- * or a mixed-up day (the visit is booked for another date).
+ * or a mixed-up day (the visit is booked for another date). A walk-in (SCH-8) is said as such:
+ * the doctor did not expect this patient.
  */
-export function arrivalNote(p: { who: string; sex: Sex; time: string; lateMinutes: number; bookedDate: string; today: string }): Bilingual {
+export function arrivalNote(p: { who: string; sex: Sex; time: string; lateMinutes: number; bookedDate: string; today: string; walkIn?: boolean }): Bilingual {
   const subject = p.sex === 'female' ? `Пациентка ${p.who} пришла` : p.sex === 'male' ? `Пациент ${p.who} пришёл` : `Пациент ${p.who} на месте`;
+  if (p.walkIn) {
+    return { ru: `${subject} без записи (приём с ${p.time})`, en: `Patient ${p.who} came without an appointment (seen from ${p.time})` };
+  }
   const dd = p.bookedDate.split('-').reverse().slice(0, 2).join('.');
   let ru: string;
   let en: string;

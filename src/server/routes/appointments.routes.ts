@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams } from '../../contracts/common.js';
-import { Appointment, BookBody, DeskEventBody, HistoryEntry, MoveBody, StatusBody } from '../../contracts/schedule.js';
+import { Appointment, BookBody, DeskEventBody, HistoryEntry, MoveBody, PatientVisitsQuery, StatusBody } from '../../contracts/schedule.js';
 import * as status from '../../services/appointment-status.service.js';
 import * as booking from '../../services/booking.service.js';
 import { actorOf } from '../plugins/auth.js';
@@ -25,6 +25,6 @@ export const appointmentRoutes = ({ deps }: RouteDeps): FastifyPluginAsyncZod =>
   app.get('/appointments/:id/history', { config: { access: R }, schema: { tags: atags, params: IdParams, response: { 200: z.object({ items: z.array(HistoryEntry) }) } } }, async (req) =>
     ({ items: await booking.history(deps, actorOf(req), req.params.id) }));
 
-  app.get('/patients/:id/appointments', { config: { access: R }, schema: { tags: atags, summary: "A patient's visits, newest first", params: IdParams, response: { 200: z.object({ items: z.array(Appointment) }) } } }, async (req) =>
-    ({ items: await booking.patientAppointments(deps, actorOf(req), req.params.id) }));
+  app.get('/patients/:id/appointments', { config: { access: R }, schema: { tags: atags, summary: "A patient's visits, newest first; or one day's, by time", params: IdParams, querystring: PatientVisitsQuery, response: { 200: z.object({ items: z.array(Appointment) }) } } }, async (req) =>
+    ({ items: await booking.patientAppointments(deps, actorOf(req), req.params.id, req.query.date) }));
 };
