@@ -30,7 +30,8 @@ export function App() {
     <MantineProvider theme={theme}>
       <DatesProvider settings={{ locale: lang, firstDayOfWeek: 1 }}>
         <QueryClientProvider client={queryClient}>
-          <Notifications position="top-right" />
+          {/* Bottom-left: top-right covered the visit panel's patient name and actions. */}
+          <Notifications position="bottom-left" />
           <RouterProvider router={router} />
         </QueryClientProvider>
       </DatesProvider>

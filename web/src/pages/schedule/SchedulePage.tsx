@@ -46,7 +46,9 @@ export function SchedulePage() {
     if (e.kind === 'doctor_late' && e.payload.doctorId && e.payload.date && e.payload.minutes) recordDelay(e.payload.doctorId, e.payload.date, e.payload.minutes);
   });
 
-  const setDate = (d: string) => setParams((p) => { p.set('date', d); return p; });
+  // «В расписании» on a patient's card opens the visit's branch and day with ?visit=<id> highlighted.
+  const visitParam = params.get('visit');
+  const setDate = (d: string) => setParams((p) => { p.set('date', d); p.delete('visit'); return p; });
   const setBranch = (id: string) => setParams((p) => { p.set('branch', id || 'all'); return p; });
   const show = (a: Appointment) => {
     const d = dateOf(a.startsAt, tz);
@@ -58,11 +60,12 @@ export function SchedulePage() {
   };
   const panels = usePanels({ tz, today, date, branchId, onShow: show });
 
+  const highlight = panels.highlight ?? visitParam;
   useEffect(() => {
-    if (!panels.highlight) return;
-    const id = window.setTimeout(() => document.querySelector(`[data-testid="appt-${panels.highlight}"]`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }), 300);
+    if (!highlight) return;
+    const id = window.setTimeout(() => document.querySelector(`[data-testid="appt-${highlight}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' }), 300);
     return () => window.clearTimeout(id);
-  }, [panels.highlight, day.data]);
+  }, [highlight, day.data]);
 
   const columns: GridColumn[] = useMemo(
     () =>
@@ -101,7 +104,7 @@ export function SchedulePage() {
         onDate={setDate}
         onMode={(m) => m === 'week' && navigate(`/schedule/week?from=${mondayOf(date)}${columns[0] ? `&doctor=${columns[0].doctorId}` : ''}`)}
         hotkeys={!panels.anyOpen}
-        selector={<BranchSelect value={branchId} onChange={setBranch} w={230} />}
+        selector={<BranchSelect value={branchId} onChange={setBranch} fit />}
       >
         {write && (
           <>
@@ -148,7 +151,7 @@ export function SchedulePage() {
           axis={axis}
           today={today}
           canWrite={write}
-          highlightId={panels.highlight}
+          highlightId={highlight}
           onSlot={panels.openSlot}
           onOpen={panels.openAppointment}
           onMove={panels.onDrop}

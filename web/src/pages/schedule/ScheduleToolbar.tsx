@@ -19,8 +19,10 @@ type Props = {
   children?: ReactNode;
 };
 
+/** A field the user types into; a focused radio (the DAY/WEEK switch after a click) is not one. */
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
+  if (target instanceof HTMLInputElement && (target.type === 'radio' || target.type === 'checkbox')) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
@@ -39,6 +41,7 @@ export function ScheduleToolbar({ mode, date, today, onDate, onMode, hotkeys, se
       // e.code: the same key on the Russian layout types «е».
       else if (e.code === 'KeyT' || e.key === 't' || e.key === 'T') onDate(today);
       else return;
+      // Also keeps a focused DAY/WEEK radio from taking the arrow as "next option".
       e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
@@ -76,6 +79,8 @@ export function ScheduleToolbar({ mode, date, today, onDate, onMode, hotkeys, se
         <SegmentedControl
           value={mode}
           onChange={(v) => onMode(v as 'day' | 'week')}
+          // ←/→ on the focused switch (after a click on «День») change the day, never the view.
+          onKeyDownCapture={(e) => (e.key === 'ArrowLeft' || e.key === 'ArrowRight') && e.preventDefault()}
           aria-label={t('schedule.nav.mode')}
           data={[
             { value: 'day', label: t('schedule.nav.day') },

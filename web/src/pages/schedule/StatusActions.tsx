@@ -1,9 +1,12 @@
 import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { noShowFrom } from '../../../../src/domain/schedule/no-show.js';
 import { canTransition, type Status } from '../../../../src/domain/schedule/status.js';
+import { localDateOf, localTimeOf } from '../../../../src/domain/schedule/time.js';
+import { useScheduleSettings } from '../../api/clinic';
 import { useChangeStatus, useDeskEvent, useMove, type Appointment } from '../../api/schedule';
-import { useCan } from '../../components/session';
+import { useCan, useClinicTimeZone } from '../../components/session';
 import { notifySaved } from '../../lib/notify';
 import { dayLabel, latenessAt, minutesText } from '../../lib/format';
 
@@ -53,6 +56,11 @@ export function StatusActions({ a, today, onCancel, onMove, onFollowUp }: Props)
           ? t('schedule.appt.early', { n: minutesText(-late, t) })
           : t('schedule.appt.onTime');
   const upcoming = a.status === 'booked' || a.status === 'confirmed';
+  // «Не пришёл» only after the start plus the clinic's grace (the server refuses it earlier): hidden before the day, disabled with the time on it.
+  const tz = useClinicTimeZone();
+  const noShowAt = noShowFrom(Date.parse(a.startsAt), useScheduleSettings().noShowGraceMin);
+  const noShowEarly = now < noShowAt;
+  const noShowLater = noShowEarly && localDateOf(noShowAt, tz) > today;
 
   return (
     <Stack gap="xs" data-testid="status-actions">
@@ -87,10 +95,17 @@ export function StatusActions({ a, today, onCancel, onMove, onFollowUp }: Props)
         )}
       </Group>
       <Group gap="xs">
-        {allowed('no_show') && (
-          <Button variant="light" color="red" size="xs" onClick={() => go('no_show', t('schedule.status.noShowDone'))} loading={busy} data-testid="act-no-show">
-            {t('schedule.act.noShow')}
-          </Button>
+        {allowed('no_show') && !noShowLater && (
+          <Group gap={6} wrap="nowrap">
+            <Button variant="light" color="red" size="xs" onClick={() => go('no_show', t('schedule.status.noShowDone'))} loading={busy} disabled={noShowEarly} data-testid="act-no-show">
+              {t('schedule.act.noShow')}
+            </Button>
+            {noShowEarly && (
+              <Text size="xs" c="dimmed" data-testid="no-show-hint">
+                {t('schedule.act.noShowFrom', { time: localTimeOf(noShowAt, tz) })}
+              </Text>
+            )}
+          </Group>
         )}
         {allowed('cancelled') && (
           <Button variant="light" color="red" size="xs" onClick={onCancel} data-testid="act-cancel">
@@ -132,8 +147,8 @@ export function StatusActions({ a, today, onCancel, onMove, onFollowUp }: Props)
               <Button size="xs" onClick={onFollowUp} data-testid="act-follow-up">
                 {t('schedule.act.bookFollowUp')}
               </Button>
-              <Button size="xs" variant="light" onClick={() => event.mutate({ id: a.id, kind: 'follow_up_booked' })} loading={busy}>
-                {t('schedule.act.followUpBooked')}
+              <Button size="xs" variant="light" onClick={() => event.mutate({ id: a.id, kind: 'follow_up_booked' })} loading={busy} data-testid="act-follow-up-mark">
+                {t('schedule.act.markFollowUpBooked')}
               </Button>
             </>
           )}

@@ -98,14 +98,23 @@ export function DoctorOrSpecialty({ value, onChange, allowSpecialty = true, ...r
 }
 
 /** Branch filter; '' = all branches. */
-export function BranchSelect({ value, onChange, allowAll = true, ...rest }: Common & { value: string; onChange: (id: string) => void; allowAll?: boolean }) {
+/** A select as wide as its longest branch name (about 8.6 px a character at the toolbar's size), within limits. */
+function fittingWidth(labels: string[]): number {
+  const longest = Math.max(0, ...labels.map((l) => l.length));
+  return Math.min(380, Math.max(200, Math.ceil(longest * 8.6) + 56));
+}
+
+/** The branch picker; `fit` sizes it to the longest name instead of cutting it (the toolbar). */
+export function BranchSelect({ value, onChange, allowAll = true, fit = false, ...rest }: Common & { value: string; onChange: (id: string) => void; allowAll?: boolean; fit?: boolean }) {
   const { t } = useTranslation();
   const { data } = useBranches();
   const items = (data?.items ?? []).filter((b) => b.isActive).map((b) => ({ value: b.id, label: b.name }));
+  const options = allowAll ? [{ value: 'all', label: t('schedule.allBranches') }, ...items] : items;
   return (
     <Select
+      {...(fit && { w: fittingWidth(options.map((o) => o.label)) })}
       aria-label={t('schedule.branch')}
-      data={allowAll ? [{ value: 'all', label: t('schedule.allBranches') }, ...items] : items}
+      data={options}
       value={value || (allowAll ? 'all' : null)}
       onChange={(v) => onChange(!v || v === 'all' ? '' : v)}
       allowDeselect={false}

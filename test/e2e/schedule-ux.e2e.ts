@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHOTS, fillSignIn, launchBrowser, startDemoServer } from '../support/browser.js';
+
+/** Issue 9, items 10 and 12: the arrows, the notifications, the branch selector and the follow-up buttons. */
+describe('browser: the schedule as a tired administrator meets it', () => {
+  let server: Awaited<ReturnType<typeof startDemoServer>>;
+  let browser: Browser;
+  let page: Page;
+  beforeAll(async () => {
+    server = await startDemoServer();
+    browser = await launchBrowser();
+    fs.mkdirSync(SHOTS, { recursive: true });
+    page = await browser.newPage({ locale: 'ru-RU', viewport: { width: 1366, height: 900 } });
+    page.setDefaultTimeout(60_000);
+    await page.goto(`${server.url}/schedule`);
+    await fillSignIn(page, 'admin');
+    await page.getByTestId('schedule-grid').waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const shownDate = () => page.evaluate(() => new URL(location.href).searchParams.get('date'));
+  const mode = () => page.getByTestId('mode-switch').locator('input:checked').getAttribute('value');
+
+  it('←/→ change the day even after a click on «День», and never switch the view', async () => {
+    await page.getByTestId('date-next').click();
+    const start = await shownDate();
+    expect(start).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await page.getByTestId('mode-switch').getByText('День', { exact: true }).click();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(shownDate).not.toBe(start);
+    expect(await mode()).toBe('day');
+    expect(page.url()).not.toContain('/week');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(shownDate).toBe(start);
+    expect(await mode()).toBe('day');
+    expect(page.url()).not.toContain('/week');
+  }, 120_000);
+
+  it('shows the whole branch name in the selector', async () => {
+    const input = page.getByTestId('branch-select');
+    const value = await input.inputValue();
+    expect(value.length).toBeGreaterThan(10);
+    // An <input> does not report its text overflowing: measure the text in the input's own font.
+    const cut = await input.evaluate((el) => {
+      const css = getComputedStyle(el);
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      ctx.font = `${css.fontWeight} ${css.fontSize} ${css.fontFamily}`;
+      const room = el.clientWidth - parseFloat(css.paddingLeft) - parseFloat(css.paddingRight);
+      return ctx.measureText((el as HTMLInputElement).value).width > room;
+    });
+    expect(cut, `«${value}» is cut`).toBe(false);
+  });
+
+  it('a notification never covers the visit panel’s patient name', async () => {
+    const visit = await server.h.db
+      .selectFrom('appointments')
+      .select(['id', 'local_date', 'branch_id'])
+      .where('status', '=', 'booked')
+      .where('starts_at', '>', new Date(Date.now() + 86_400_000).toISOString())
+      .orderBy('starts_at')
+      .executeTakeFirstOrThrow();
+    await page.goto(`${server.url}/schedule?date=${visit.local_date}&branch=${visit.branch_id}`);
+    await page.getByTestId(`appt-${visit.id}`).click();
+    await page.getByTestId('act-confirm').click();
+    await page.getByTestId('appt-status').filter({ hasText: 'Подтверждён' }).waitFor();
+    const note = page.locator('.mantine-Notification-root').first();
+    await note.waitFor();
+    const title = page.locator('.mantine-Drawer-title');
+    const [a, b] = [await note.boundingBox(), await title.boundingBox()];
+    expect(a && b).toBeTruthy();
+    const overlap = a!.x < b!.x + b!.width && b!.x < a!.x + a!.width && a!.y < b!.y + b!.height && b!.y < a!.y + a!.height;
+    await page.screenshot({ path: path.join(SHOTS, 'schedule-panel-notification.png') });
+    expect(overlap).toBe(false);
+    await page.keyboard.press('Escape');
+  }, 120_000);
+
+  it('after a done visit, «Записать на следующий визит» and the mark of one booked elsewhere read differently', async () => {
+    const done = await server.h.db
+      .selectFrom('appointments')
+      .select(['id', 'local_date', 'branch_id'])
+      .where('status', '=', 'done')
+      .where('follow_up_booked', '=', 0)
+      .orderBy('starts_at', 'desc')
+      .executeTakeFirstOrThrow();
+    await page.goto(`${server.url}/schedule?date=${done.local_date}&branch=${done.branch_id}`);
+    await page.getByTestId(`appt-${done.id}`).click();
+    const book = page.getByTestId('act-follow-up');
+    const mark = page.getByTestId('act-follow-up-mark');
+    await book.waitFor();
+    const [x, y] = [await book.textContent(), await mark.textContent()];
+    expect(x).toBe('Записать на следующий визит');
+    expect(y).toBe('Уже записан — отметить');
+    await page.screenshot({ path: path.join(SHOTS, 'schedule-follow-up-buttons.png') });
+  }, 120_000);
+});
