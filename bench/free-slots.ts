@@ -3,7 +3,7 @@ import type { DbHandle } from '../src/db/connect.js';
 import { addDays } from '../src/domain/dates.js';
 import { workIntervals } from '../src/domain/schedule/availability.js';
 import type { Dataset } from './seed.js';
-import type { Rng } from './rng.js';
+import type { Rng } from '../src/demo/demo-random.js';
 
 const MIN = 60_000;
 
@@ -53,7 +53,7 @@ export async function freeSlots(h: DbHandle, ds: Dataset, from: string, to: stri
     }
   }
   for (let i = out.length - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
+    const j = rng.int(0, i);
     [out[i], out[j]] = [out[j], out[i]];
   }
   return out;

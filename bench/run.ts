@@ -14,7 +14,7 @@ import { busyDays, freeSlots, overlaps } from './free-slots.js';
 import { breakdown, formatBreakdown, latencyRows, measure, type Breakdown, type Hello } from './http-rows.js';
 import { rawDurableInserts } from './reference.js';
 import { formatTable, machine, ratioRow, writeJson, type Row } from './report.js';
-import { Rng } from './rng.js';
+import { Rng } from '../src/demo/demo-random.js';
 import { backupRows } from './backup.js';
 import { contestedRows } from './contested.js';
 import { crashRows } from './crash.js';
@@ -89,7 +89,7 @@ try {
     { name: 'hello-world GET /hello, 1 connection', metric: 'p50 ms', value: hello.p50one },
   );
 
-  const rng = new Rng(cfg.seed).fork(99);
+  const rng = new Rng(cfg.seed).fork('requests');
   const today = localDateOf(Date.parse(cfg.now), ds.tz);
   const slots = await freeSlots(bdb.h, ds, addDays(today, 1), `${cfg.year}-12-31`, rng);
   const days = await busyDays(bdb.h, today, 5);

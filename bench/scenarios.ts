@@ -3,7 +3,7 @@ import { SPECIALTIES } from '../src/domain/specialties.js';
 import type { FreeSlot } from './free-slots.js';
 import type { Req } from './load.js';
 import { phonePrefixes, surnamePrefixes } from './names.js';
-import type { Rng } from './rng.js';
+import type { Rng } from '../src/demo/demo-random.js';
 import { ADMIN_LOGIN, ADMIN_PASSWORD, type Dataset } from './seed.js';
 
 export interface Session {
@@ -31,7 +31,7 @@ export function searchRequests(rng: Rng, n: number): Req[] {
   const phones = phonePrefixes(rng, n - names.length);
   const all = [...names, ...phones];
   for (let i = all.length - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
+    const j = rng.int(0, i);
     [all[i], all[j]] = [all[j], all[i]];
   }
   return all.map((q) => ({ path: `/api/patients?q=${encodeURIComponent(q)}` }));
@@ -61,7 +61,7 @@ export function bookingSource(slots: FreeSlot[], rng: Rng, ds: Dataset) {
     next: (): Req => {
       const s = slots[i++];
       if (!s) throw new Error('the free slots ran out');
-      const body = { patientId: ds.patientIds[rng.int(ds.patientIds.length)], doctorId: s.doctorId, startsAt: s.startsAt, durationMin: 30, kind: 'primary' };
+      const body = { patientId: ds.patientIds[rng.int(0, ds.patientIds.length - 1)], doctorId: s.doctorId, startsAt: s.startsAt, durationMin: 30, kind: 'primary' };
       return { method: 'POST', path: '/api/appointments', body: JSON.stringify(body) };
     },
   };

@@ -3,7 +3,7 @@ import type { CalendarOverride } from '../src/domain/calendar/production-calenda
 import { workIntervals, type WeeklyShift } from '../src/domain/schedule/availability.js';
 import type { AppointmentsTable } from '../src/db/schema.js';
 import { seededV7 } from './ids.js';
-import type { Rng } from './rng.js';
+import type { Rng } from '../src/demo/demo-random.js';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -88,7 +88,7 @@ function row(
   a: { doctorId: string; branchId: string; chairId: string | null; start: number; end: number; date: string; kind: string },
   status: string,
 ): AppointmentRow {
-  const created = Math.min(a.start - (1 + rng.int(30)) * DAY, p.nowMs - rng.int(30) * DAY);
+  const created = Math.min(a.start - (1 + rng.int(0, 29)) * DAY, p.nowMs - rng.int(0, 29) * DAY);
   const iso = (ms: number) => new Date(ms).toISOString();
   const changed = status === 'booked' ? created : Math.min(a.end, p.nowMs);
   return {
@@ -97,7 +97,7 @@ function row(
     branch_id: a.branchId,
     doctor_id: a.doctorId,
     chair_id: a.chairId,
-    patient_id: p.patientIds[rng.int(p.patientIds.length)],
+    patient_id: p.patientIds[rng.int(0, p.patientIds.length - 1)],
     starts_at: iso(a.start),
     ends_at: iso(a.end),
     local_date: a.date,

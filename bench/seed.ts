@@ -11,8 +11,9 @@ import { hashPassword } from '../src/services/auth.service.js';
 import type { BenchConfig } from './config.js';
 import { insertBatches } from './db.js';
 import { seededV7 } from './ids.js';
-import { MOBILE_CODES, person } from './names.js';
-import { Rng } from './rng.js';
+import { MOBILE_CODES } from '../src/demo/demo-patients.js';
+import { person } from './names.js';
+import { Rng } from '../src/demo/demo-random.js';
 import { planAppointments } from './seed-schedule.js';
 
 export const ADMIN_LOGIN = 'bench-admin';
@@ -55,7 +56,7 @@ export async function seedDataset(h: DbHandle, cfg: BenchConfig): Promise<Datase
   const counts: Record<string, number> = {};
   const at = `${cfg.year - 1}-12-01T09:00:00.000Z`;
   const atMs = Date.parse(at);
-  const rng = root.fork(1);
+  const rng = root.fork('staff');
   const clinicId = seededV7(atMs, rng);
   const branchIds = [seededV7(atMs, rng), seededV7(atMs, rng)];
   const chairIds = Array.from({ length: 15 }, () => seededV7(atMs, rng));
@@ -73,7 +74,7 @@ export async function seedDataset(h: DbHandle, cfg: BenchConfig): Promise<Datase
       const morning = (weekday % 2 === 1) === (i % 2 === 0);
       return { weekday, branchId, chairId: chairIds[c], starts: morning ? '09:00' : '15:00', ends: morning ? '15:00' : '21:00', breakStarts: null, breakEnds: null };
     });
-    return { id: seededV7(atMs, rng), specialties: SPECIALTY_SETS[i % SPECIALTY_SETS.length], shifts, person: person(rng) };
+    return { id: seededV7(atMs, rng), specialties: SPECIALTY_SETS[i % SPECIALTY_SETS.length], shifts, person: person(rng, 1965 + (i % 30)) };
   });
 
   await timed(seconds, 'clinic', async () => {
@@ -95,7 +96,7 @@ export async function seedDataset(h: DbHandle, cfg: BenchConfig): Promise<Datase
       await trx.insertInto('doctors').values(doctors.map((d) => ({
         id: d.id, clinic_id: clinicId, user_id: null, surname: d.person.surname, first_name: d.person.firstName, patronymic: d.person.patronymic,
         position: 'Врач-стоматолог', specialties_json: JSON.stringify(d.specialties), education: null, qualification: null,
-        experience_since: 2000 + rng.int(20), color: `#${(0x406080 + rng.int(0x9f9f7f)).toString(16).padStart(6, '0')}`, is_active: 1 as const, created_at: at,
+        experience_since: 2000 + rng.int(0, 19), color: `#${(0x406080 + rng.int(0, 0x9f9f7e)).toString(16).padStart(6, '0')}`, is_active: 1 as const, created_at: at,
       }))).execute();
       await insertBatches(trx, 'doctor_hours', doctors.flatMap((d) => d.shifts.map((s) => ({
         id: seededV7(atMs, rng), clinic_id: clinicId, doctor_id: d.id, branch_id: s.branchId, chair_id: s.chairId, weekday: s.weekday,
@@ -105,7 +106,7 @@ export async function seedDataset(h: DbHandle, cfg: BenchConfig): Promise<Datase
     });
   });
 
-  const patientIds = await timed(seconds, 'patients', () => seedPatients(h, root.fork(2), clinicId, sourceId, adminId, cfg.patients, Date.parse(cfg.now)));
+  const patientIds = await timed(seconds, 'patients', () => seedPatients(h, root.fork('patients'), clinicId, sourceId, adminId, cfg.patients, Date.parse(cfg.now)));
   counts.patients = patientIds.length;
   counts.patient_phones = patientIds.length;
 
@@ -113,12 +114,12 @@ export async function seedDataset(h: DbHandle, cfg: BenchConfig): Promise<Datase
   // A clinic-year of history up to "now" plus the bookings ahead to the end of the year: the table
   // a live desk has in July. (A calendar year alone holds only ~80k: 15 chairs x 12 h x ~300 days at ~31 min a visit.)
   const today = localDateOf(nowMs, TZ);
-  const appts = planAppointments(root.fork(3), { clinicId, adminId, from: addDays(today, -365), to: `${cfg.year}-12-31`, tz: TZ, nowMs, today, calendar, doctors, patientIds });
+  const appts = planAppointments(root.fork('appointments'), { clinicId, adminId, from: addDays(today, -365), to: `${cfg.year}-12-31`, tz: TZ, nowMs, today, calendar, doctors, patientIds });
   counts.appointments = appts.length;
   await timed(seconds, 'appointments', () => withTx(h, (trx) => insertBatches(trx, 'appointments', appts)));
 
   counts.calls = cfg.calls;
-  await timed(seconds, 'calls', () => seedCalls(h, root.fork(4), { clinicId, branchIds, sourceId, adminId, patientIds, n: cfg.calls, nowMs }));
+  await timed(seconds, 'calls', () => seedCalls(h, root.fork('calls'), { clinicId, branchIds, sourceId, adminId, patientIds, n: cfg.calls, nowMs }));
   // PostgreSQL's autovacuum analyses a freshly loaded table within a minute or so; do it now so the
   // plans do not change mid-run. SQLite gets no ANALYZE: the app never runs one, so neither do we.
   if (h.dialect === 'postgres') await timed(seconds, 'analyze', () => sql`analyze`.execute(h.db));
@@ -133,20 +134,20 @@ async function seedPatients(h: DbHandle, rng: Rng, clinicId: string, sourceId: s
       const patients = [];
       const phones = [];
       for (let i = start; i < Math.min(n, start + CHUNK); i++) {
-        const p = person(rng);
-        const created = nowMs - (1 + rng.int(3650)) * DAY;
+        const birthYear = 1940 + rng.int(0, 79);
+        const p = person(rng, birthYear);
+        const created = nowMs - (1 + rng.int(0, 3649)) * DAY;
         const id = seededV7(created, rng);
         ids.push(id);
-        const birthYear = 1940 + rng.int(80);
         patients.push({
           id, clinic_id: clinicId, card_number: i + 1, surname: p.surname, first_name: p.firstName, patronymic: p.patronymic,
           name_key: searchKey(`${p.surname} ${p.firstName} ${p.patronymic}`),
-          birth_date: `${birthYear}-${String(1 + rng.int(12)).padStart(2, '0')}-${String(1 + rng.int(28)).padStart(2, '0')}`,
+          birth_date: `${birthYear}-${String(1 + rng.int(0, 11)).padStart(2, '0')}-${String(1 + rng.int(0, 27)).padStart(2, '0')}`,
           sex: p.sex, address_as: null, email: null, source_id: rng.chance(0.3) ? sourceId : null,
           pd_consent_version: '2025-1', pd_consent_date: new Date(created).toISOString().slice(0, 10), note: null,
           created_at: new Date(created).toISOString(), updated_at: new Date(created).toISOString(), created_by: adminId,
         });
-        const e164 = `+7${rng.pick(MOBILE_CODES)}${String(rng.int(10_000_000)).padStart(7, '0')}`;
+        const e164 = `+7${rng.weighted(MOBILE_CODES)}${String(rng.int(0, 9_999_999)).padStart(7, '0')}`;
         phones.push({ id: seededV7(created, rng), clinic_id: clinicId, patient_id: id, number: e164, digits: e164.slice(1), kind: 'mobile', note: null, position: 0 });
       }
       await insertBatches(trx, 'patients', patients);
@@ -172,10 +173,10 @@ async function seedCalls(h: DbHandle, rng: Rng, p: { clinicId: string; branchIds
           caller_type: known ? 'repeat' : 'primary',
           purpose: direction === 'out' ? rng.pick(['confirmation', 'recall']) : rng.pick(['booking', 'price', 'reschedule', 'cancel', 'info']),
           patient_id: known ? rng.pick(p.patientIds) : null,
-          phone: `+7${rng.pick(MOBILE_CODES)}${String(rng.int(10_000_000)).padStart(7, '0')}`,
+          phone: `+7${rng.weighted(MOBILE_CODES)}${String(rng.int(0, 9_999_999)).padStart(7, '0')}`,
           caller_name: null, source_id: known ? null : p.sourceId,
           outcome: rng.pick(['booked', 'confirmed', 'callback', 'not_booked', 'info_given']), outcome_reason: null,
-          appointment_id: null, user_id: p.adminId, started_at: new Date(startedAt).toISOString(), duration_sec: 20 + rng.int(400), note: null,
+          appointment_id: null, user_id: p.adminId, started_at: new Date(startedAt).toISOString(), duration_sec: 20 + rng.int(0, 399), note: null,
         });
       }
       await insertBatches(trx, 'calls', rows);

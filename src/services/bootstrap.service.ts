@@ -1,5 +1,5 @@
 import { withTx, type DbHandle } from '../db/connect.js';
-import { seedDemoClinic, type DemoLogin } from '../db/demo/seed-demo.js';
+import { seedDemoClinic, type DemoLogin } from '../demo/seed-demo.js';
 import { newId } from '../db/ids.js';
 import { appendAudit } from '../db/repos/audit.repo.js';
 import { firstClinicId, insertClinic } from '../db/repos/clinic.repo.js';
@@ -8,7 +8,7 @@ import { SHIPPED_YEARS } from '../domain/calendar/production-calendar.js';
 import { generatePassword, hashPassword } from './auth.service.js';
 import { loadShipped } from './calendar.service.js';
 import { seedDemoDestructions } from './retention.service.js';
-import { FIXED_PATIENT } from '../db/demo/demo-patients.js';
+import { FIXED_PATIENT } from '../demo/demo-patients.js';
 
 export type BootstrapResult =
   | { kind: 'existing'; clinicId: string }

@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connect, type DbHandle } from '../../src/db/connect.js';
 import { attack, OWNER_PASSWORD, planAttempts, setupClinic, signInOwner, slotCount, verify, type ContestedSize } from '../../bench/contested.js';
-import { Rng } from '../../bench/rng.js';
+import { Rng } from '../../src/demo/demo-random.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { DIALECTS } from '../support/test-db.js';
 

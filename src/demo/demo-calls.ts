@@ -4,9 +4,9 @@
  * callers who did not book (so that primary-call conversion lands near 70 %, CALL-5), and the
  * everyday rest: questions, suppliers, unsuccessful recalls. No call is in the future.
  */
-import { addDays } from '../../domain/dates.js';
-import { isWorkingDay } from '../../domain/calendar/production-calendar.js';
-import type { CallsTable } from '../schema.js';
+import { addDays } from '../domain/dates.js';
+import { isWorkingDay } from '../domain/calendar/production-calendar.js';
+import type { CallsTable } from '../db/schema.js';
 import type { Desk } from './demo-desk.js';
 import { randomName, type Sex } from './demo-names.js';
 import type { DemoPatient, PhoneFactory } from './demo-patients.js';

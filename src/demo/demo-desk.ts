@@ -4,8 +4,8 @@
  * Saturday 10:00–18:00 (the Petrogradskaya branch is open); Sundays and holidays closed.
  * Two administrators share the day: `admin` until 15:00, `admin2` after.
  */
-import { weekdayOf } from '../../domain/dates.js';
-import { dayKind, isWorkingDay, type CalendarOverride } from '../../domain/calendar/production-calendar.js';
+import { weekdayOf } from '../domain/dates.js';
+import { dayKind, isWorkingDay, type CalendarOverride } from '../domain/calendar/production-calendar.js';
 import type { Rng } from './demo-random.js';
 import { ClinicClock, DAY_MS } from './demo-time.js';
 

@@ -5,10 +5,10 @@
  * ever has two live visits at once. Cancelled visits come on top: their slots were re-booked,
  * which the overlap rule allows because it ignores cancelled and no-show visits.
  */
-import { addDays, weekdayOf } from '../../domain/dates.js';
-import { dayKind, isWorkingDay, previousWorkingDay, nextWorkingDay } from '../../domain/calendar/production-calendar.js';
+import { addDays, weekdayOf } from '../domain/dates.js';
+import { dayKind, isWorkingDay, previousWorkingDay, nextWorkingDay } from '../domain/calendar/production-calendar.js';
 import type { Insertable } from 'kysely';
-import type { AppointmentsTable } from '../schema.js';
+import type { AppointmentsTable } from '../db/schema.js';
 import type { Desk } from './demo-desk.js';
 import type { DemoPatient } from './demo-patients.js';
 import type { Rng } from './demo-random.js';

@@ -3,7 +3,7 @@
  * cancellations and for calls that ended without a booking. Teeth are numbered the FDI way
  * (36 = lower left first molar, 75 = a lower left milk molar) as Russian dentists write them.
  */
-import type { CancelReason } from '../../domain/schedule/status.js';
+import type { CancelReason } from '../domain/schedule/status.js';
 import type { Sex } from './demo-names.js';
 import type { Rng } from './demo-random.js';
 import type { Practice } from './demo-staff.js';

@@ -1,4 +1,4 @@
-import type { AppointmentHistoryTable } from '../schema.js';
+import type { AppointmentHistoryTable } from '../db/schema.js';
 import type { Desk } from './demo-desk.js';
 import type { DemoAppointment } from './demo-schedule.js';
 

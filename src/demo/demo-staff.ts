@@ -4,8 +4,8 @@
  * Plain data, no randomness: the rota is laid out by hand so that no chair is ever given to
  * two doctors at overlapping times (checked by `rotaConflicts`).
  */
-import type { Role } from '../../domain/roles.js';
-import type { Specialty } from '../../domain/specialties.js';
+import type { Role } from '../domain/roles.js';
+import type { Specialty } from '../domain/specialties.js';
 
 export const DEMO_PASSWORD = 'demo-vizit-2026';
 export const DEMO_TIME_ZONE = 'Europe/Moscow';

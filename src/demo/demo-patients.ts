@@ -3,10 +3,10 @@
  * generation, children with a legal representative, mostly signed consent to personal data
  * processing. Card numbers follow the order the cards were opened in.
  */
-import { searchKey } from '../../domain/names.js';
-import { toE164 } from '../../domain/phone.js';
+import { searchKey } from '../domain/names.js';
+import { toE164 } from '../domain/phone.js';
 import type { Insertable } from 'kysely';
-import type { PatientPhonesTable, PatientsTable } from '../schema.js';
+import type { PatientPhonesTable, PatientsTable } from '../db/schema.js';
 import type { Desk } from './demo-desk.js';
 import { diminutive, fatherOf, motherOf, randomEmail, randomMaleSurname, randomName, type PersonName, type Sex } from './demo-names.js';
 import type { Rng } from './demo-random.js';
@@ -22,8 +22,8 @@ export const FIXED_PATIENT = {
   email: 'anna.smirnova88@yandex.ru',
 } as const;
 
-/** Mobile prefixes common in St. Petersburg (MegaFon, MTS, Beeline, Tele2, Yota). */
-const MOBILE_CODES: readonly (readonly [string, number])[] = [
+/** Mobile prefixes common in St. Petersburg (MegaFon, MTS, Beeline, Tele2, Yota), weighted by how common; bench/ uses them too. */
+export const MOBILE_CODES: readonly (readonly [string, number])[] = [
   ['921', 14], ['911', 12], ['931', 8], ['981', 8], ['905', 5], ['906', 3], ['909', 3], ['960', 4], ['962', 3],
   ['965', 3], ['967', 2], ['950', 4], ['951', 3], ['952', 4], ['953', 3], ['904', 3], ['999', 4], ['977', 2],
   ['996', 2], ['900', 2], ['901', 2], ['915', 1], ['916', 1], ['926', 1],

@@ -4,15 +4,15 @@
  * and three months of calls. Deterministic for a given `seed` and `now` (ids and password
  * hashes aside), and runs unchanged on SQLite and PostgreSQL.
  *
- * The password hasher is passed in because src/db must not import src/services.
+ * The password hasher is passed in because src/demo must not import src/services.
  */
-import { addDays, weekdayOf } from '../../domain/dates.js';
-import { SHIPPED_YEARS, shippedCalendar, toOverrideMap, isWorkingDay } from '../../domain/calendar/production-calendar.js';
-import type { Role } from '../../domain/roles.js';
+import { addDays, weekdayOf } from '../domain/dates.js';
+import { SHIPPED_YEARS, shippedCalendar, toOverrideMap, isWorkingDay } from '../domain/calendar/production-calendar.js';
+import type { Role } from '../domain/roles.js';
 import type { Insertable } from 'kysely';
-import { withTx, type Db, type DbHandle } from '../connect.js';
-import { newId } from '../ids.js';
-import type { Database, DoctorExceptionsTable } from '../schema.js';
+import { withTx, type Db, type DbHandle } from '../db/connect.js';
+import { newId } from '../db/ids.js';
+import type { Database, DoctorExceptionsTable } from '../db/schema.js';
 import { generateCalls } from './demo-calls.js';
 import { Desk } from './demo-desk.js';
 import { generateHistory } from './demo-history.js';
