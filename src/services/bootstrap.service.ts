@@ -1,14 +1,19 @@
 import { withTx, type DbHandle } from '../db/connect.js';
-import { seedDemoClinic, type DemoLogin } from '../demo/seed-demo.js';
+import { seedDemoClinic, type DemoLogin } from '../db/demo/seed-demo.js';
 import { newId } from '../db/ids.js';
 import { appendAudit } from '../db/repos/audit.repo.js';
 import { firstClinicId, insertClinic } from '../db/repos/clinic.repo.js';
 import { insertUser } from '../db/repos/users.repo.js';
 import { SHIPPED_YEARS } from '../domain/calendar/production-calendar.js';
+import { passwordProblem } from '../domain/password-policy.js';
 import { generatePassword, hashPassword } from './auth.service.js';
 import { loadShipped } from './calendar.service.js';
 import { seedDemoDestructions } from './retention.service.js';
-import { FIXED_PATIENT } from '../demo/demo-patients.js';
+import { FIXED_PATIENT } from '../db/demo/demo-patients.js';
+
+const CLINIC_NAME = 'Стоматологическая клиника';
+const OWNER_LOGIN = 'owner';
+const OWNER_NAME = 'Владелец';
 
 export type BootstrapResult =
   | { kind: 'existing'; clinicId: string }
@@ -34,18 +39,22 @@ export async function bootstrap(h: DbHandle, opts: { demo: boolean; ownerPasswor
     return { kind: 'demo', clinicId, logins };
   }
   const clinicId = newId();
+  if (opts.ownerPassword) {
+    const problem = passwordProblem(opts.ownerPassword, { login: OWNER_LOGIN, names: [OWNER_NAME], clinicName: CLINIC_NAME });
+    if (problem) throw new Error(`VIZIT_OWNER_PASSWORD не подходит: ${problem.ru} / VIZIT_OWNER_PASSWORD cannot be used: ${problem.en}`);
+  }
   const password = opts.ownerPassword ?? generatePassword();
   const passwordHash = await hashPassword(password);
   const at = opts.now.toISOString();
   await withTx(h, async (trx) => {
     await insertClinic(trx, {
-      id: clinicId, name: 'Стоматологическая клиника', legal_name: null, time_zone: 'Europe/Moscow',
+      id: clinicId, name: CLINIC_NAME, legal_name: null, time_zone: 'Europe/Moscow',
       phone: null, email: null, website: null, licence: null, created_at: at,
     });
     for (const year of SHIPPED_YEARS) await loadShipped(trx, clinicId, year);
     const userId = newId();
     await insertUser(trx, {
-      id: userId, clinic_id: clinicId, login: 'owner', full_name: 'Владелец', role: 'owner', password_hash: passwordHash,
+      id: userId, clinic_id: clinicId, login: OWNER_LOGIN, full_name: OWNER_NAME, role: 'owner', password_hash: passwordHash,
       is_active: 1, must_change_password: opts.ownerPassword ? 0 : 1, created_at: at, password_changed_at: at, last_login_at: null,
     });
     await appendAudit(trx, {
@@ -53,5 +62,5 @@ export async function bootstrap(h: DbHandle, opts: { demo: boolean; ownerPasswor
       patientId: null, ip: null, details: { demo: false },
     });
   });
-  return { kind: 'owner', clinicId, login: 'owner', password: opts.ownerPassword ? null : password };
+  return { kind: 'owner', clinicId, login: OWNER_LOGIN, password: opts.ownerPassword ? null : password };
 }

@@ -5,7 +5,7 @@ import { newId } from '../db/ids.js';
 import { appendAudit } from '../db/repos/audit.repo.js';
 import * as users from '../db/repos/users.repo.js';
 import { DomainError, notFound } from '../domain/errors.js';
-import { checkPasswordPolicy, generatePassword, hashPassword } from './auth.service.js';
+import { checkNewPassword, generatePassword, hashPassword } from './auth.service.js';
 import { auditEntry, changedFields, type Actor, type Deps } from './context.js';
 
 const USER = { ru: 'Сотрудник', en: 'Staff member' };
@@ -18,7 +18,7 @@ export async function listStaff(deps: Deps, actor: Actor) {
 export async function createStaff(deps: Deps, actor: Actor, input: z.infer<typeof StaffCreate>) {
   const now = deps.clock();
   const login = input.login.toLowerCase();
-  if (input.password) checkPasswordPolicy(input.password, login, 'password');
+  if (input.password) await checkNewPassword(deps.h.db, input.password, { clinicId: actor.clinicId, login, fullName: input.fullName }, 'password');
   const temporaryPassword = input.password ? null : generatePassword();
   const passwordHash = await hashPassword(input.password ?? temporaryPassword!);
   const id = newId();
