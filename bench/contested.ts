@@ -20,7 +20,7 @@ import { loadBenchConfig, type BenchConfig } from './config.js';
 import { openBenchDb } from './db.js';
 import { overlaps } from './free-slots.js';
 import { formatTable, machine, type Row } from './report.js';
-import { Rng } from './rng.js';
+import { Rng } from '../src/demo/demo-random.js';
 import { startServer, type Server } from './server.js';
 
 const MIN = 60_000;
@@ -162,7 +162,7 @@ export function planAttempts(clinic: Clinic, size: ContestedSize, rng: Rng): Att
   const runEnd = (s: Slot) => runStart(s) + size.slotsPerRun * SLOT_MIN * MIN;
   return Array.from({ length: size.attempts }, () => {
     const slot = rng.pick(clinic.slots);
-    const mine = 2 * slot.chair + rng.int(2);
+    const mine = 2 * slot.chair + rng.int(0, 1);
     const mate = mine ^ 1;
     const kind = rng.weighted<AttemptKind>([['exact', 5], ['shifted', 2], ['chair-mate', 2], ['other-chair', 1]]);
     // Half a slot later, or earlier at the end of the window: overlaps two slots partly.
@@ -172,7 +172,7 @@ export function planAttempts(clinic: Clinic, size: ContestedSize, rng: Rng): Att
     if (kind === 'exact') return { ...base, doctorId: clinic.doctorIds[mine], startsAt: iso(slot.start) };
     if (kind === 'shifted') return { ...base, doctorId: clinic.doctorIds[mine], startsAt: iso(shifted) };
     if (kind === 'chair-mate') return { ...base, doctorId: clinic.doctorIds[mate], startsAt: iso(shifted) };
-    const other = (slot.chair + 1 + rng.int(size.chairs - 1)) % size.chairs;
+    const other = (slot.chair + 1 + rng.int(0, size.chairs - 2)) % size.chairs;
     return { ...base, doctorId: clinic.doctorIds[mine], chairId: clinic.chairIds[other], startsAt: iso(slot.start) };
   });
 }
@@ -333,7 +333,7 @@ export async function contestedRows(cfg: BenchConfig = loadBenchConfig(), opts: 
     const sessions = await Promise.all(bases.map(async (b) => [await signInOwner(b), await signInOwner(b)]));
     log(`contested booking: ${cfg.engine}, ${processes} app process(es), setting up the clinic`);
     const clinic = await setupClinic(bases[0], sessions[0][0], size, now);
-    const rng = new Rng(cfg.seed).fork(404);
+    const rng = new Rng(cfg.seed).fork('contested');
     // Fresh processes answer their first hundreds of requests several times slower (JIT, first
     // statements): warm them up on a day of their own, so the rows show a running clinic.
     const warmClinic = { ...clinic, slots: slotsOn(contestedDates(now, size.dates + 1).slice(-1), size) };

@@ -1,5 +1,5 @@
 import { withTx, type DbHandle } from '../db/connect.js';
-import { seedDemoClinic, type DemoLogin } from '../db/demo/seed-demo.js';
+import { seedDemoClinic, type DemoLogin } from '../demo/seed-demo.js';
 import { newId } from '../db/ids.js';
 import { appendAudit } from '../db/repos/audit.repo.js';
 import { firstClinicId, insertClinic } from '../db/repos/clinic.repo.js';
@@ -9,7 +9,7 @@ import { passwordProblem } from '../domain/password-policy.js';
 import { generatePassword, hashPassword } from './auth.service.js';
 import { loadShipped } from './calendar.service.js';
 import { seedDemoDestructions } from './retention.service.js';
-import { FIXED_PATIENT } from '../db/demo/demo-patients.js';
+import { FIXED_PATIENT } from '../demo/demo-patients.js';
 
 const CLINIC_NAME = 'Стоматологическая клиника';
 const OWNER_LOGIN = 'owner';
