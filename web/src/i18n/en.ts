@@ -66,7 +66,7 @@ export const en: Translation = {
     current: 'Current password',
     new: 'New password',
     repeat: 'Repeat the new password',
-    rule: 'At least {{min}} characters',
+    rule: "At least {{min}} characters, without the login or the clinic's name",
     tooShort: 'The new password must be at least {{min}} characters long',
     mismatch: 'The passwords do not match',
     submit: 'Change password',
