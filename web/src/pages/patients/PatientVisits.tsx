@@ -114,7 +114,7 @@ function VisitRow({ a, upcoming = false }: { a: Appointment; upcoming?: boolean 
   const doctor = doctors.data?.items.find((d) => d.id === a.doctorId);
   const faded = a.status === 'cancelled' || a.status === 'no_show';
   return (
-    <Table.Tr data-testid="visit-row" data-upcoming={upcoming} style={{ opacity: faded ? 0.7 : 1 }}>
+    <Table.Tr data-testid="visit-row" data-id={a.id} data-upcoming={upcoming} style={{ opacity: faded ? 0.7 : 1 }}>
       <Table.Td style={{ whiteSpace: 'nowrap' }} fw={upcoming ? 600 : undefined}>
         {t(`weekday.short.${weekdayOf(a.localDate)}`)}, {formatDate(a.localDate)}
       </Table.Td>
@@ -136,7 +136,7 @@ function VisitRow({ a, upcoming = false }: { a: Appointment; upcoming?: boolean 
         )}
       </Table.Td>
       <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-        <Anchor component={Link} to={`/schedule?date=${a.localDate}`} size="sm" aria-label={`${t('desk.visits.openSchedule')}: ${formatDate(a.localDate)}`} data-testid="visit-schedule-link">
+        <Anchor component={Link} to={`/schedule?date=${a.localDate}&branch=${a.branchId}&visit=${a.id}`} size="sm" aria-label={`${t('desk.visits.openSchedule')}: ${formatDate(a.localDate)}`} data-testid="visit-schedule-link">
           {t('desk.visits.toSchedule')}
         </Anchor>
       </Table.Td>
