@@ -106,6 +106,11 @@ export const deskEn: DeskTranslation = {
     toSchedule: 'In the schedule',
     late: '{{n}} min late',
   },
+  samePhone: {
+    title: 'This number is already on another patient’s card. Families often share a phone — check the patient has no card yet:',
+    hint: 'If it is a relative, save the card as usual.',
+    open: 'Open the card: {{name}}, No. {{n}}',
+  },
   svc: {
     title: "Client's service card",
     add: 'Add an entry',

@@ -58,6 +58,7 @@ export function PatientCardPage() {
       {editing && active ? (
         <PatientForm
           initial={draftFrom(patient)}
+          patientId={patient.id}
           saving={update.isPending}
           error={update.error}
           submitLabel={t('common.save')}

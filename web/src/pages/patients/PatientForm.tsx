@@ -7,6 +7,7 @@ import { useInfoSources } from '../../api/clinic';
 import type { Patient, PatientInputT } from '../../api/patients';
 import { DateField } from '../../components/DateField';
 import { FormErrors } from '../../components/FormErrors';
+import { SamePhonePatients } from '../../components/SamePhonePatients';
 import { useClinicTimeZone } from '../../components/session';
 import { useFieldErrors } from '../../lib/fieldErrors';
 import { todayIn } from '../../lib/format';
@@ -64,10 +65,14 @@ export function toInput(d: PatientDraft): PatientInputT {
   };
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 const SHOWN = /^(surname|firstName|patronymic|birthDate|sex|addressAs|phones\.\d+\.(number|note)|email|sourceId|pdConsentVersion|pdConsentDate|note)$/;
 
 type Props = {
   initial: PatientDraft;
+  /** The card being edited (absent for a new one): its own phones are not "another card's". */
+  patientId?: string;
   saving: boolean;
   error: unknown;
   submitLabel: string;
@@ -76,17 +81,24 @@ type Props = {
 };
 
 /** The patient's card fields (PAT-1, PAT-3, consent), shared by "new patient" and "edit card". */
-export function PatientForm({ initial, saving, error, submitLabel, onSubmit, onCancel }: Props) {
+export function PatientForm({ initial, patientId, saving, error, submitLabel, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
   const tz = useClinicTimeZone();
   const [d, setD] = useState<PatientDraft>(initial);
   const errors = useFieldErrors(error);
+  // A field's message from the last failed save goes as soon as the field is edited; a new failure shows its own.
+  const [edits, setEdits] = useState<{ error: unknown; fields: ReadonlySet<string> }>({ error, fields: new Set() });
+  const edited = edits.error === error ? edits.fields : NONE;
+  const fieldError = (name: string) => (edited.has(name) || (name.startsWith('phones.') && edited.has('phones')) ? undefined : errors.field(name));
   const sources = useInfoSources();
-  const set = <K extends keyof PatientDraft>(key: K, value: PatientDraft[K]) => setD((prev) => ({ ...prev, [key]: value }));
+  const set = <K extends keyof PatientDraft>(key: K, value: PatientDraft[K]) => {
+    setEdits((prev) => ({ error, fields: new Set(prev.error === error ? prev.fields : []).add(key) }));
+    setD((prev) => ({ ...prev, [key]: value }));
+  };
   const text = (key: 'surname' | 'firstName' | 'patronymic' | 'email' | 'pdConsentVersion') => ({
     value: d[key],
     onChange: (e: { currentTarget: { value: string } }) => set(key, e.currentTarget.value),
-    error: errors.field(key),
+    error: fieldError(key),
   });
 
   const sourceOptions = (sources.data?.items ?? [])
@@ -118,7 +130,7 @@ export function PatientForm({ initial, saving, error, submitLabel, onSubmit, onC
               label={t('patient.birthDate')}
               value={d.birthDate}
               onChange={(v) => set('birthDate', v)}
-              error={errors.field('birthDate')}
+              error={fieldError('birthDate')}
               maxDate={todayIn(tz)}
               minDate="1900-01-01"
               defaultLevel="decade"
@@ -133,7 +145,7 @@ export function PatientForm({ initial, saving, error, submitLabel, onSubmit, onC
               onChange={(v) => set('sex', v as PatientDraft['sex'])}
               placeholder={t('common.notSpecified')}
               clearable
-              error={errors.field('sex')}
+              error={fieldError('sex')}
             />
             <Autocomplete
               label={t('patient.addressAs')}
@@ -141,7 +153,7 @@ export function PatientForm({ initial, saving, error, submitLabel, onSubmit, onC
               data={addressSuggestions}
               value={d.addressAs}
               onChange={(v) => set('addressAs', v)}
-              error={errors.field('addressAs')}
+              error={fieldError('addressAs')}
               maxLength={LIMITS.name}
             />
           </SimpleGrid>
@@ -152,7 +164,10 @@ export function PatientForm({ initial, saving, error, submitLabel, onSubmit, onC
             {t('patient.sectionContacts')}
           </Title>
           <Stack gap="sm">
-            <PhonesEditor value={d.phones} onChange={(v) => set('phones', v)} error={errors.field} />
+            <PhonesEditor value={d.phones} onChange={(v) => set('phones', v)} error={fieldError} />
+            {d.phones.map((p, i) => (
+              <SamePhonePatients key={i} phone={p.number} excludeId={patientId} />
+            ))}
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
               <TextInput label={t('patient.email')} type="email" placeholder="name@example.ru" {...text('email')} />
               <Select
@@ -164,7 +179,7 @@ export function PatientForm({ initial, saving, error, submitLabel, onSubmit, onC
                 searchable
                 clearable
                 nothingFoundMessage={t('common.nothingFound')}
-                error={errors.field('sourceId')}
+                error={fieldError('sourceId')}
               />
             </SimpleGrid>
           </Stack>
@@ -180,7 +195,7 @@ export function PatientForm({ initial, saving, error, submitLabel, onSubmit, onC
               label={t('patient.consentDate')}
               value={d.pdConsentDate}
               onChange={(v) => set('pdConsentDate', v)}
-              error={errors.field('pdConsentDate')}
+              error={fieldError('pdConsentDate')}
               maxDate={todayIn(tz)}
               w={170}
             />
@@ -198,7 +213,7 @@ export function PatientForm({ initial, saving, error, submitLabel, onSubmit, onC
             label={t('patient.note')}
             value={d.note}
             onChange={(e) => set('note', e.currentTarget.value)}
-            error={errors.field('note')}
+            error={fieldError('note')}
             autosize
             minRows={2}
             maxRows={8}

@@ -6,6 +6,7 @@ import type { PatientSummaryT } from '../../../../src/contracts/patients.js';
 import { fullName } from '../../../../src/domain/names.js';
 import { useCreatePatient, usePatientSearch } from '../../api/patients';
 import { FormErrors } from '../../components/FormErrors';
+import { SamePhonePatients } from '../../components/SamePhonePatients';
 import { useCan } from '../../components/session';
 import { useFieldErrors } from '../../lib/fieldErrors';
 import { displayPhone, formatDate } from '../../lib/format';
@@ -152,11 +153,6 @@ function QuickCreate({ initial, onCancel, onCreated }: { initial: string; onCanc
   const [firstName, setFirstName] = useState(words[1] ?? '');
   const [patronymic, setPatronymic] = useState(words[2] ?? '');
   const [phone, setPhone] = useState(phoneFirst ? initial.trim() : '');
-  // The caller may already have a card (a relative's phone, a forgotten first visit): offer it first.
-  const [phoneQuery] = useDebouncedValue(phone.replace(/\D/g, '').length >= 10 ? phone.trim() : '', 300);
-  const same = usePatientSearch(phoneQuery, !!phoneQuery);
-  const existing = phoneQuery ? (same.data?.items ?? []).filter((p) => p.pdState === 'active').slice(0, 3) : [];
-  const pick = (p: PickedPatient) => onCreated(p);
 
   const submit = () => {
     create.mutate(
@@ -189,18 +185,8 @@ function QuickCreate({ initial, onCancel, onCreated }: { initial: string; onCanc
           inputMode="tel"
         />
       </SimpleGrid>
-      {existing.length > 0 && (
-        <Paper withBorder p={6} mt="xs" bg="yellow.0" data-testid="same-phone">
-          <Text size="xs" fw={600}>
-            {t('schedule.patient.samePhone')}
-          </Text>
-          {existing.map((p) => (
-            <Button key={p.id} variant="subtle" size="compact-sm" onClick={() => pick(p)} display="block">
-              {fullName(p)} · № {p.cardNumber}
-            </Button>
-          ))}
-        </Paper>
-      )}
+      {/* The caller may already have a card (a relative's phone, a forgotten first visit): offer it first. */}
+      <SamePhonePatients phone={phone} onPick={onCreated} />
       <FormErrors messages={errors.rest((f) => ['surname', 'firstName', 'patronymic', 'phones.0.number'].includes(f))} />
       <Group justify="flex-end" mt="xs" gap="xs">
         <Button variant="default" size="xs" onClick={onCancel}>
