@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import fs from 'node:fs';
 import path from 'node:path';
+import { DomainError } from '../domain/errors.js';
 import { AuditKeyCarrier } from './audit-key.js';
 import type { Database as Schema } from './schema.js';
 
@@ -145,11 +146,43 @@ class GroupCommit {
 
 const groups = new WeakMap<Db, GroupCommit>();
 
+/** PostgreSQL aborted the whole transaction (deadlock detected, serialization failure): it is safe to run it again. */
+function isRetryable(err: unknown): boolean {
+  const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
+  return code === '40P01' || code === '40001';
+}
+
+/** Attempts of a PostgreSQL transaction that the server aborts as a deadlock or serialization failure. */
+export const TX_ATTEMPTS = 3;
+
+/**
+ * A PostgreSQL transaction, run again (a few times, after a short random pause so the rivals do
+ * not meet again) when the server aborts it as a deadlock or serialization failure: nothing of
+ * it was written, and fn only talks to the database. When it still fails, the user gets a clear
+ * 409 to retry, never a 500.
+ */
+async function pgTx<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute(fn);
+    } catch (err) {
+      if (!isRetryable(err)) throw err;
+      if (attempt >= TX_ATTEMPTS) {
+        throw new DomainError('conflict', {
+          ru: 'Данные одновременно меняют другие пользователи, изменение не сохранено. Повторите через несколько секунд',
+          en: 'Other users are changing the same data right now; nothing was saved. Retry in a few seconds',
+        });
+      }
+      await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * attempt));
+    }
+  }
+}
+
 /** Runs fn in one write transaction: BEGIN IMMEDIATE on SQLite (takes the write lock up front,
  * so check-then-insert cannot interleave; concurrent ones share a commit, see GroupCommit),
- * a normal transaction on PostgreSQL. */
+ * a normal transaction on PostgreSQL (run again when the server aborts it, see pgTx). */
 export async function withTx<T>(h: Pick<DbHandle, 'db' | 'dialect'>, fn: (trx: Db) => Promise<T>): Promise<T> {
-  if (h.dialect === 'postgres') return h.db.transaction().execute(fn);
+  if (h.dialect === 'postgres') return pgTx(h.db, fn);
   let g = groups.get(h.db);
   if (!g) groups.set(h.db, (g = new GroupCommit(h.db)));
   return g.run(fn);

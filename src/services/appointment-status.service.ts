@@ -10,7 +10,7 @@ import { patientNameParts } from '../db/repos/patients.repo.js';
 import { DomainError, fieldError, notFound } from '../domain/errors.js';
 import { can } from '../domain/permissions.js';
 import { shortName } from '../domain/names.js';
-import { cancellationOutcome, canTransition, STATUS_LABELS, type Status } from '../domain/schedule/status.js';
+import { cancellationOutcome, canTransition, holdsTime, STATUS_LABELS, type Status } from '../domain/schedule/status.js';
 import { LATENESS_THRESHOLD_MIN } from '../domain/service-card.js';
 import { arrivalNote, MAX_LATENESS_MIN, type Sex } from '../domain/schedule/arrival.js';
 import { noShowRefusal } from '../domain/schedule/no-show.js';
@@ -19,6 +19,7 @@ import { localTimeOf, MINUTE } from '../domain/schedule/time.js';
 import { clinicTimeAndSettings } from '../db/repos/clinic.repo.js';
 import { ruDate } from '../domain/dates.js';
 import { auditEntry, type Actor, type Deps } from './context.js';
+import { reclaimTime, slotTakenAt } from './booking.service.js';
 import { localToday } from './schedule-context.js';
 import { addEntryTx, authorName } from './service-card.service.js';
 
@@ -57,6 +58,8 @@ export async function changeStatus(deps: Deps, actor: Actor, id: string, body: z
         en: `Cannot move an appointment from "${STATUS_LABELS[from].en}" to "${STATUS_LABELS[body.to].en}"`,
       });
     }
+    // A no-show back to booked takes its time again: someone may have been booked into it since.
+    if (!holdsTime(from) && holdsTime(body.to)) await reclaimTime(trx, deps, actor, a, tz);
     if (body.to === 'no_show') {
       const early = noShowRefusal({ startsAt: Date.parse(a.starts_at), now: now.getTime(), graceMin: scheduleSettings(settings).noShowGraceMin, tz });
       if (early) throw new DomainError('invalid_transition', early);
@@ -119,6 +122,8 @@ export async function changeStatus(deps: Deps, actor: Actor, id: string, body: z
     await appts.addHistory(trx, { id: newId(), clinicId: actor.clinicId, appointmentId: id, at, userId: actor.userId, action: 'status', from, to: body.to, details });
     await appendAudit(trx, auditEntry(actor, now, { action: 'update', objectType: 'appointment', objectId: id, patientId: a.patient_id, details: { status: `${from}->${body.to}`, ...(details.reason ? { reason: details.reason } : {}) } }));
     await addLiveEvent(trx, { clinicId: actor.clinicId, at, kind: body.to === 'arrived' ? 'arrival' : 'appointment', payload: { id, date: a.local_date, doctorId: a.doctor_id, status: body.to } });
+  }).catch((err: unknown) => {
+    throw slotTakenAt(err, tz);
   });
   return (await appts.getAppointment(deps.h.db, actor.clinicId, id))!;
 }

@@ -8,9 +8,11 @@ import { addLiveEvent } from '../db/repos/live.repo.js';
 import { getPatientRow, patientPdState } from '../db/repos/patients.repo.js';
 import { markWaitingBooked, waitingPatientId } from '../db/repos/waiting-list.repo.js';
 import { getBranch, getChair } from '../db/repos/clinic.repo.js';
+import { lockSchedule } from '../db/repos/schedule-locks.repo.js';
 import { DomainError, fieldError, notFound } from '../domain/errors.js';
 import { assertPdActive } from '../domain/retention.js';
 import { withinWork } from '../domain/schedule/availability.js';
+import { minuteOf, sameMinuteRefusal, squeezeInRefusal } from '../domain/schedule/squeeze-in.js';
 import { initialStatus } from '../domain/schedule/status.js';
 import { localDateOf, localTimeOf, MINUTE } from '../domain/schedule/time.js';
 import { auditEntry, type Actor, type Deps } from './context.js';
@@ -24,7 +26,7 @@ function isExclusionViolation(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: string }).code === '23P01';
 }
 
-function slotTaken(ctx: ScheduleContext, c?: { id: string; starts_at: string; ends_at: string; doctor_id: string; surname: string; first_name: string }): DomainError {
+function slotTaken(ctx: Pick<ScheduleContext, 'tz'>, c?: { id: string; starts_at: string; ends_at: string; doctor_id: string; surname: string; first_name: string }): DomainError {
   if (!c) {
     return new DomainError('slot_taken', { ru: 'Это время только что заняли. Выберите другое', en: 'This time was just taken. Choose another' });
   }
@@ -98,15 +100,76 @@ async function checkFree(trx: Db, ctx: ScheduleContext, actor: Actor, pl: Placem
 /**
  * A chair or branch given by the caller must be this clinic's: the overlap check and the
  * PostgreSQL exclusion constraint key on the chair id alone, so a foreign chair would both
- * reveal and block another clinic's time.
+ * reveal and block another clinic's time. Returns the given chair's branch.
  */
-async function checkRefs(deps: Deps, actor: Actor, p: { chairId?: string | null; branchId?: string }) {
-  if (p.chairId && !(await getChair(deps.h.db, actor.clinicId, p.chairId))) {
+async function checkRefs(deps: Deps, actor: Actor, p: { chairId?: string | null; branchId?: string }): Promise<string | undefined> {
+  const chair = p.chairId ? await getChair(deps.h.db, actor.clinicId, p.chairId) : undefined;
+  if (p.chairId && !chair) {
     throw fieldError('chairId', { ru: 'Такого кресла нет', en: 'No such chair' });
   }
   if (p.branchId && !(await getBranch(deps.h.db, actor.clinicId, p.branchId))) {
     throw fieldError('branchId', { ru: 'Такого филиала нет', en: 'No such branch' });
   }
+  return chair?.branchId;
+}
+
+/** A chair the caller chose stands in one branch: the visit must be in that branch, else the board shows it nowhere right. */
+function checkChairBranch(pl: Placement, chairBranchId: string | undefined) {
+  if (chairBranchId && chairBranchId !== pl.branchId) {
+    throw fieldError('chairId', { ru: 'Это кресло в другом филиале', en: 'This chair is in another branch' });
+  }
+}
+
+/**
+ * Serialises the bookings of this doctor and chair (PostgreSQL advisory locks; SQLite is one
+ * writer already), then checks the rules that depend on other visits: the free-time rule, or
+ * for a squeeze-in the rules it may not break (SCH-4). Must be the first thing in the transaction.
+ */
+async function lockAndCheck(trx: Db, deps: Deps, ctx: ScheduleContext, actor: Actor, pl: Placement, now: Date, opts: { excludeId?: string; holdGroup?: string }) {
+  await lockSchedule(trx, deps.h.dialect, { doctorIds: [pl.doctorId], chairIds: [pl.chairId] });
+  if (pl.squeezeIn) await checkSqueezeIn(trx, ctx, actor, pl, opts.excludeId);
+  await checkFree(trx, ctx, actor, pl, now, opts);
+}
+
+/**
+ * A no-show set back to booked (SCH-9) takes its time again: serialised and checked like a new
+ * booking, so it cannot land on a visit booked into the freed time meanwhile. Call it first in the
+ * transaction; `isExclusionViolation` errors of the update map with `slotTakenAt`.
+ */
+export async function reclaimTime(trx: Db, deps: Deps, actor: Actor, a: { id: string; doctor_id: string; chair_id: string | null; starts_at: string; ends_at: string; squeeze_in: number }, tz: string) {
+  await lockSchedule(trx, deps.h.dialect, { doctorIds: [a.doctor_id], chairIds: [a.chair_id] });
+  if (a.squeeze_in === 1) {
+    const minute = minuteOf(Date.parse(a.starts_at));
+    const same = await appts.findDoctorStartIn(trx, {
+      clinicId: actor.clinicId, doctorId: a.doctor_id, from: new Date(minute).toISOString(), to: new Date(minute + MINUTE).toISOString(), excludeId: a.id,
+    });
+    if (same) throw sameMinuteRefusal(Date.parse(same.starts_at), tz);
+    return;
+  }
+  const conflict = await appts.findConflict(trx, { clinicId: actor.clinicId, doctorId: a.doctor_id, chairId: a.chair_id, start: a.starts_at, end: a.ends_at, excludeId: a.id });
+  if (conflict) throw slotTaken({ tz }, conflict);
+}
+
+/** PostgreSQL's constraint refused a visit's time after the checks (it should not, under the locks): a 409, never a 500. */
+export function slotTakenAt(err: unknown, tz: string): unknown {
+  return isExclusionViolation(err) ? slotTaken({ tz }) : err;
+}
+
+/** SCH-4: a squeeze-in stays on the doctor's working day, inside the branch's hours, and never at the minute another visit of the doctor starts. */
+async function checkSqueezeIn(trx: Db, ctx: ScheduleContext, actor: Actor, pl: Placement, excludeId?: string) {
+  const doctor = ctx.doctors.find((d) => d.id === pl.doctorId);
+  const branch = await getBranch(trx, actor.clinicId, pl.branchId);
+  const minute = minuteOf(pl.start);
+  const same = await appts.findDoctorStartIn(trx, {
+    clinicId: actor.clinicId, doctorId: pl.doctorId, from: new Date(minute).toISOString(), to: new Date(minute + MINUTE).toISOString(), excludeId,
+  });
+  const refusal = squeezeInRefusal({
+    start: pl.start, end: pl.end, tz: ctx.tz, branchId: pl.branchId,
+    work: doctor ? doctorWork(ctx, doctor, localDateOf(pl.start, ctx.tz)) : [],
+    branchHours: branch?.hours ?? [],
+    sameMinute: same ? Date.parse(same.starts_at) : null,
+  });
+  if (refusal) throw refusal;
 }
 
 /** The schedule context of the days around an instant (a day either side covers every time zone). */
@@ -124,7 +187,7 @@ export async function book(deps: Deps, actor: Actor, input: z.infer<typeof BookB
   const end = input.endsAt ? Date.parse(input.endsAt) : start + duration * MINUTE;
   const squeezeIn = input.squeezeIn === true;
   const pl = place(ctx, { doctorId: input.doctorId, start, end, chairId: input.chairId, branchId: input.branchId, squeezeIn });
-  await checkRefs(deps, actor, input);
+  checkChairBranch(pl, await checkRefs(deps, actor, input));
   const patient = await getPatientRow(deps.h.db, actor.clinicId, input.patientId);
   if (!patient) throw fieldError('patientId', { ru: 'Такого пациента нет', en: 'No such patient' });
   if (input.waitingListId && (await waitingPatientId(deps.h.db, actor.clinicId, input.waitingListId)) !== input.patientId) {
@@ -141,7 +204,7 @@ export async function book(deps: Deps, actor: Actor, input: z.infer<typeof BookB
   const status = input.walkIn ? 'arrived' : initialStatus(today, date, tomorrow, input.needsCall === true);
   try {
     await withTx(deps.h, async (trx) => {
-      await checkFree(trx, ctx, actor, pl, now, { holdGroup: input.holdGroup });
+      await lockAndCheck(trx, deps, ctx, actor, pl, now, { holdGroup: input.holdGroup });
       // Again inside the transaction: a destruction may have committed since the check above.
       assertPdActive((await patientPdState(trx, actor.clinicId, input.patientId)) ?? 'destroyed');
       await appts.insertAppointment(trx, {
@@ -198,7 +261,7 @@ export async function move(deps: Deps, actor: Actor, id: string, input: z.infer<
   const length = Date.parse(cur.ends_at) - Date.parse(cur.starts_at);
   const end = input.endsAt ? Date.parse(input.endsAt) : start + length;
   const moving = start !== Date.parse(cur.starts_at) || end !== Date.parse(cur.ends_at) || (input.doctorId && input.doctorId !== cur.doctor_id) || input.chairId !== undefined;
-  await checkRefs(deps, actor, input);
+  const chairBranchId = await checkRefs(deps, actor, input);
   const pre = await contextAround(deps, actor, start, input.doctorId ?? cur.doctor_id);
   const date = localDateOf(start, pre.tz);
   const at = now.toISOString();
@@ -209,7 +272,8 @@ export async function move(deps: Deps, actor: Actor, id: string, input: z.infer<
       if (moving) {
         if (end <= now.getTime()) throw fieldError('startsAt', { ru: 'Нельзя перенести на прошедшее время', en: 'Cannot move into the past' });
         pl = place(pre, { doctorId: input.doctorId ?? cur.doctor_id, start, end, chairId: input.chairId, squeezeIn: false });
-        await checkFree(trx, pre, actor, pl, now, { excludeId: id });
+        checkChairBranch(pl, chairBranchId);
+        await lockAndCheck(trx, deps, pre, actor, pl, now, { excludeId: id });
         Object.assign(patch, {
           doctor_id: pl.doctorId, chair_id: pl.chairId, branch_id: pl.branchId, squeeze_in: 0,
           starts_at: new Date(start).toISOString(), ends_at: new Date(end).toISOString(), local_date: date,

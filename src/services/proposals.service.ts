@@ -4,10 +4,12 @@ import { withTx } from '../db/connect.js';
 import { newId } from '../db/ids.js';
 import * as appts from '../db/repos/appointments.repo.js';
 import { getBranch } from '../db/repos/clinic.repo.js';
+import { lockSchedule } from '../db/repos/schedule-locks.repo.js';
 import type { DoctorView } from '../db/repos/doctors.repo.js';
 import { addDays } from '../domain/dates.js';
 import { DomainError, fieldError, notFound } from '../domain/errors.js';
 import { freeSlots, type Busy, type Slot } from '../domain/schedule/slots.js';
+import { minuteOf } from '../domain/schedule/squeeze-in.js';
 import { EVENING_FROM, partOfDay, pickTwo } from '../domain/schedule/two-options.js';
 import { localDateOf, localInstant, MINUTE } from '../domain/schedule/time.js';
 import type { Actor, Deps } from './context.js';
@@ -78,6 +80,8 @@ async function hold(deps: Deps, actor: Actor, ctx: ScheduleContext, slots: Slot[
   const group = newId();
   const expiresAt = iso(now.getTime() + ctx.settings.holdMinutes * MINUTE);
   await withTx(deps.h, async (trx) => {
+    // Two desks offering the same time at once: one sees the other's hold, as for bookings.
+    await lockSchedule(trx, deps.h.dialect, { doctorIds: slots.map((s) => s.doctorId), chairIds: slots.map((s) => s.chairId) });
     await appts.purgeExpiredHolds(trx, now.toISOString());
     for (const s of slots) {
       const range = { clinicId: actor.clinicId, doctorId: s.doctorId, chairId: s.chairId, start: iso(s.start), end: iso(s.end) };
@@ -152,8 +156,12 @@ export async function urgent(deps: Deps, actor: Actor, p: z.infer<typeof UrgentB
   for (const d of doctors) {
     const work = doctorWork(ctx, d, today).filter((w) => (!p.branchId || w.branchId === p.branchId) && w.end > now.getTime());
     const ends = (busy.byDoctor.get(d.id) ?? []).map((b) => b.end).filter((e) => e > now.getTime()).sort((a, b) => a - b);
+    // Never the minute another visit of the doctor starts (the booking would refuse it): a grid step later.
+    const starts = new Set((busy.byDoctor.get(d.id) ?? []).map((b) => minuteOf(b.start)));
     for (const w of work) {
-      const at = ends.find((e) => e >= w.start && e < w.end) ?? Math.max(w.start, now.getTime());
+      let at = ends.find((e) => e >= w.start && e < w.end) ?? Math.max(w.start, now.getTime());
+      while (starts.has(minuteOf(at))) at += ctx.settings.slotStepMin * MINUTE;
+      if (at >= w.end) continue;
       if (!best || at < best.start) best = { doctorId: d.id, branchId: w.branchId, chairId: w.chairId, start: at, end: at + duration };
     }
   }

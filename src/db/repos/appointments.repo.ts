@@ -159,6 +159,20 @@ export async function findConflict(trx: Db, a: { clinicId: string; doctorId: str
   return q.orderBy('appointments.starts_at').limit(1).executeTakeFirst();
 }
 
+/** A time-holding visit of the doctor that starts within [from, to) (one minute: the squeeze-in rule). */
+export async function findDoctorStartIn(trx: Db, a: { clinicId: string; doctorId: string; from: string; to: string; excludeId?: string }) {
+  let q = trx
+    .selectFrom('appointments')
+    .select(['id', 'starts_at'])
+    .where('clinic_id', '=', a.clinicId)
+    .where('doctor_id', '=', a.doctorId)
+    .where('starts_at', '>=', a.from)
+    .where('starts_at', '<', a.to)
+    .where('status', 'not in', TIME_FREE);
+  if (a.excludeId) q = q.where('id', '!=', a.excludeId);
+  return q.limit(1).executeTakeFirst();
+}
+
 export async function insertAppointment(trx: Db, row: Insertable<AppointmentsTable>) {
   await trx.insertInto('appointments').values(row).execute();
 }
