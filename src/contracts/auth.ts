@@ -16,7 +16,8 @@ export const Me = z.object({
     mustChangePassword: z.boolean(),
     doctorId: z.string().nullable(),
   }),
-  clinic: z.object({ id: z.string(), name: z.string(), timeZone: z.string() }),
+  /** `demo`: the demo clinic with published passwords is loaded; the web app shows «Демо-клиника». */
+  clinic: z.object({ id: z.string(), name: z.string(), timeZone: z.string(), demo: z.boolean() }),
   /** Send back as the X-CSRF-Token header on every write. */
   csrfToken: z.string(),
   permissions: z.array(z.string()),

@@ -21,7 +21,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.VIZIT_DATA_DIR ?? './data');
   return {
     port: Number(env.PORT ?? 3000),
-    host: env.HOST ?? '0.0.0.0',
+    // Loopback unless chosen: a plain start must not publish the demo clinic to the clinic's network.
+    host: env.HOST || '127.0.0.1',
     dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
     demo: env.VIZIT_DEMO !== '0',
@@ -32,4 +33,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: path.resolve(env.VIZIT_WEB_DIR ?? './dist/web'),
     auditKey: env.VIZIT_AUDIT_KEY ? parseAuditKey(env.VIZIT_AUDIT_KEY, 'VIZIT_AUDIT_KEY') : undefined,
   };
+}
+
+/** Whether a listen address is reachable from this machine only (the demo may keep its published passwords there). */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return h === 'localhost' || h === '::1' || /^(::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }

@@ -5,7 +5,7 @@ import { bootstrap } from '../services/bootstrap.service.js';
 import { checkAuditKey } from '../services/audit.service.js';
 import { loadAuditKey } from './audit-key.js';
 import { buildApp } from './app.js';
-import { loadConfig } from './config.js';
+import { isLoopbackHost, loadConfig } from './config.js';
 import { ROLE_LABELS } from '../domain/roles.js';
 
 const started = Date.now();
@@ -24,7 +24,8 @@ if (audit.foreign.length) {
   await h.close();
   process.exit(1);
 }
-const boot = await bootstrap(h, { demo: config.demo, ownerPassword: config.ownerPassword, now: new Date() });
+const exposed = !isLoopbackHost(config.host);
+const boot = await bootstrap(h, { demo: config.demo, ownerPassword: config.ownerPassword, now: new Date(), exposed });
 const app = await buildApp({
   h,
   cookieSecure: config.cookieSecure,
@@ -37,6 +38,9 @@ await app.listen({ port: config.port, host: config.host });
 const lines = [
   '',
   `Vizit: http://localhost:${config.port}  (${h.dialect}: ${h.location})`,
+  exposed
+    ? `Открыт в сеть (HOST=${config.host}) / reachable from the network`
+    : `Только с этого компьютера (HOST=${config.host}; HOST=0.0.0.0 — для сети клиники) / this machine only (HOST=0.0.0.0 for the clinic network)`,
   applied.length ? `Миграции применены / migrations applied: ${applied.join(', ')}` : '',
 ];
 if (boot.kind === 'demo') {
@@ -44,6 +48,12 @@ if (boot.kind === 'demo') {
   for (const l of boot.logins) lines.push(`  ${l.login.padEnd(10)} ${l.password}   ${ROLE_LABELS[l.role].ru.padEnd(22)} ${l.fullName}`);
 } else if (boot.kind === 'owner') {
   lines.push(`Владелец / owner: login "${boot.login}"` + (boot.password ? `, одноразовый пароль / one-time password: ${boot.password}` : ' (пароль из VIZIT_OWNER_PASSWORD)'));
+}
+if (boot.mustChangePassword.length) {
+  lines.push(
+    `Демо-клиника открыта в сеть: опубликованные пароли входов ${boot.mustChangePassword.join(', ')} нужно сменить при первом входе / ` +
+      'demo clinic exposed to the network: these logins must change their published passwords at first sign-in',
+  );
 }
 if (auditKey.created) lines.push(`Ключ журнала аудита создан / audit key created: ${auditKey.source} — храните копию отдельно от резервных копий / keep a copy apart from the backups`);
 if (audit.sealed.length) lines.push(`Журнал аудита защищён ключом с этого запуска / audit chain keyed from now on: ${audit.sealed.join(', ')}`);

@@ -12,6 +12,7 @@ import { permissionsOf } from '../domain/permissions.js';
 import type { Role } from '../domain/roles.js';
 import { DEFAULT_THROTTLE, signInWait, windowStart, type ThrottleSettings } from '../domain/sign-in-throttle.js';
 import type { Actor, Deps } from './context.js';
+import { isDemoClinic } from './demo.service.js';
 
 export interface AuthSettings extends ThrottleSettings {
   /** A session unused this long is over (the desk PC left signed in). */
@@ -51,7 +52,7 @@ export interface SessionInfo {
   sessionId: string;
   csrfToken: string;
   user: { id: string; login: string; fullName: string; role: Role; mustChangePassword: boolean; doctorId: string | null };
-  clinic: { id: string; name: string; timeZone: string };
+  clinic: { id: string; name: string; timeZone: string; demo: boolean };
 }
 
 export function meView(s: SessionInfo, deskCover: { since: string } | null = null) {
@@ -150,7 +151,7 @@ export async function resolveSession(deps: Deps, cfg: AuthSettings, token: strin
       mustChangePassword: s.must_change_password === 1,
       doctorId: s.doctor_id,
     },
-    clinic: { id: s.clinic_id, name: s.clinic_name, timeZone: s.time_zone },
+    clinic: { id: s.clinic_id, name: s.clinic_name, timeZone: s.time_zone, demo: await isDemoClinic(deps.h.db, s.clinic_id) },
   };
 }
 

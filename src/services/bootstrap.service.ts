@@ -8,6 +8,7 @@ import { SHIPPED_YEARS } from '../domain/calendar/production-calendar.js';
 import { passwordProblem } from '../domain/password-policy.js';
 import { generatePassword, hashPassword } from './auth.service.js';
 import { loadShipped } from './calendar.service.js';
+import { requireDemoPasswordChange } from './demo.service.js';
 import { seedDemoDestructions } from './retention.service.js';
 import { FIXED_PATIENT } from '../demo/demo-patients.js';
 
@@ -15,20 +16,30 @@ const CLINIC_NAME = 'Стоматологическая клиника';
 const OWNER_LOGIN = 'owner';
 const OWNER_NAME = 'Владелец';
 
-export type BootstrapResult =
+export type BootstrapResult = (
   | { kind: 'existing'; clinicId: string }
   | { kind: 'demo'; clinicId: string; logins: DemoLogin[] }
-  | { kind: 'owner'; clinicId: string; login: string; password: string | null };
+  | { kind: 'owner'; clinicId: string; login: string; password: string | null }
+) & {
+  /** Demo accounts that must change their published password at the next sign-in (the server is exposed). */
+  mustChangePassword: string[];
+};
 
 /**
  * First start on an empty database: the demo clinic (unless switched off), or an empty
- * clinic with its owner account. On later starts nothing happens.
+ * clinic with its owner account. On later starts nothing is created. On every start where the
+ * server is `exposed` (listens beyond loopback), the demo's accounts still on the published
+ * password must change it at their next sign-in.
  */
-export async function bootstrap(h: DbHandle, opts: { demo: boolean; ownerPassword?: string; now: Date }): Promise<BootstrapResult> {
+export async function bootstrap(
+  h: DbHandle,
+  opts: { demo: boolean; ownerPassword?: string; now: Date; exposed?: boolean; demoPatients?: number },
+): Promise<BootstrapResult> {
+  const exposedDemo = (clinicId: string) => (opts.exposed ? requireDemoPasswordChange(h, clinicId, opts.now) : Promise.resolve([]));
   const existing = await firstClinicId(h.db);
-  if (existing) return { kind: 'existing', clinicId: existing };
+  if (existing) return { kind: 'existing', clinicId: existing, mustChangePassword: await exposedDemo(existing) };
   if (opts.demo) {
-    const { clinicId, logins } = await seedDemoClinic(h, { now: opts.now, hashPassword });
+    const { clinicId, logins } = await seedDemoClinic(h, { now: opts.now, hashPassword, patients: opts.demoPatients });
     await withTx(h, (trx) =>
       appendAudit(trx, {
         clinicId, at: opts.now.toISOString(), userId: null, userLogin: 'system', role: null, action: 'create',
@@ -36,7 +47,7 @@ export async function bootstrap(h: DbHandle, opts: { demo: boolean; ownerPasswor
       }),
     );
     await seedDemoDestructions(h, opts.now, FIXED_PATIENT.surname);
-    return { kind: 'demo', clinicId, logins };
+    return { kind: 'demo', clinicId, logins, mustChangePassword: await exposedDemo(clinicId) };
   }
   const clinicId = newId();
   if (opts.ownerPassword) {
@@ -62,5 +73,5 @@ export async function bootstrap(h: DbHandle, opts: { demo: boolean; ownerPasswor
       patientId: null, ip: null, details: { demo: false },
     });
   });
-  return { kind: 'owner', clinicId, login: OWNER_LOGIN, password: opts.ownerPassword ? null : password };
+  return { kind: 'owner', clinicId, login: OWNER_LOGIN, password: opts.ownerPassword ? null : password, mustChangePassword: [] };
 }

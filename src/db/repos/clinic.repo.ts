@@ -27,6 +27,24 @@ export async function firstClinicId(db: Db): Promise<string | undefined> {
   return r?.id;
 }
 
+/** Whether the clinic was created as the demo clinic: bootstrap's creation entry in the audit log says so (it never changes). */
+export async function createdAsDemo(db: Db, clinicId: string): Promise<boolean> {
+  const r = await db
+    .selectFrom('audit_log')
+    .select('details_json')
+    .where('clinic_id', '=', clinicId)
+    .where('object_type', '=', 'clinic')
+    .where('action', '=', 'create')
+    .orderBy('seq')
+    .limit(1)
+    .executeTakeFirst();
+  try {
+    return r ? (JSON.parse(r.details_json) as { demo?: unknown }).demo === true : false;
+  } catch {
+    return false;
+  }
+}
+
 /** Creates the clinic row itself (first start without the demo). */
 export async function insertClinic(trx: Db, row: Insertable<ClinicsTable>) {
   await trx.insertInto('clinics').values(row).execute();

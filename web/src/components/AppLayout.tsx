@@ -1,4 +1,4 @@
-import { AppShell, Box, Burger, Button, Group, Text, Tooltip } from '@mantine/core';
+import { AppShell, Badge, Box, Burger, Button, Group, Text, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -46,6 +46,14 @@ export function AppLayout() {
             <Text fw={700} c="teal.8" size="lg">
               {t('app.name')}
             </Text>
+            {/* The demo's passwords are published: nobody should mistake it for the clinic's real system. */}
+            {me.clinic.demo && (
+              <Tooltip label={t('layout.demoHint')} multiline w={320}>
+                <Badge color="orange" variant="filled" size="lg" radius="sm" style={{ flexShrink: 0 }} data-testid="demo-banner">
+                  {t('layout.demo')}
+                </Badge>
+              </Tooltip>
+            )}
             <Text fw={500} truncate data-testid="clinic-name">
               {me.clinic.name}
             </Text>

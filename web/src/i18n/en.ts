@@ -33,6 +33,8 @@ export const en: Translation = {
     deskTakeHint: 'The administrator is away: you get booking, patient registration and arrivals until you hand the desk back or sign out',
     deskCovering: 'At the desk since {{time}}',
     deskLeave: 'Hand the desk back',
+    demo: 'Demo clinic',
+    demoHint: 'The data are invented and the demo passwords are published. Do not enter real patients’ details.',
   },
   nav: {
     patients: 'Patients',
