@@ -98,4 +98,40 @@ describe('browser: the schedule as a tired administrator meets it', () => {
     expect(y).toBe('Уже записан — отметить');
     await page.screenshot({ path: path.join(SHOTS, 'schedule-follow-up-buttons.png') });
   }, 120_000);
+
+  it('cancelled and no-show visits take no width from live ones: hidden by default, a thin mark when shown', async () => {
+    // A cancelled visit whose time a live visit of the same doctor took (the demo has them).
+    const rows = await server.h.db
+      .selectFrom('appointments as g')
+      .innerJoin('appointments as l', (j) => j.onRef('l.doctor_id', '=', 'g.doctor_id').onRef('l.local_date', '=', 'g.local_date'))
+      .select(['g.id as goneId', 'l.id as liveId', 'g.local_date', 'g.branch_id', 'g.starts_at as gs', 'g.ends_at as ge', 'l.starts_at as ls', 'l.ends_at as le'])
+      .where('g.status', 'in', ['cancelled', 'no_show'])
+      .where('l.status', 'not in', ['cancelled', 'no_show'])
+      .orderBy('g.starts_at', 'desc')
+      .limit(2000)
+      .execute();
+    const pair = rows.find((r) => new Date(r.gs) < new Date(r.le) && new Date(r.ls) < new Date(r.ge));
+    expect(pair, 'a cancelled visit under a live one in the demo').toBeTruthy();
+    await page.evaluate(() => localStorage.removeItem('vizit.schedule.showGone'));
+    await page.goto(`${server.url}/schedule?date=${pair!.local_date}&branch=${pair!.branch_id}`);
+    const live = page.getByTestId(`appt-${pair!.liveId}`);
+    await live.waitFor();
+    await expect(page.getByTestId(`appt-${pair!.goneId}`).count()).resolves.toBe(0);
+    const column = live.locator('xpath=..');
+    const full = (await column.boundingBox())!.width;
+    const before = (await live.boundingBox())!.width;
+    expect(before).toBeGreaterThan(full * 0.9);
+    await page.screenshot({ path: path.join(SHOTS, 'schedule-gone-hidden.png') });
+
+    await page.getByRole('switch', { name: /Отменённые и неявки/ }).check({ force: true });
+    const gone = page.getByTestId(`appt-${pair!.goneId}`);
+    await gone.waitFor();
+    expect((await gone.boundingBox())!.width).toBeLessThanOrEqual(10);
+    expect((await live.boundingBox())!.width).toBeCloseTo(before, 0);
+    await page.screenshot({ path: path.join(SHOTS, 'schedule-gone-shown.png') });
+    await gone.click({ force: true });
+    await page.getByTestId('appt-status').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('switch', { name: /Отменённые и неявки/ }).uncheck({ force: true });
+  }, 120_000);
 });

@@ -29,6 +29,7 @@ export const scheduleEn: ScheduleTranslation = {
   },
   week: { noDoctor: 'Choose a doctor.' },
   grid: {
+    showGone: 'Cancelled and no-shows ({{count}})',
     label: 'Schedule grid: arrow keys choose a time, Enter books',
     cell: 'Book: {{col}}, {{time}}',
     hold: 'Offered to a patient',
@@ -125,7 +126,7 @@ export const scheduleEn: ScheduleTranslation = {
     submit: 'Book and mark "Arrived"',
     squeezeOffer: 'You can squeeze the patient in between visits — warn them they will have to wait.',
     squeeze: 'Squeeze in',
-    bookedToday: 'The patient is booked today — most likely they came for that visit:',
+    bookedToday: 'There is a visit booked for today — mark the arrival on it:',
     markArrival: 'Mark arrival for the {{time}} visit',
     arrivedDone: 'Arrival marked for the {{time}} visit; the doctor is notified',
     secondHint: 'The booking stays; book a second visit only if one is really needed.',

@@ -17,6 +17,8 @@ type Props = {
   /** Horizontal position and width in per cent of the column. */
   left: number;
   width: number;
+  /** A cancelled or no-show visit under a live one: a thin mark on the right edge, opened by a click. */
+  marker?: boolean;
   movable: boolean;
   highlighted: boolean;
   onOpen: (a: Appointment) => void;
@@ -29,7 +31,7 @@ export function isMovable(a: Appointment): boolean {
 }
 
 /** One visit on the grid: colour by status, left stripe by kind, badges for what the desk must not miss. */
-export function AppointmentBlock({ a, tz, top, height, left, width, movable, highlighted, onOpen, onDragStart, onDragEnd }: Props) {
+export function AppointmentBlock({ a, tz, top, height, left, width, marker, movable, highlighted, onOpen, onDragStart, onDragEnd }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const start = timeOf(a.startsAt, tz);
@@ -58,8 +60,9 @@ export function AppointmentBlock({ a, tz, top, height, left, width, movable, hig
       data-kind={a.kind}
       data-highlighted={highlighted || undefined}
       data-tiny={tiny || undefined}
+      data-marker={marker || undefined}
       data-icons={[a.alerts.length > 0, a.needsCall, a.squeezeIn, a.walkIn].filter(Boolean).length || undefined}
-      style={{ top, height: Math.max(height - 1, 10), left: `calc(${left}% + 1px)`, width: `calc(${width}% - 3px)` }}
+      style={{ top, height: Math.max(height - 1, 10), ...(marker ? { right: 1 } : { left: `calc(${left}% + 1px)`, width: `calc(${width}% - 3px)` }) }}
       title={title}
       aria-label={`${start} ${fullName(a.patient)}, ${KIND_LABELS[a.kind][lang]}, ${STATUS_LABELS[a.status][lang]}${a.needsCall ? `, ${t('schedule.badge.call')}` : ''}${a.alerts.length ? `, ${t('schedule.badge.alerts')}` : ''}`}
       draggable={movable}

@@ -12,6 +12,8 @@ type Props = {
   today: string;
   canWrite: boolean;
   highlightId: string | null;
+  /** Draw cancelled and no-show visits too (off: they take no room from the day's work). */
+  showGone?: boolean;
   onSlot: (col: GridColumn, minute: number) => void;
   onOpen: (a: Appointment) => void;
   onMove: (a: Appointment, col: GridColumn, minute: number) => void;
@@ -49,7 +51,7 @@ function useNow(): number {
  * (WEEK). Working time is white, the rest grey; free cells book, blocks open the visit, and
  * upcoming visits are dragged to another time or column. Arrow keys walk the cells.
  */
-export function DayGrid({ columns, tz, axis, today, canWrite, highlightId, onSlot, onOpen, onMove }: Props) {
+export function DayGrid({ columns, tz, axis, today, canWrite, highlightId, showGone = false, onSlot, onOpen, onMove }: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const count = rows(axis.to - axis.from);
@@ -120,7 +122,7 @@ export function DayGrid({ columns, tz, axis, today, canWrite, highlightId, onSlo
       </div>
       {columns.map((col, ci) => {
         const bands = workBands(col, tz);
-        const placed = placeBlocks(col.appointments, tz, axis.from);
+        const placed = placeBlocks(col.appointments, tz, axis.from, { showGone, keepId: highlightId });
         return (
           <div
             key={col.key}
@@ -191,6 +193,7 @@ export function DayGrid({ columns, tz, axis, today, canWrite, highlightId, onSlo
                 height={px(p.height)}
                 left={p.left}
                 width={p.width}
+                marker={p.marker}
                 movable={canWrite && isMovable(p.a)}
                 highlighted={p.a.id === highlightId}
                 onOpen={onOpen}

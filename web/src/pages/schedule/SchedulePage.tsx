@@ -12,6 +12,7 @@ import { dateOf, dayLabel, todayIn, validDate } from '../../lib/format';
 import { recordDelay } from '../../live/delays';
 import { useLiveUpdates } from '../../live/useLiveUpdates';
 import { DayGrid } from './DayGrid';
+import { GoneToggle, useShowGone } from './GoneToggle';
 import { BranchSelect } from './fields';
 import { axisFor, type Band, type GridColumn } from './grid';
 import { DoctorHeader, Legend } from './headers';
@@ -94,6 +95,7 @@ export function SchedulePage() {
   const kind = day.data?.dayKind;
   const off = kind === 'holiday' || kind === 'day_off' || kind === 'weekend';
   const write = can('schedule.write');
+  const [showGone, setShowGone] = useShowGone();
 
   return (
     <div data-testid="schedule-day">
@@ -122,6 +124,7 @@ export function SchedulePage() {
             </Button>
           </>
         )}
+        <GoneToggle columns={columns} value={showGone} onChange={setShowGone} />
         <Legend />
         {live !== 'open' && (
           <Tooltip label={t('schedule.live.offHint')}>
@@ -151,6 +154,7 @@ export function SchedulePage() {
           axis={axis}
           today={today}
           canWrite={write}
+          showGone={showGone}
           highlightId={highlight}
           onSlot={panels.openSlot}
           onOpen={panels.openAppointment}

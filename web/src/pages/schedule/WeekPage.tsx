@@ -10,6 +10,7 @@ import { useCan, useClinicTimeZone, useMe } from '../../components/session';
 import { dateOf, dayLabel, todayIn, validDate } from '../../lib/format';
 import { useLiveUpdates } from '../../live/useLiveUpdates';
 import { DayGrid } from './DayGrid';
+import { GoneToggle, useShowGone } from './GoneToggle';
 import { DoctorOrSpecialty } from './fields';
 import { axisFor, type GridColumn } from './grid';
 import { DateHeader, Legend } from './headers';
@@ -69,6 +70,7 @@ export function WeekPage() {
   );
   const axis = axisFor(columns, tz);
   const write = can('schedule.write');
+  const [showGone, setShowGone] = useShowGone();
 
   return (
     <div data-testid="schedule-week">
@@ -86,6 +88,7 @@ export function WeekPage() {
             {t('schedule.two.open')}
           </Button>
         )}
+        <GoneToggle columns={columns} value={showGone} onChange={setShowGone} />
         <Legend />
         {live !== 'open' && (
           <Tooltip label={t('schedule.live.offHint')}>
@@ -102,6 +105,7 @@ export function WeekPage() {
           axis={axis}
           today={today}
           canWrite={write}
+          showGone={showGone}
           highlightId={panels.highlight}
           onSlot={panels.openSlot}
           onOpen={panels.openAppointment}

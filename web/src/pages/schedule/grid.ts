@@ -56,9 +56,12 @@ export function axisFor(columns: GridColumn[], tz: string, branchHours: Band[] =
   return { from: Math.floor(from / 60) * 60, to: Math.min(24 * 60, Math.ceil(to / 60) * 60) };
 }
 
-export type Placed = { a: Appointment; top: number; height: number; left: number; width: number };
+/** `marker`: a cancelled or no-show visit under a live one, drawn as a thin mark on the right edge. */
+export type Placed = { a: Appointment; top: number; height: number; left: number; width: number; marker?: boolean };
 
-const gone = (a: Appointment) => a.status === 'cancelled' || a.status === 'no_show';
+/** A visit that no longer holds its time: cancelled or the patient did not come. */
+export const isGone = (a: Appointment) => a.status === 'cancelled' || a.status === 'no_show';
+const gone = isGone;
 type Span = { a: Appointment; start: number; end: number };
 const overlap = (p: Span, q: Span) => p.start < q.end && q.start < p.end;
 
@@ -75,35 +78,28 @@ function lanes(items: Span[]): { it: Span; lane: number; count: number }[] {
   return out;
 }
 
-/** A cancelled or no-show visit under a live one keeps only a narrow strip on the right. */
-const STRIP = 24;
-
 /**
  * Positions of the blocks of one column: top and height in minutes from the axis start, left
- * and width in per cent. Live visits that overlap (a squeeze-in) share the width side by side;
- * cancelled and no-show visits stay visible but yield the space to the live ones.
+ * and width in per cent. Live visits that overlap (a squeeze-in) share the width side by side.
+ * Cancelled and no-show visits never take width from a live one: hidden unless `showGone` (or the
+ * one visit `keepId` the desk asked to see); when shown, one under a live visit is only a marker.
  */
-export function placeBlocks(list: Appointment[], tz: string, axisFrom: number): Placed[] {
-  const spans: Span[] = list.map((a) => {
-    const start = minuteOfDay(a.startsAt, tz);
-    return { a, start, end: Math.max(start + 5, minuteOfDay(a.endsAt, tz) || 24 * 60) };
-  });
+export function placeBlocks(list: Appointment[], tz: string, axisFrom: number, opts: { showGone?: boolean; keepId?: string | null } = {}): Placed[] {
+  const spans: Span[] = list
+    .filter((a) => !gone(a) || opts.showGone || a.id === opts.keepId)
+    .map((a) => {
+      const start = minuteOfDay(a.startsAt, tz);
+      return { a, start, end: Math.max(start + 5, minuteOfDay(a.endsAt, tz) || 24 * 60) };
+    });
   const live = spans.filter((x) => !gone(x.a));
   const dead = spans.filter((x) => gone(x.a));
-  const deadUnderLive = dead.filter((d) => live.some((l) => overlap(l, d)));
   const out: Placed[] = [];
-  const place = (x: Span, left: number, width: number) =>
-    out.push({ a: x.a, top: x.start - axisFrom, height: x.end - x.start, left, width });
-  for (const { it, lane, count } of lanes(live)) {
-    const room = deadUnderLive.some((d) => overlap(d, it)) ? 100 - STRIP : 100;
-    place(it, (lane * room) / count, room / count);
-  }
-  for (const { it, lane, count } of lanes(dead)) {
-    const under = deadUnderLive.includes(it);
-    const left = under ? 100 - STRIP : 0;
-    const room = under ? STRIP : 100;
-    place(it, left + (lane * room) / count, room / count);
-  }
+  const place = (x: Span, left: number, width: number, marker?: boolean) =>
+    out.push({ a: x.a, top: x.start - axisFrom, height: x.end - x.start, left, width, ...(marker && { marker }) });
+  for (const { it, lane, count } of lanes(live)) place(it, (lane * 100) / count, 100 / count);
+  const free = dead.filter((d) => !live.some((l) => overlap(l, d)));
+  for (const d of dead) if (!free.includes(d)) place(d, 100, 0, true);
+  for (const { it, lane, count } of lanes(free)) place(it, (lane * 100) / count, 100 / count);
   return out;
 }
 
