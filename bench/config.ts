@@ -20,8 +20,6 @@ export interface BenchConfig {
   loadSeconds: number;
   /** Upper bound in seconds of the bookings row (it also stops when its free slots run out). */
   bookingSeconds: number;
-  /** Seconds of each raw durable insert reference. */
-  rawSeconds: number;
   patients: number;
   calls: number;
   /** Write a V8 CPU profile of the app process into bench/results/ (BENCH_CPU_PROF=1). */
@@ -43,7 +41,6 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
     connections: 50,
     loadSeconds: quick ? 2 : 6,
     bookingSeconds: quick ? 3 : 8,
-    rawSeconds: quick ? 2 : 5,
     patients: quick ? 10_000 : 100_000,
     calls: quick ? 50_000 : 1_000_000,
     cpuProfile: env.BENCH_CPU_PROF === '1',

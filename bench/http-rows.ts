@@ -1,7 +1,7 @@
 import type { BenchConfig } from './config.js';
 import { runLoad, type LoadResult, type Req } from './load.js';
 import type { RouteBreakdown } from './probe.js';
-import { ratioRow, type Row } from './report.js';
+import type { Row } from './report.js';
 import type { Server } from './server.js';
 
 export interface Hello {
@@ -23,13 +23,12 @@ export async function measure(cfg: BenchConfig, server: Server, o: { list?: Req[
   return r;
 }
 
-/** p50 and p99 against hello-world's (lower is better), req/s, and the non-2xx count when there are any. */
-export function latencyRows(name: string, r: LoadResult, hello: Hello, target?: number): Row[] {
-  const t = target === undefined ? undefined : { max: target };
+/** p50, p99 and req/s of a row, and the non-2xx count when there are any. */
+export function latencyRows(name: string, r: LoadResult): Row[] {
   const rows: Row[] = [
-    ratioRow({ name, metric: 'p50 ms', value: r.p50, reference: `hello p50 ${hello.p50.toFixed(2)}` }, hello.p50, t),
-    ratioRow({ name, metric: 'p99 ms', value: r.p99, reference: `hello p99 ${hello.p99.toFixed(2)}` }, hello.p99, t),
-    ratioRow({ name, metric: 'req/s', value: r.okPerSec, reference: `hello ${Math.round(hello.rps)} req/s` }, hello.rps),
+    { name, metric: 'p50 ms', value: r.p50 },
+    { name, metric: 'p99 ms', value: r.p99 },
+    { name, metric: 'req/s', value: r.okPerSec },
   ];
   if (r.non2xx || r.errors) rows.push({ name, metric: 'non-2xx+errors', value: r.non2xx + r.errors, target: '=0', met: false });
   return rows;

@@ -12,7 +12,7 @@ import { loadBenchConfig } from './config.js';
 import { openBenchDb } from './db.js';
 import { busyDays, freeSlots, overlaps } from './free-slots.js';
 import { breakdown, formatBreakdown, latencyRows, measure, type Breakdown, type Hello } from './http-rows.js';
-import { rawDurableInserts } from './reference.js';
+import { benchActor, bookingInput, rawBookingConcurrent, rawBookingOne, rawReads } from './reference.js';
 import { formatTable, machine, ratioRow, writeJson, type Row } from './report.js';
 import { Rng } from '../src/demo/demo-random.js';
 import { backupRows } from './backup.js';
@@ -75,11 +75,7 @@ try {
   log('backup and restore of the clinic-year');
   await part('backup and restore', () => backupRows(cfg, bdb));
 
-  log('raw durable inserts');
-  const raw = await rawDurableInserts(bdb.connectOptions, cfg.rawSeconds, cfg.connections);
-  rows.push({ name: 'raw durable insert, sequential', metric: 'ops/s', value: raw.sequential });
-  if (raw.concurrent) rows.push({ name: `raw durable insert, ${cfg.connections} clients`, metric: 'ops/s', value: raw.concurrent });
-
+  // The HTTP stack alone on this machine, for orientation; the routes are compared with their raw references.
   log('hello-world');
   const hello = await helloWorld();
   rows.push(
@@ -103,37 +99,56 @@ try {
   const { headers } = await signIn(app.url);
   const rssBefore = await app.rss();
 
+  const conns = `${cfg.connections} conns`;
   log('patient search');
-  rows.push(...latencyRows('patient search GET /api/patients?q=', await measure(cfg, app, { list: search, headers, keepFailures: true }), hello));
+  rows.push(...latencyRows(`patient search GET /api/patients?q=, ${conns}`, await measure(cfg, app, { list: search, headers, keepFailures: true })));
   log('two-option search');
-  rows.push(...latencyRows('two-option search POST /api/schedule/proposals', await measure(cfg, app, { list: proposals, headers, keepFailures: true }), hello, 3));
+  rows.push(...latencyRows(`two-option search POST /api/schedule/proposals, ${conns}`, await measure(cfg, app, { list: proposals, headers, keepFailures: true })));
   log('day view');
-  rows.push(...latencyRows('day view, 30 doctors GET /api/schedule/day', await measure(cfg, app, { list: day, headers, keepFailures: true }), hello, 3));
+  rows.push(...latencyRows(`day view, 30 doctors GET /api/schedule/day, ${conns}`, await measure(cfg, app, { list: day, headers, keepFailures: true })));
+
+  const actor = await benchActor(bdb.h, ds);
+  const book = bookingSource(slots, rng, ds);
+  const rawNext = () => bookingInput(ds, cfg.now, book.next().body!);
+  log(`raw booking transactions, ${cfg.connections} concurrent (app idle)`);
+  await app.idle();
+  // A third of the free slots at most, so the HTTP rows after it still have plenty.
+  const rawCap = book.used + Math.floor(book.left() / 3);
+  const rawMany = await rawBookingConcurrent(bdb.h, actor, cfg.now, () => (book.used < rawCap ? rawNext() : undefined), cfg.connections, cfg.bookingSeconds);
+  const rawManyName = bdb.h.dialect === 'sqlite'
+    ? `raw booking transaction, ${cfg.connections} concurrent: a queue on the one SQLite connection (group commit)`
+    : `raw booking transaction, ${cfg.connections} concurrent on a pool of the app's size`;
+  rows.push({ name: rawManyName, metric: 'ops/s', value: rawMany.perSec, reference: `${fmt(rawMany.n)} bookings` });
 
   log('bookings');
-  const book = bookingSource(slots, rng, ds);
   // Leave a margin: autocannon builds one request per connection ahead of sending.
-  const amount = Math.min(book.left() - 4 * cfg.connections - 300, 100_000);
+  const amount = Math.min(book.left() - 4 * cfg.connections - 600, 100_000);
   const b = await measure(cfg, app, { next: book.next, headers, amount, seconds: cfg.bookingSeconds, keepFailures: true });
-  const bname = `bookings POST /api/appointments, ${cfg.connections} conns`;
-  rows.push(ratioRow({ name: bname, metric: 'ops/s', value: b.okPerSec, reference: `raw sequential ${Math.round(raw.sequential)}/s` }, raw.sequential, { min: 0.8 }));
-  if (raw.concurrent) rows.push(ratioRow({ name: bname, metric: 'ops/s', value: b.okPerSec, reference: `raw ${cfg.connections} clients ${Math.round(raw.concurrent)}/s` }, raw.concurrent));
+  const bname = `bookings POST /api/appointments, ${conns}`;
+  rows.push(ratioRow({ name: bname, metric: 'ops/s', value: b.okPerSec, reference: `raw ${cfg.connections} concurrent ${Math.round(rawMany.perSec)}/s` }, rawMany.perSec));
   rows.push({ name: bname, metric: 'p50 ms', value: b.p50 }, { name: bname, metric: 'p99 ms', value: b.p99 });
   rows.push({ name: `${bname}: 201s / non-2xx`, metric: 'count', value: b.ok, reference: `non-2xx ${b.non2xx + b.errors}`, target: '0 non-2xx', met: b.non2xx + b.errors === 0 });
   if (b.failures.length) notes.push(`booking failures (first ${b.failures.length}): ${JSON.stringify(b.statuses)}\n    ${b.failures.join('\n    ')}`);
   const rssAfter = await app.rss();
   rows.push({ name: 'app process RSS before HTTP rows', metric: 'MB', value: rssBefore / MB }, { name: 'app process RSS after HTTP rows', metric: 'MB', value: rssAfter / MB });
 
+  log('raw references at one caller: each route\'s statements without HTTP (app idle)');
+  await app.idle();
+  const oneSeconds = cfg.quick ? 1 : 3;
+  const rawRead = await rawReads(bdb.h, actor, cfg.now, { search, proposals, day }, oneSeconds);
+  const rawBook = await rawBookingOne(bdb.h, actor, cfg.now, rawNext, oneSeconds, 150);
+
   log('one connection: latency without queueing, and where the time goes');
-  for (const [name, o] of [
-    ['patient search', { list: search }],
-    ['two-option search', { list: proposals }],
-    ['day view', { list: day }],
-    ['bookings', { next: book.next }],
+  for (const [name, o, raw] of [
+    ['patient search', { list: search }, rawRead.search],
+    ['two-option search', { list: proposals }, rawRead.proposals],
+    ['day view', { list: day }, rawRead.day],
+    ['bookings', { next: book.next }, rawBook],
   ] as const) {
     const one = await breakdown(cfg, app, { ...o, headers });
     breakdowns.push(...one.routes);
-    rows.push(ratioRow({ name: `${name}, 1 connection`, metric: 'p50 ms', value: one.load.p50, reference: `hello 1 conn ${hello.p50one.toFixed(2)}` }, hello.p50one));
+    rows.push({ name: `${name}, raw reference, 1 caller`, metric: 'p50 ms', value: raw.p50, reference: `${raw.statements.toFixed(1)} statements` });
+    rows.push(ratioRow({ name: `${name}, 1 connection`, metric: 'p50 ms', value: one.load.p50, reference: `raw ${raw.p50.toFixed(2)}` }, raw.p50));
   }
   await app.stop();
   app = undefined;
