@@ -55,10 +55,10 @@ module.exports = {
     },
     {
       name: 'server-routes-use-services',
-      comment: 'routes and plugins go through services: no repos, no SQL in src/server',
+      comment: 'routes, plugins and the CLI go through services: no repos, no SQL, no backup internals, no demo data in src/server',
       severity: 'error',
       from: { path: '^src/server/' },
-      to: { path: '^src/(db/repos|demo)/' },
+      to: { path: '^src/(db/(repos/|backup)|demo/)' },
     },
     {
       name: 'web-uses-contracts-and-domain',

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ruCount, ruNumber } from '../../domain/ru-format.js';
-import { createBackup } from '../../db/backup.js';
+import { createBackup } from '../../services/backup.service.js';
 import { loadConfig } from '../config.js';
 
 const USAGE = `Использование / usage: npm run backup [-- --out <папка / folder>]`;

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { ruCount, ruNumber } from '../../domain/ru-format.js';
-import { NotEmptyError, VerificationError, readManifest, restoreBackup } from '../../db/backup.js';
+import { NotEmptyError, VerificationError, readManifest, restoreBackup } from '../../services/backup.service.js';
 import { ruDate } from '../../domain/dates.js';
 import { loadConfig } from '../config.js';
 
