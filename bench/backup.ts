@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createBackup, restoreBackup } from '../src/db/backup.js';
+import { TEST_AUDIT_KEY } from '../test/support/audit-key.js';
 import { connect } from '../src/db/connect.js';
 import type { BenchConfig } from './config.js';
 import type { BenchDb } from './db.js';
@@ -61,6 +62,7 @@ export async function backupRows(cfg: BenchConfig, bdb: BenchDb): Promise<Row[]>
       sqlitePath: bdb.connectOptions.sqlitePath,
       databaseUrl: bdb.connectOptions.databaseUrl,
       outDir: path.join(work, 'backups'),
+      auditKey: TEST_AUDIT_KEY,
     });
     const backupSeconds = (performance.now() - t0) / 1000;
     const refFile = path.join(work, 'reference.bin');
@@ -78,7 +80,7 @@ export async function backupRows(cfg: BenchConfig, bdb: BenchDb): Promise<Row[]>
       u.pathname = `/${restoreDb}`;
       target = { databaseUrl: u.toString() };
     }
-    const r = await restoreBackup(dir, target);
+    const r = await restoreBackup(dir, { ...target, auditKey: TEST_AUDIT_KEY });
 
     const rows = Object.values(manifest.tables).reduce((s, t) => s + t.rows, 0);
     const what = `${rows.toLocaleString('en-US')} rows, ${Object.keys(manifest.tables).length} tables`;

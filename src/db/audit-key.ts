@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 import type { Db } from './connect.js';
 
@@ -21,4 +22,21 @@ export class AuditKeyCarrier implements KyselyPlugin {
 export function auditKeyOf(db: Db): Buffer | undefined {
   for (const p of db.getExecutor().plugins) if (p instanceof AuditKeyCarrier) return p.key;
   return undefined;
+}
+
+/** The key file's name, in the data folder and in a backup made with --with-key. */
+export const AUDIT_KEY_FILE = 'audit.key';
+
+/** A public name of the key (not the key): a backup records it, so a restore can say "wrong key" rather than "broken chain". */
+export function auditKeyId(key: Buffer): string {
+  return createHmac('sha256', key).update('vizit audit key id').digest('hex').slice(0, 16);
+}
+
+/** 32 random bytes or more, written as hex: the form of the key file and of VIZIT_AUDIT_KEY. */
+export function parseAuditKey(text: string, where: string): Buffer {
+  const hex = text.trim();
+  if (!/^([0-9a-fA-F]{2}){32,}$/.test(hex)) {
+    throw new Error(`${where}: ключ аудита — не менее 64 шестнадцатеричных знаков (32 байта) / the audit key must be at least 64 hex digits (32 bytes)`);
+  }
+  return Buffer.from(hex, 'hex');
 }

@@ -32,6 +32,10 @@ export interface Manifest {
   file: { name: string; bytes: number; sha256: string };
   tables: Record<string, TableSum>;
   auditHeads: Record<string, AuditHead>;
+  /** auditKeyId() of the key the chain is signed with, when the backup knew it. */
+  auditKeyId?: string;
+  /** The key file inside the backup folder: only in a backup made with --with-key. */
+  keyFile?: string;
   seconds: number;
 }
 
@@ -106,8 +110,8 @@ export function fsyncPath(p: string) {
   }
 }
 
-export function writeFileDurably(file: string, text: string) {
-  const fd = fs.openSync(file, 'w');
+export function writeFileDurably(file: string, text: string, mode?: number) {
+  const fd = fs.openSync(file, 'w', mode);
   try {
     fs.writeFileSync(fd, text);
     fs.fsyncSync(fd);
@@ -132,7 +136,8 @@ export function readManifest(backup: string): { dir: string; manifest: Manifest 
   const ok =
     m && m.format === MANIFEST_FORMAT && (m.engine === 'sqlite' || m.engine === 'postgres') && Array.isArray(m.migrations) &&
     m.file && typeof m.file.name === 'string' && typeof m.file.sha256 === 'string' && m.tables && typeof m.tables === 'object' &&
-    m.auditHeads && typeof m.auditHeads === 'object' && !m.file.name.includes('/') && !m.file.name.includes('\\');
+    m.auditHeads && typeof m.auditHeads === 'object' && !m.file.name.includes('/') && !m.file.name.includes('\\') &&
+    (m.keyFile === undefined || (typeof m.keyFile === 'string' && !m.keyFile.includes('/') && !m.keyFile.includes('\\')));
   if (!ok) throw new Error(`Манифест неполон или неизвестного формата / manifest is incomplete or of an unknown format: ${file}`);
   return { dir, manifest: m };
 }

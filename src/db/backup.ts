@@ -7,6 +7,7 @@ import {
 } from './backup-manifest.js';
 import { PG_DUMP_FILE, backupPostgres, restorePostgres } from './backup-postgres.js';
 import { SQLITE_FILE, backupSqlite, restoreSqlite } from './backup-sqlite.js';
+import { AUDIT_KEY_FILE, auditKeyId, parseAuditKey } from './audit-key.js';
 import { verifyChain } from './repos/audit.repo.js';
 
 export { NotEmptyError } from './backup-sqlite.js';
@@ -22,6 +23,10 @@ export interface BackupOptions {
   /** Where the backup folder goes; default <dataDir>/backups. */
   outDir?: string;
   now?: () => Date;
+  /** The audit chain's key, when known: the manifest records its id (never the key). */
+  auditKey?: Buffer;
+  /** Put the key into the backup (audit.key, 0600): only on request, a copy with its key lets anyone re-sign the chain. */
+  withKey?: boolean;
 }
 
 export interface BackupResult {
@@ -38,6 +43,7 @@ const isPostgres = (url: string | undefined): url is string => !!url && /^postgr
  */
 export async function createBackup(o: BackupOptions): Promise<BackupResult> {
   const started = performance.now();
+  if (o.withKey && !o.auditKey) throw new Error('Ключа журнала аудита нет — нечего класть в копию / no audit key to include');
   const now = (o.now ?? (() => new Date()))();
   const outDir = path.resolve(o.outDir ?? path.join(o.dataDir, 'backups'));
   fs.mkdirSync(outDir, { recursive: true });
@@ -73,8 +79,11 @@ export async function createBackup(o: BackupOptions): Promise<BackupResult> {
       file: { name: fileName, bytes: fs.statSync(dataFile).size, sha256: sha256File(dataFile) },
       tables: snapshot.tables,
       auditHeads: snapshot.auditHeads,
+      ...(o.auditKey && { auditKeyId: auditKeyId(o.auditKey) }),
+      ...(o.withKey && { keyFile: AUDIT_KEY_FILE }),
       seconds: Math.round(performance.now() - started) / 1000,
     };
+    if (o.withKey && o.auditKey) writeFileDurably(path.join(tmpDir, AUDIT_KEY_FILE), o.auditKey.toString('hex') + '\n', 0o600);
     writeFileDurably(path.join(tmpDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + '\n');
     fsyncPath(tmpDir);
     const dir = path.join(outDir, name);
@@ -100,6 +109,8 @@ export interface RestoreOptions {
   databaseUrl?: string;
   /** Replace a target that already holds data. */
   force?: boolean;
+  /** The audit chain's key (--key-file, or the target's VIZIT_AUDIT_KEY / audit.key); default: the one inside the backup. */
+  auditKey?: Buffer;
 }
 
 export interface RestoreResult {
@@ -111,6 +122,10 @@ export interface RestoreResult {
   seconds: number;
   /** Of seconds: the verification (integrity, counts, checksums, audit chain); the rest is loading. */
   verifySeconds: number;
+  /** Whose key verified the chain: the one given, the one inside the backup, or none. */
+  auditKeyFrom: 'given' | 'backup' | null;
+  /** Clinics whose chain holds no keyed entry (a copy made before the key): verified as SHA-256 only. */
+  unkeyedClinics: string[];
 }
 
 /**
@@ -122,6 +137,16 @@ export async function restoreBackup(backup: string, o: RestoreOptions): Promise<
   const started = performance.now();
   const { dir, manifest } = readManifest(path.resolve(backup));
   const dataFile = checkDataFile(dir, manifest);
+  const bundled = manifest.keyFile ? parseAuditKey(fs.readFileSync(path.join(dir, manifest.keyFile), 'utf8'), manifest.keyFile) : undefined;
+  const key = o.auditKey ?? bundled;
+  // Before the target is touched: a keyed copy cannot be verified without its key.
+  if (manifest.auditKeyId && !key) {
+    throw new Error(
+      'Журнал аудита копии подписан ключом: укажите его (--key-file, VIZIT_AUDIT_KEY или audit.key в папке данных) / ' +
+        'the backup\'s audit chain is keyed: give its key (--key-file, VIZIT_AUDIT_KEY or audit.key in the data folder)',
+    );
+  }
+  const unkeyedClinics: string[] = [];
   let auditEntries = 0;
   let verifySeconds = 0;
   const verify: Verify = async (db, integrityOf, snapshotOf) => {
@@ -133,10 +158,16 @@ export async function restoreBackup(backup: string, o: RestoreOptions): Promise<
     problems.push(...compareSnapshot(manifest, snapshot));
     const clinics = new Set(Object.keys(manifest.auditHeads));
     if (snapshot.tables.clinics) for (const c of await db.selectFrom('clinics').select('id').execute()) clinics.add(c.id);
+    if (manifest.auditKeyId && key && auditKeyId(key) !== manifest.auditKeyId) {
+      problems.push('ключ аудита не тот, которым подписан журнал копии / the audit key is not the one the backup\'s chain is signed with');
+    }
     for (const clinicId of [...clinics].sort()) {
-      const chain = await verifyChain(db, clinicId);
+      // A copy made before the key (no key id in its manifest) holds only SHA-256 entries: accepted
+      // and named in the result. A keyed copy verifies as the app does: a keyless re-hash fails.
+      const chain = await verifyChain(db, clinicId, { key, allowUnkeyed: !manifest.auditKeyId });
       auditEntries += chain.checked;
       if (!chain.ok) problems.push(`клиника ${clinicId}: цепочка аудита разорвана на записи ${chain.firstBrokenSeq} / clinic ${clinicId}: audit chain broken at entry ${chain.firstBrokenSeq}`);
+      else if (chain.checked > 0 && chain.keyedFromSeq === null) unkeyedClinics.push(clinicId);
     }
     verifySeconds = (performance.now() - v0) / 1000;
     if (problems.length) throw new VerificationError(problems);
@@ -158,5 +189,7 @@ export async function restoreBackup(backup: string, o: RestoreOptions): Promise<
     auditEntries,
     seconds: (performance.now() - started) / 1000,
     verifySeconds,
+    auditKeyFrom: o.auditKey ? 'given' : bundled ? 'backup' : null,
+    unkeyedClinics,
   };
 }

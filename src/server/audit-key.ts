@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-
-/** The key file's name, in the data folder and in a backup made with --with-key. */
-export const AUDIT_KEY_FILE = 'audit.key';
+import { AUDIT_KEY_FILE, parseAuditKey } from '../db/audit-key.js';
 
 export interface AuditKey {
   key: Buffer;
@@ -11,15 +9,6 @@ export interface AuditKey {
   source: 'VIZIT_AUDIT_KEY' | string;
   /** True only at the start that created the key file: the moment an older chain gets its key epoch. */
   created: boolean;
-}
-
-/** 32 random bytes or more, written as hex: the form of the key file and of VIZIT_AUDIT_KEY. */
-export function parseAuditKey(text: string, where: string): Buffer {
-  const hex = text.trim();
-  if (!/^([0-9a-fA-F]{2}){32,}$/.test(hex)) {
-    throw new Error(`${where}: ключ аудита — не менее 64 шестнадцатеричных знаков (32 байта) / the audit key must be at least 64 hex digits (32 bytes)`);
-  }
-  return Buffer.from(hex, 'hex');
 }
 
 export function readAuditKeyFile(file: string): Buffer {
@@ -62,11 +51,19 @@ export function writeAuditKeyFile(file: string, key: Buffer): boolean {
  * the start-up check refuses a key that did not write the chain's newest entry.
  */
 export function loadAuditKey(c: { auditKey: Buffer | undefined; dataDir: string }): AuditKey {
-  if (c.auditKey) return { key: c.auditKey, source: 'VIZIT_AUDIT_KEY', created: false };
+  const found = findAuditKey(c);
+  if (found) return found;
   const file = path.join(c.dataDir, AUDIT_KEY_FILE);
-  if (fs.existsSync(file)) return { key: readAuditKeyFile(file), source: file, created: false };
   fs.mkdirSync(c.dataDir, { recursive: true });
   // Two servers starting at once on one data folder: the second link fails and both use the first key.
   const created = writeAuditKeyFile(file, randomBytes(32));
   return { key: readAuditKeyFile(file), source: file, created };
+}
+
+/** The key as loadAuditKey would find it, without creating one (backup and restore never do). */
+export function findAuditKey(c: { auditKey: Buffer | undefined; dataDir: string }): AuditKey | undefined {
+  if (c.auditKey) return { key: c.auditKey, source: 'VIZIT_AUDIT_KEY', created: false };
+  const file = path.join(c.dataDir, AUDIT_KEY_FILE);
+  if (fs.existsSync(file)) return { key: readAuditKeyFile(file), source: file, created: false };
+  return undefined;
 }

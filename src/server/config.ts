@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { parseAuditKey } from './audit-key.js';
+import { parseAuditKey } from '../db/audit-key.js';
 
 /** Everything the server reads from the environment, read in this one place. */
 export interface Config {

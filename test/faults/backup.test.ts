@@ -14,16 +14,25 @@ import { verifyChain } from '../../src/db/repos/audit.repo.js';
 import { addDays } from '../../src/domain/dates.js';
 import { buildApp } from '../../src/server/app.js';
 import { TestClock, signIn } from '../support/app.js';
+import { keylessRehash, TEST_AUDIT_KEY, TEST_AUDIT_KEY_HEX } from '../support/audit-key.js';
 import { PASSWORD, seedClinic, type Fixture } from '../support/fixtures.js';
 import { msk, scheduleFixture } from '../support/schedule-fixture.js';
 import { DIALECTS, freshDb, type TestDb } from '../support/test-db.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** The CLI's data folder when a test does not give one: never the repository's ./data. */
+const cliDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vizit-backup-cli-'));
 
-/** The real CLI, as `npm run backup|restore` runs it (tsx as a loader, no npm wrapper). */
+/**
+ * The real CLI, as `npm run backup|restore` runs it (tsx as a loader, no npm wrapper), on a
+ * server whose audit key is the tests' (VIZIT_AUDIT_KEY) and whose data folder is the test's own.
+ */
 function cli(name: 'backup' | 'restore', args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', `src/server/cli/${name}.ts`, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, ['--import', 'tsx', `src/server/cli/${name}.ts`, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, VIZIT_AUDIT_KEY: TEST_AUDIT_KEY_HEX, VIZIT_DATA_DIR: path.join(cliDataDir, name), ...env },
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
@@ -37,6 +46,11 @@ async function recompute(db: Db, manifest: Manifest) {
   const out: Record<string, { rows: number; sha256: string }> = {};
   for (const [table, meta] of Object.entries(manifest.tables)) {
     const rows = (await sql.raw<Record<string, unknown>>(`select * from "${table}"`).execute(db)).rows;
+    // SQLite's virtual generated columns (hidden 2) are computed on read, not stored: not part of the copy.
+    const virtual = manifest.engine === 'sqlite'
+      ? (await sql.raw<{ name: string; hidden: number }>(`pragma table_xinfo("${table}")`).execute(db)).rows.filter((c) => c.hidden === 2).map((c) => c.name)
+      : [];
+    for (const r of rows) for (const c of virtual) delete r[c];
     if (rows.length) expect(Object.keys(rows[0]).sort(), table).toEqual(meta.columns);
     const key = meta.primaryKey.length ? meta.primaryKey : meta.columns;
     const cmp = (a: Record<string, unknown>, b: Record<string, unknown>) => {
@@ -81,7 +95,9 @@ describe.each(DIALECTS)('online backup during a write load, restore and verify (
   };
   const target = (name: string) => (dialect === 'sqlite' ? ['--to', path.join(tmp, name)] : ['--database-url', pgTarget(name)]);
   const openTarget = (name: string): DbHandle =>
-    dialect === 'sqlite' ? connect({ sqlitePath: path.join(tmp, name, 'vizit.sqlite') }) : connect({ databaseUrl: pgTarget(name), poolMax: 2 });
+    dialect === 'sqlite'
+      ? connect({ sqlitePath: path.join(tmp, name, 'vizit.sqlite'), auditKey: TEST_AUDIT_KEY })
+      : connect({ databaseUrl: pgTarget(name), poolMax: 2, auditKey: TEST_AUDIT_KEY });
   /** Whether a failed restore left anything behind in the target. */
   const targetHasTables = async (name: string): Promise<boolean> => {
     if (dialect === 'sqlite') return fs.existsSync(path.join(tmp, name, 'vizit.sqlite'));
@@ -94,6 +110,8 @@ describe.each(DIALECTS)('online backup during a write load, restore and verify (
     }
   };
 
+  /** The backup CLI on the live database, as the server runs it. */
+  const liveEnv = (): Record<string, string> => (dialect === 'sqlite' ? { VIZIT_DATA_DIR: path.join(tmp, 'live'), DATABASE_URL: '' } : { DATABASE_URL: h.location });
   let h: TestDb;
   let fx: Fixture;
   let app: Awaited<ReturnType<typeof buildApp>>;
@@ -125,6 +143,7 @@ describe.each(DIALECTS)('online backup during a write load, restore and verify (
       await admin.close();
     }
     fs.rmSync(tmp, { recursive: true, force: true });
+    fs.rmSync(cliDataDir, { recursive: true, force: true });
   });
 
   it('backs up with the CLI while patients and appointments are being written over HTTP', async () => {
@@ -158,8 +177,7 @@ describe.each(DIALECTS)('online backup during a write load, restore and verify (
     while (acks.length < 40 && unexpected.length === 0) await new Promise((r) => setTimeout(r, 20));
 
     backupStarted = performance.now();
-    const env: Record<string, string> = dialect === 'sqlite' ? { VIZIT_DATA_DIR: path.join(tmp, 'live'), DATABASE_URL: '' } : { DATABASE_URL: h.location };
-    const run = await cli('backup', ['--out', path.join(tmp, 'backups')], env);
+    const run = await cli('backup', ['--out', path.join(tmp, 'backups')], liveEnv());
     backupEnded = performance.now();
     stop = true;
     await Promise.all(writers);
@@ -243,7 +261,11 @@ describe.each(DIALECTS)('online backup during a write load, restore and verify (
     } finally {
       await r.close();
     }
-    const forced = await restoreBackup(backupDir, dialect === 'sqlite' ? { dataDir: path.join(tmp, 'restored'), force: true } : { databaseUrl: pgTarget('restored'), force: true });
+    const forced = await restoreBackup(backupDir, {
+      ...(dialect === 'sqlite' ? { dataDir: path.join(tmp, 'restored') } : { databaseUrl: pgTarget('restored') }),
+      force: true,
+      auditKey: TEST_AUDIT_KEY,
+    });
     expect(forced.rows).toBe(Object.values(manifest.tables).reduce((sum, t) => sum + t.rows, 0));
   });
 
@@ -292,9 +314,66 @@ describe.each(DIALECTS)('online backup during a write load, restore and verify (
       m.tables.patients.sha256 = '0'.repeat(64);
     }
     fs.writeFileSync(c.manifest, JSON.stringify(m));
-    const err = await restoreBackup(c.dir, dialect === 'sqlite' ? { dataDir: path.join(tmp, 'forged_target') } : { databaseUrl: pgTarget('forged_target') }).catch((e) => e);
+    const err = await restoreBackup(c.dir, {
+      ...(dialect === 'sqlite' ? { dataDir: path.join(tmp, 'forged_target') } : { databaseUrl: pgTarget('forged_target') }),
+      auditKey: TEST_AUDIT_KEY,
+    }).catch((e) => e);
     expect(err).toBeInstanceOf(VerificationError);
     expect((err as VerificationError).problems.join('\n')).toContain('table patients: checksum differs');
     expect(await targetHasTables('forged_target')).toBe(false);
+  });
+
+  it('keeps the audit key out of a backup unless asked; a keyed backup is not restored without its key', async () => {
+    expect(manifest.keyFile).toBeUndefined();
+    expect(fs.existsSync(path.join(backupDir, 'audit.key'))).toBe(false);
+    expect(manifest.auditKeyId).toMatch(/^[0-9a-f]{16}$/);
+    const run = await cli('restore', [backupDir, ...target('nokey_target')], { VIZIT_AUDIT_KEY: '' });
+    expect(run.code).toBe(1);
+    expect(run.err).toMatch(/подписан ключом.*keyed: give its key/s);
+    expect(await targetHasTables('nokey_target')).toBe(false);
+  });
+
+  it('restores with --key-file and leaves the key (0600) where the restored server reads it; a wrong key fails verification', async () => {
+    const keyFile = path.join(tmp, 'given.key');
+    fs.writeFileSync(keyFile, TEST_AUDIT_KEY_HEX + '\n');
+    const wrong = path.join(tmp, 'wrong.key');
+    fs.writeFileSync(wrong, 'ab'.repeat(32));
+    const serverDir = path.join(tmp, 'keyfile-server');
+    const bad = await cli('restore', [backupDir, ...target('wrongkey_target'), '--key-file', wrong], { VIZIT_AUDIT_KEY: '', VIZIT_DATA_DIR: serverDir });
+    expect(bad.code).toBe(3);
+    expect(bad.err).toContain('the audit key is not the one');
+    expect(await targetHasTables('wrongkey_target')).toBe(false);
+
+    const run = await cli('restore', [backupDir, ...target('keyfile_target'), '--key-file', keyFile], { VIZIT_AUDIT_KEY: '', VIZIT_DATA_DIR: serverDir });
+    expect(run.code, run.err).toBe(0);
+    // SQLite: the restored data folder; PostgreSQL: the server's data folder.
+    const written = path.join(dialect === 'sqlite' ? path.join(tmp, 'keyfile_target') : serverDir, 'audit.key');
+    expect(run.out).toContain(`audit key written: ${written}`);
+    expect(fs.statSync(written).mode & 0o777).toBe(0o600);
+    expect(fs.readFileSync(written, 'utf8').trim()).toBe(TEST_AUDIT_KEY_HEX);
+  });
+
+  it('with --with-key the backup holds the key (0600) and restores without one on the target', async () => {
+    const out = path.join(tmp, 'withkey');
+    const run = await cli('backup', ['--out', out, '--with-key'], liveEnv());
+    expect(run.code, run.err).toBe(0);
+    expect(run.out).toContain('the audit key is inside');
+    const dir = path.join(out, fs.readdirSync(out)[0]);
+    const m = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
+    expect(m.keyFile).toBe('audit.key');
+    expect(fs.statSync(path.join(dir, 'audit.key')).mode & 0o777).toBe(0o600);
+    const restored = await cli('restore', [dir, ...target('withkey_target')], { VIZIT_AUDIT_KEY: '', VIZIT_DATA_DIR: path.join(tmp, 'withkey-server') });
+    expect(restored.code, restored.err).toBe(0);
+  });
+
+  // Last: it rewrites the live chain.
+  it('a live chain re-hashed without the key is backed up as it is, and the restore refuses it', async () => {
+    await keylessRehash(h.db, dialect, fx.clinicId, (seq) => (seq === 5 ? { ip: '10.6.6.6' } : null));
+    const out = path.join(tmp, 'rehashed');
+    expect((await cli('backup', ['--out', out], liveEnv())).code).toBe(0);
+    const run = await cli('restore', [path.join(out, fs.readdirSync(out)[0]), ...target('rehashed_target')]);
+    expect(run.code).toBe(3);
+    expect(run.err).toContain(`clinic ${fx.clinicId}: audit chain broken at entry 1`);
+    expect(await targetHasTables('rehashed_target')).toBe(false);
   });
 });
