@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Email, Id, IsoDate, LIMITS, OptText, Phone, Text } from './common.js';
+import { AppointmentKind, AppointmentStatus } from './schedule.js';
 
 export const PhoneKind = z.enum(['mobile', 'home', 'work', 'relative']);
 
@@ -71,3 +72,25 @@ export const PatientSearch = z.strictObject({
   offset: z.coerce.number().int().min(0).max(100000).optional(),
 });
 export const PatientPage = z.object({ items: z.array(PatientSummary), hasMore: z.boolean() });
+
+/** GET /patients/:id/booking-context: what «Подобрать время» starts from for a known patient. */
+export const BookingContext = z.object({
+  /** From the finished visits: primary (none), checkup (the latest was a check-up), repeat (in treatment). */
+  suggestedKind: AppointmentKind,
+  /** The treating doctor (of the latest treatment visits, or of the last check-up), if still working here. */
+  doctorId: z.string().nullable(),
+  /** Visits still ahead (booked, confirmed, arrived, in the chair), soonest first; at most 10. */
+  upcoming: z.array(
+    z.object({
+      id: z.string(),
+      startsAt: z.string(),
+      endsAt: z.string(),
+      localDate: z.string(),
+      doctorId: z.string(),
+      branchId: z.string(),
+      kind: AppointmentKind,
+      status: AppointmentStatus,
+    }),
+  ),
+});
+export type BookingContextT = z.infer<typeof BookingContext>;

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams } from '../../contracts/common.js';
+import { BookingContext } from '../../contracts/patients.js';
 import { Appointment, BookBody, DeskEventBody, HistoryEntry, MoveBody, PatientVisitsQuery, StatusBody } from '../../contracts/schedule.js';
 import * as status from '../../services/appointment-status.service.js';
 import * as booking from '../../services/booking.service.js';
+import { bookingContext } from '../../services/booking-context.service.js';
 import { actorOf } from '../plugins/auth.js';
 import type { RouteDeps } from './types.js';
 
@@ -27,4 +29,6 @@ export const appointmentRoutes = ({ deps }: RouteDeps): FastifyPluginAsyncZod =>
 
   app.get('/patients/:id/appointments', { config: { access: R }, schema: { tags: atags, summary: "A patient's visits, newest first; or one day's, by time", params: IdParams, querystring: PatientVisitsQuery, response: { 200: z.object({ items: z.array(Appointment) }) } } }, async (req) =>
     ({ items: await booking.patientAppointments(deps, actorOf(req), req.params.id, req.query.date) }));
+  app.get('/patients/:id/booking-context', { config: { access: R }, schema: { tags: atags, summary: 'For booking a known patient: visit type and doctor from her history, her visits ahead', params: IdParams, response: { 200: BookingContext } } }, async (req) =>
+    bookingContext(deps, actorOf(req), req.params.id));
 };
