@@ -47,7 +47,12 @@ function recorder(h: DbHandle) {
   let inflight = 0;
   const plugin: KyselyPlugin = {
     transformQuery({ node, queryId }) {
-      if (inflight++ === 0) groups.push([]);
+      // (A straggler of a request that failed half-way may still finish later: never below zero.)
+      if (inflight <= 0 || !groups.length) {
+        inflight = 0;
+        groups.push([]);
+      }
+      inflight++;
       groups[groups.length - 1].push({ node, queryId });
       return node;
     },
