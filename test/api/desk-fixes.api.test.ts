@@ -72,12 +72,12 @@ describe.each(DIALECTS)('desk fixes: walk-ins, no-shows, call-backs (%s)', (dial
     await t.h.db.updateTable('appointments').set({ callback_date: '2026-11-20', created_at: '2026-11-10T09:00:00.000Z', status_changed_at: '2026-11-18T09:00:00.000Z' }).where('id', '=', overdue).execute();
 
     const gaps = (await f.admin('GET', `/api/schedule/gaps?date=${TODAY}`)).json();
-    expect(gaps.callbacks.map((c: { appointmentId: string }) => c.appointmentId)).toEqual([overdue, due]);
-    expect(gaps.callbacks[1]).toMatchObject({
+    expect(gaps.callbacks.map((c: { appointmentId: string }) => c.appointmentId)).toEqual([due, overdue]);
+    expect(gaps.callbacks[0]).toMatchObject({
       patientId: f.patients[3], name: 'Кузнецова Ольга', phone: '+79210000003', callbackDate: TODAY, overdue: false,
       visitDate: '2026-11-27', visitStartsAt: msk('2026-11-27', '10:00'), doctorId: f.orlova, reason: 'illness', note: 'Простуда, перезвонить',
     });
-    expect(gaps.callbacks[0]).toMatchObject({ callbackDate: '2026-11-20', overdue: true, reason: 'patient_request' });
+    expect(gaps.callbacks[1]).toMatchObject({ callbackDate: '2026-11-20', overdue: true, reason: 'patient_request' });
     // Another day shows what is due that day only.
     const wed = (await f.admin('GET', '/api/schedule/gaps?date=2026-11-25')).json();
     expect(wed.callbacks.map((c: { appointmentId: string }) => c.appointmentId)).toEqual([later]);

@@ -4,8 +4,9 @@ import type { Db } from '../connect.js';
 /**
  * Cancelled visits whose agreed call-back date (CONF-5) falls in [fromDate, toDate] and is not
  * done yet: the patient has booked nothing since the cancellation and no call to the patient
- * was logged after it. Blocked or destroyed cards are never called (152-FZ art. 21). Oldest
- * call-back first, at most 100.
+ * was logged after it. Blocked or destroyed cards are never called (152-FZ art. 21). The day's
+ * own promises first, then the missed ones, freshest first (the likeliest to still end in a
+ * booking); at most 100.
  */
 export async function openCallbacks(db: Db, clinicId: string, fromDate: string, toDate: string) {
   return db
@@ -26,7 +27,7 @@ export async function openCallbacks(db: Db, clinicId: string, fromDate: string, 
     .where(({ not, exists, selectFrom }) => not(exists(
       selectFrom('calls as c').select(sql`1`.as('x')).whereRef('c.patient_id', '=', 'a.patient_id').where('c.direction', '=', 'out').whereRef('c.started_at', '>', 'a.status_changed_at'),
     )))
-    .orderBy('a.callback_date')
+    .orderBy('a.callback_date', 'desc')
     .orderBy('a.status_changed_at')
     .limit(100)
     .execute();

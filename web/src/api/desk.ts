@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type {
   AppointmentT,
   BookBody,
+  CallBack,
   CardPull,
   FeedToken,
   GapCandidate,
@@ -20,6 +21,7 @@ export type GapsViewT = z.infer<typeof GapsView>;
 export type GapDoctor = GapsViewT['doctors'][number];
 export type Gap = GapDoctor['gaps'][number];
 export type GapCandidateT = z.infer<typeof GapCandidate>;
+export type CallBackT = z.infer<typeof CallBack>;
 export type WaitingEntryT = z.infer<typeof WaitingEntry>;
 export type WaitingInputT = z.infer<typeof WaitingInput>;
 export type CardPullT = z.infer<typeof CardPull>;
@@ -91,6 +93,15 @@ export function usePatientAppointments(patientId: string | undefined, enabled = 
     queryKey: ['patient-appointments', patientId],
     queryFn: () => api<{ items: Appointment[] }>('GET', `/patients/${patientId}/appointments`),
     enabled: !!patientId && enabled,
+  });
+}
+
+/** A patient's visits of one clinic-local day, any doctor and branch (the walk-in dialog asks for today). */
+export function usePatientDay(patientId: string | undefined, date: string) {
+  return useQuery({
+    queryKey: ['patient-appointments', patientId, date],
+    queryFn: () => api<{ items: Appointment[] }>('GET', `/patients/${patientId}/appointments`, undefined, { date }),
+    enabled: !!patientId,
   });
 }
 

@@ -18,6 +18,18 @@ export const deskEn: DeskTranslation = {
   weekdayOn: { 1: 'Monday', 2: 'Tuesday', 3: 'Wednesday', 4: 'Thursday', 5: 'Friday', 6: 'Saturday', 7: 'Sunday' },
   partOfDay: { any: 'Any time', morning: 'Morning', evening: 'Evening' },
   reason: { waiting_list: 'Waiting list', unfinished: 'Unfinished treatment', recall: 'Check-up due' },
+  callbacks: {
+    title: 'Call back after cancellations',
+    hint: 'When the visit was cancelled, a call on this day was agreed. Missed calls (up to 30 days) stay on the list until the patient is booked again.',
+    none: 'No call-backs after cancellations on this day.',
+    patient: 'Patient',
+    phone: 'Phone',
+    when: 'Call on',
+    overdue: 'overdue',
+    visit: 'Cancelled visit',
+    reason: 'Reason for cancelling',
+    visitAt: '{{date}} at {{time}}',
+  },
   gaps: {
     title: 'Gaps in the schedule',
     hint: "Doctors' idle time and whom to call to fill it: the waiting list first, then patients who dropped out of treatment, then those due for a check-up.",

@@ -6,6 +6,7 @@ import { useDoctors } from '../../api/doctors';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { useCan } from '../../components/session';
+import { CallbacksCard } from './CallbacksCard';
 import { DayNav, useDayParam } from './DayNav';
 import { GapDoctorCard } from './GapDoctorCard';
 
@@ -13,7 +14,8 @@ const MIN_OPTIONS = [15, 30, 45, 60, 90];
 
 /**
  * «Окна в расписании» (SCH-7): each doctor's idle gaps of the day and a ranked call list —
- * the waiting list first, then unfinished treatment, then check-ups due.
+ * the waiting list first, then unfinished treatment, then check-ups due. Above them, the
+ * call-backs agreed at cancellations that are due (CONF-5), whether or not there is a gap.
  */
 export function GapsPage() {
   const { t } = useTranslation();
@@ -51,6 +53,7 @@ export function GapsPage() {
           {t('desk.gaps.readOnly')}
         </Text>
       )}
+      {gaps.data?.date === date && <CallbacksCard items={gaps.data.callbacks} doctorById={doctorById} />}
       {!gaps.data || gaps.data.date !== date ? (
         <QueryState isPending={gaps.isPending || gaps.isFetching} error={gaps.error} />
       ) : columns.length === 0 ? (

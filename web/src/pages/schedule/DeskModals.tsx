@@ -3,31 +3,50 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../src/contracts/common.js';
 import { ApiError } from '../../api/client';
+import { usePatientDay } from '../../api/desk';
 import { useBook, useDoctorLate, type Appointment } from '../../api/schedule';
 import { FormErrors } from '../../components/FormErrors';
+import { useClinicTimeZone } from '../../components/session';
 import { useLang } from '../../i18n';
+import { timeOf, todayIn } from '../../lib/format';
 import { useFieldErrors } from '../../lib/fieldErrors';
 import { notifySaved } from '../../lib/notify';
 import { recordDelay } from '../../live/delays';
 import { useDefaultDuration, DoctorOrSpecialty, DurationSelect, KindSelect, type Kind, type Who } from './fields';
 import { BookingPatientPicker, type PickedPatient } from './BookingPatientPicker';
+import { isUpcoming, WalkInVisits } from './WalkInVisits';
 
 /**
- * SCH-8 «Пришёл без записи»: the patient is at the desk now. Booked at this minute and marked
- * arrived at once; if the doctor is busy (or it is outside their hours) the server refuses and
- * the desk may squeeze the patient in, warning that they will wait.
+ * SCH-8 «Пришёл без записи»: the patient is at the desk now. If they are booked today (any
+ * doctor, any branch) the dialog offers the arrival on that visit first, and a second visit only
+ * on purpose. Otherwise booked at this minute and marked arrived at once; if the doctor is busy
+ * (or it is outside their hours) the server refuses and the desk may squeeze the patient in,
+ * warning that they will wait.
  */
-export function WalkInModal({ onClose, onBooked }: { onClose: () => void; onBooked: (a: Appointment) => void }) {
+export function WalkInModal({ onClose, onBooked, onArrived }: { onClose: () => void; onBooked: (a: Appointment) => void; onArrived: (a: Appointment) => void }) {
   const { t } = useTranslation();
   const lang = useLang();
+  const tz = useClinicTimeZone();
   const book = useBook({ silent: true });
   const errors = useFieldErrors(book.error);
-  const [patient, setPatient] = useState<PickedPatient | null>(null);
+  const [patient, setPatientState] = useState<PickedPatient | null>(null);
+  const [second, setSecond] = useState(false);
+  // Refetched on a refusal: something may have been booked for the patient meanwhile.
+  const today = usePatientDay(patient?.id, todayIn(tz));
+  const upcoming = today.data?.items.filter(isUpcoming) ?? [];
+  const setPatient = (p: PickedPatient | null) => {
+    setPatientState(p);
+    setSecond(false);
+    book.reset();
+  };
   const [who, setWho] = useState<Who>({});
   const [kind, setKind] = useState<Kind>('primary');
   const [duration, setDuration] = useState<number | null>(null);
   const defaultDuration = useDefaultDuration();
-  const refused = book.error instanceof ApiError && ['slot_taken', 'conflict'].includes(book.error.code) ? book.error : null;
+  // The server also refuses a walk-in over a visit of today the dialog had not seen (booked meanwhile): that one names the patient, not the time.
+  const overBooking = book.error instanceof ApiError && book.error.errors.some((e) => e.field === 'patientId');
+  const refused = book.error instanceof ApiError && ['slot_taken', 'conflict'].includes(book.error.code) && !overBooking ? book.error : null;
+  const askFirst = !!patient && upcoming.length > 0 && !second;
 
   const submit = (squeezeIn: boolean) => {
     if (!patient || !who.doctorId) return;
@@ -35,9 +54,9 @@ export function WalkInModal({ onClose, onBooked }: { onClose: () => void; onBook
     book.mutate(
       {
         patientId: patient.id, doctorId: who.doctorId, startsAt: new Date(now).toISOString(), durationMin: duration ?? defaultDuration(kind),
-        kind, walkIn: true, squeezeIn: squeezeIn || undefined,
+        kind, walkIn: true, squeezeIn: squeezeIn || undefined, secondVisit: second || undefined,
       },
-      { onSuccess: onBooked },
+      { onSuccess: onBooked, onError: () => void today.refetch() },
     );
   };
 
@@ -49,11 +68,34 @@ export function WalkInModal({ onClose, onBooked }: { onClose: () => void; onBook
             {t('schedule.walkIn.hint')}
           </Text>
           <BookingPatientPicker value={patient} onChange={setPatient} autoFocus />
-          <DoctorOrSpecialty value={who} onChange={(w) => { setWho(w); book.reset(); }} allowSpecialty={false} />
-          <Group grow gap="xs" align="flex-start">
-            <KindSelect value={kind} onChange={setKind} />
-            <DurationSelect value={duration ?? defaultDuration(kind)} onChange={setDuration} />
-          </Group>
+          {patient && (today.data?.items.length ?? 0) > 0 && (
+            <WalkInVisits
+              visits={today.data!.items}
+              tz={tz}
+              onArrived={(a) => {
+                notifySaved(t('schedule.walkIn.arrivedDone', { time: timeOf(a.startsAt, tz) }));
+                onArrived(a);
+              }}
+            />
+          )}
+          {askFirst ? (
+            <Group justify="space-between" wrap="wrap" gap="xs">
+              <Text size="xs" c="dimmed" style={{ flex: '1 1 260px' }}>
+                {t('schedule.walkIn.secondHint')}
+              </Text>
+              <Button variant="subtle" size="xs" onClick={() => setSecond(true)} data-testid="walkin-second">
+                {t('schedule.walkIn.secondVisit')}
+              </Button>
+            </Group>
+          ) : (
+            <>
+              <DoctorOrSpecialty value={who} onChange={(w) => { setWho(w); book.reset(); }} allowSpecialty={false} />
+              <Group grow gap="xs" align="flex-start">
+                <KindSelect value={kind} onChange={setKind} />
+                <DurationSelect value={duration ?? defaultDuration(kind)} onChange={setDuration} />
+              </Group>
+            </>
+          )}
           {refused && (
             <Alert color="orange" variant="light" data-testid="walkin-refused">
               <Text size="sm" fw={600}>{refused.detailIn(lang)}</Text>
@@ -68,9 +110,11 @@ export function WalkInModal({ onClose, onBooked }: { onClose: () => void; onBook
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={book.isPending} disabled={!patient || !who.doctorId} data-testid="walkin-submit">
-              {t('schedule.walkIn.submit')}
-            </Button>
+            {!askFirst && (
+              <Button type="submit" loading={book.isPending} disabled={!patient || !who.doctorId || today.isPending} data-testid="walkin-submit">
+                {second ? t('schedule.walkIn.submitSecond') : t('schedule.walkIn.submit')}
+              </Button>
+            )}
           </Group>
         </Stack>
       </form>

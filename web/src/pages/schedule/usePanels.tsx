@@ -145,7 +145,17 @@ export function usePanels({ tz, today, date, branchId, onShow }: Opts) {
         />
       )}
       {urgent && <UrgentPanel tz={tz} branchId={branchId} onClose={() => setUrgent(false)} onBooked={booked} />}
-      {walkIn && <WalkInModal onClose={() => setWalkIn(false)} onBooked={booked} />}
+      {walkIn && (
+        <WalkInModal
+          onClose={() => setWalkIn(false)}
+          onBooked={booked}
+          onArrived={(a) => {
+            setWalkIn(false);
+            setHighlight(a.id);
+            onShow(a);
+          }}
+        />
+      )}
       {late && <DoctorLateModal date={date} onClose={() => setLate(false)} />}
       {openId && !two && (
         <AppointmentPanel id={openId} tz={tz} today={today} onClose={() => setOpenId(null)} onRebook={rebook} onFollowUp={followUp} onMoved={(m) => { setHighlight(m.id); onShow(m); }} />

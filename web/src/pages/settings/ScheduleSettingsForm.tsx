@@ -39,7 +39,7 @@ export function ScheduleSettingsForm({ clinic }: { clinic: Clinic }) {
               {t('schedule.settings.hint')}
             </Text>
           </div>
-          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
             <Select
               label={t('schedule.settings.slotStep')}
               description={t('schedule.settings.slotStepHint')}
@@ -74,6 +74,19 @@ export function ScheduleSettingsForm({ clinic }: { clinic: Clinic }) {
               error={err('gapMinMinutes')}
               readOnly={readOnly}
               allowDecimal={false}
+            />
+            <NumberInput
+              label={t('schedule.settings.noShowGraceMin')}
+              description={t('schedule.settings.noShowGraceMinHint')}
+              min={B.noShowGraceMin.min}
+              max={B.noShowGraceMin.max}
+              step={5}
+              value={v.noShowGraceMin}
+              onChange={(n) => setV({ ...v, noShowGraceMin: num(n) })}
+              error={err('noShowGraceMin')}
+              readOnly={readOnly}
+              allowDecimal={false}
+              data-testid="settings-no-show-grace"
             />
           </SimpleGrid>
           <div>
