@@ -1,5 +1,7 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type DbHandle } from '../../src/db/connect.js';
 import { verifyChain } from '../../src/db/repos/audit.repo.js';
@@ -68,6 +70,36 @@ describe.each(DIALECTS)('the audit key file in the data folder (%s)', (dialect) 
     h = open(Buffer.from(fs.readFileSync(keyFile(), 'utf8').trim(), 'hex'));
     try {
       expect(await verifyChain(h.db, await clinicOf(h))).toMatchObject({ ok: true, keyedFromSeq: unkeyed + 1, checked: unkeyed + 1 });
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('with VIZIT_AUDIT_KEY an older chain is not sealed by a start, only by npm run audit-seal', async () => {
+    const envKey = 'cd'.repeat(32);
+    let h = open(Buffer.from(envKey, 'hex'));
+    try {
+      await keylessRehash(h.db, dialect, await clinicOf(h), () => null);
+    } finally {
+      await h.close();
+    }
+    const s = await start(t, envKey);
+    await s.stop();
+    h = open(Buffer.from(envKey, 'hex'));
+    try {
+      expect(await verifyChain(h.db, await clinicOf(h))).toMatchObject({ ok: false, keyedFromSeq: null });
+      const seal = await new Promise<{ code: number | null; out: string }>((resolve) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli/audit-seal.ts'], {
+          cwd: fileURLToPath(new URL('../..', import.meta.url)),
+          env: { ...process.env, VIZIT_AUDIT_KEY: envKey, VIZIT_DATA_DIR: t.dataDir, DATABASE_URL: t.databaseUrl ?? '' },
+        });
+        let out = '';
+        child.stdout.on('data', (d) => (out += d));
+        child.on('close', (code) => resolve({ code, out }));
+      });
+      expect(seal.code).toBe(0);
+      expect(seal.out).toContain('audit chain keyed (VIZIT_AUDIT_KEY)');
+      expect(await verifyChain(h.db, await clinicOf(h))).toMatchObject({ ok: true });
     } finally {
       await h.close();
     }
