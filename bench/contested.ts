@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import type { DbHandle } from '../src/db/connect.js';
 import { addDays } from '../src/domain/dates.js';
 import { dayKind, shippedCalendar } from '../src/domain/calendar/production-calendar.js';
-import { localDateOf } from '../src/domain/schedule/time.js';
+import { hhmm, localDateOf } from '../src/domain/schedule/time.js';
 import { bootstrap } from '../src/services/bootstrap.service.js';
 import { loadBenchConfig, type BenchConfig } from './config.js';
 import { openBenchDb } from './db.js';
@@ -108,8 +108,6 @@ export function contestedDates(now: Date, n: number): string[] {
   }
   return out;
 }
-
-const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /**
  * A small clinic built through the API as the owner of a freshly bootstrapped database: one

@@ -8,16 +8,6 @@ import { tzOffset } from '@date-fns/tz';
 const MINUTE = 60_000;
 export const DAY_MS = 86_400_000;
 
-/** 'HH:MM' → minutes since midnight. */
-export function toMinutes(hhmm: string): number {
-  return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-}
-
-/** Minutes since midnight → 'HH:MM'. */
-export function hhmm(minutes: number): string {
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-}
-
 /** Zone offsets change on quarter-hour boundaries of UTC, so one lookup per quarter hour is exact. */
 const QUARTER = 15 * MINUTE;
 

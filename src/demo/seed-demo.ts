@@ -20,7 +20,8 @@ import { generatePatients, PhoneFactory } from './demo-patients.js';
 import { Rng } from './demo-random.js';
 import { generateAppointments, type RotaDay, type ScheduleDoctor } from './demo-schedule.js';
 import { DEMO_BRANCHES, DEMO_CLINIC, DEMO_DOCTORS, DEMO_PASSWORD, DEMO_SOURCES, DEMO_USERS, SHIFTS } from './demo-staff.js';
-import { ClinicClock, DAY_MS, iso, toMinutes } from './demo-time.js';
+import { ClinicClock, DAY_MS, iso } from './demo-time.js';
+import { minutesOf } from '../domain/schedule/time.js';
 
 export interface DemoLogin {
   login: string;
@@ -128,8 +129,8 @@ export async function seedDemoClinic(h: DbHandle, opts: SeedDemoOptions): Promis
     for (const r of d.rota) {
       const s = SHIFTS[r.shift];
       const segments: [number, number][] = s.break_starts
-        ? [[toMinutes(s.starts), toMinutes(s.break_starts)], [toMinutes(s.break_ends!), toMinutes(s.ends)]]
-        : [[toMinutes(s.starts), toMinutes(s.ends)]];
+        ? [[minutesOf(s.starts), minutesOf(s.break_starts)], [minutesOf(s.break_ends!), minutesOf(s.ends)]]
+        : [[minutesOf(s.starts), minutesOf(s.ends)]];
       for (const wd of r.weekdays) rota.set(wd, { branchId: branches[r.branch].id, chairId: chairs[r.branch][r.chair].id, segments });
     }
     const off = exceptionSpecs.filter((e) => e.doctor === i).map((e) => [e.from, e.to] as const);

@@ -4,11 +4,10 @@ import { addDays, weekdayOf } from '../dates.js';
 import type { CalendarOverride } from '../calendar/production-calendar.js';
 import { withinWork, workIntervals, type ScheduleException, type WeeklyShift } from './availability.js';
 import { freeSlots, gaps, type Busy } from './slots.js';
-import { localDateOf, localTimeOf, MINUTE, overlaps } from './time.js';
+import { hhmm, localDateOf, localTimeOf, MINUTE, overlaps } from './time.js';
 import { partOfDay, pickTwo } from './two-options.js';
 
 const ZONES = ['Europe/Moscow', 'Europe/Berlin'] as const;
-const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
 /** Random weekly shifts: per weekday 0–2 non-overlapping shifts on a 15-minute grid, some with a break. */
 const shiftsArb = fc.array(

@@ -7,6 +7,11 @@ export function minutesOf(hhmm: string): number {
   return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 }
 
+/** 570 → "09:30" (the inverse of `minutesOf`). */
+export function hhmm(minutes: number): string {
+  return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+}
+
 /**
  * The instant (epoch ms) of a wall-clock time on a clinic-local date. A time that does not
  * exist (the spring DST gap) moves forward, as clocks do; Moscow has no DST, Berlin does.

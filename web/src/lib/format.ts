@@ -3,7 +3,7 @@ import { differenceInYears, format, parseISO } from 'date-fns';
 import type { TFunction } from 'i18next';
 import { isIsoDate, weekdayOf } from '../../../src/domain/dates.js';
 import { formatPhone } from '../../../src/domain/phone.js';
-import { localDateOf, localInstant, localTimeOf } from '../../../src/domain/schedule/time.js';
+import { hhmm, localDateOf, localInstant, localTimeOf } from '../../../src/domain/schedule/time.js';
 
 /*
  * The web app's one home for showing dates and times. The arithmetic lives in the domain
@@ -44,13 +44,6 @@ export function dateOf(iso: string, tz: string): string {
 export function minuteOfDay(iso: string | number, tz: string): number {
   const t = new TZDate(typeof iso === 'number' ? iso : Date.parse(iso), tz);
   return t.getHours() * 60 + t.getMinutes();
-}
-
-/** 570 → '09:30'. */
-export function hhmm(minutes: number): string {
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
 }
 
 /** The UTC ISO instant of a clinic-local date and minute of the day. */

@@ -12,7 +12,8 @@ import { useDefaultDuration, DurationSelect, KindSelect, type Kind } from './fie
 import { doctorName } from './headers';
 import { BookingPatientPicker, type PickedPatient } from './BookingPatientPicker';
 import { addDays } from '../../../../src/domain/dates.js';
-import { dayLabel, hhmm, instantAt } from '../../lib/format';
+import { dayLabel, instantAt } from '../../lib/format';
+import { hhmm } from '../../../../src/domain/schedule/time.js';
 
 export type BookTarget = { doctorId: string; date: string; minute: number };
 

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Appointment } from '../../api/schedule';
 import { AppointmentBlock, isMovable } from './AppointmentBlock';
 import { isWorking, placeBlocks, rows, STEP, workBands, type Band, type GridColumn } from './grid';
-import { hhmm, minuteOfDay } from '../../lib/format';
+import { minuteOfDay } from '../../lib/format';
+import { hhmm } from '../../../../src/domain/schedule/time.js';
 
 type Props = {
   columns: GridColumn[];
