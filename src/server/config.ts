@@ -5,6 +5,8 @@ import { parseAuditKey } from '../db/audit-key.js';
 export interface Config {
   port: number;
   host: string;
+  /** Reachable beyond this machine: a non-loopback HOST, or behind a reverse proxy (the demo then makes its published passwords be changed). */
+  exposed: boolean;
   dataDir: string;
   databaseUrl: string | undefined;
   demo: boolean;
@@ -19,16 +21,20 @@ export interface Config {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.VIZIT_DATA_DIR ?? './data');
+  // Loopback unless chosen: a plain start must not publish the demo clinic to the clinic's network.
+  const host = env.HOST || '127.0.0.1';
+  const trustProxy = env.VIZIT_TRUST_PROXY === '1';
   return {
     port: Number(env.PORT ?? 3000),
-    // Loopback unless chosen: a plain start must not publish the demo clinic to the clinic's network.
-    host: env.HOST || '127.0.0.1',
+    host,
+    // Behind a reverse proxy the loopback address says nothing about who can reach the server.
+    exposed: !isLoopbackHost(host) || trustProxy,
     dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
     demo: env.VIZIT_DEMO !== '0',
     ownerPassword: env.VIZIT_OWNER_PASSWORD || undefined,
     cookieSecure: env.VIZIT_COOKIE_SECURE === '1',
-    trustProxy: env.VIZIT_TRUST_PROXY === '1',
+    trustProxy,
     logLevel: env.LOG_LEVEL ?? 'info',
     webDir: path.resolve(env.VIZIT_WEB_DIR ?? './dist/web'),
     auditKey: env.VIZIT_AUDIT_KEY ? parseAuditKey(env.VIZIT_AUDIT_KEY, 'VIZIT_AUDIT_KEY') : undefined,

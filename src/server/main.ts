@@ -5,7 +5,7 @@ import { bootstrap } from '../services/bootstrap.service.js';
 import { checkAuditKey } from '../services/audit.service.js';
 import { loadAuditKey } from './audit-key.js';
 import { buildApp } from './app.js';
-import { isLoopbackHost, loadConfig } from './config.js';
+import { loadConfig } from './config.js';
 import { ROLE_LABELS } from '../domain/roles.js';
 
 const started = Date.now();
@@ -24,7 +24,7 @@ if (audit.foreign.length) {
   await h.close();
   process.exit(1);
 }
-const exposed = !isLoopbackHost(config.host);
+const exposed = config.exposed;
 const boot = await bootstrap(h, { demo: config.demo, ownerPassword: config.ownerPassword, now: new Date(), exposed });
 const app = await buildApp({
   h,
@@ -39,7 +39,7 @@ const lines = [
   '',
   `Vizit: http://localhost:${config.port}  (${h.dialect}: ${h.location})`,
   exposed
-    ? `Открыт в сеть (HOST=${config.host}) / reachable from the network`
+    ? `Открыт в сеть (HOST=${config.host}${config.trustProxy ? ', через прокси' : ''}) / reachable from the network`
     : `Только с этого компьютера (HOST=${config.host}; HOST=0.0.0.0 — для сети клиники) / this machine only (HOST=0.0.0.0 for the clinic network)`,
   applied.length ? `Миграции применены / migrations applied: ${applied.join(', ')}` : '',
 ];

@@ -13,7 +13,11 @@ const NEW_PASSWORD = 'violet-harbour-quartz-7291';
 describe('where the server listens', () => {
   it('listens on loopback unless HOST says otherwise', () => {
     expect(loadConfig({}).host).toBe('127.0.0.1');
-    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({}).exposed).toBe(false);
+    expect(loadConfig({ HOST: '0.0.0.0' })).toMatchObject({ host: '0.0.0.0', exposed: true });
+    expect(loadConfig({ HOST: '::1' }).exposed).toBe(false);
+    // Behind a reverse proxy on loopback the clinic's network still reaches it.
+    expect(loadConfig({ VIZIT_TRUST_PROXY: '1' }).exposed).toBe(true);
     for (const h of ['127.0.0.1', '127.0.0.2', '::1', '[::1]', 'localhost', 'LOCALHOST', '::ffff:127.0.0.1']) expect(isLoopbackHost(h), h).toBe(true);
     for (const h of ['0.0.0.0', '::', '192.168.1.10', '10.0.0.5', 'clinic.local', '']) expect(isLoopbackHost(h), h).toBe(false);
   });
