@@ -1,6 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
-import type { Db } from './connect.js';
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryExecutor, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
 
 /**
  * Carries the audit chain's HMAC key along with a Kysely instance. Kysely hands its plugins to
@@ -19,7 +18,7 @@ export class AuditKeyCarrier implements KyselyPlugin {
 }
 
 /** The audit key this database handle was opened with (connect({ auditKey })), if any. */
-export function auditKeyOf(db: Db): Buffer | undefined {
+export function auditKeyOf(db: { getExecutor(): QueryExecutor }): Buffer | undefined {
   for (const p of db.getExecutor().plugins) if (p instanceof AuditKeyCarrier) return p.key;
   return undefined;
 }
