@@ -11,6 +11,10 @@ export const AuditEntry = z.object({
   objectType: z.string(),
   objectId: z.string().nullable(),
   patientId: z.string().nullable(),
+  /** The patient as staff know them: card number and "Surname I. O." (null once the data is destroyed). */
+  patient: z.object({ cardNumber: z.number(), name: z.string().nullable() }).nullable(),
+  /** The staff member's full name as it is now (the login above is as it was). */
+  userName: z.string().nullable(),
   ip: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
 });
@@ -20,7 +24,7 @@ export const AuditQuery = z.strictObject({
   from: Instant.optional(),
   to: Instant.optional(),
   userId: Id.optional(),
-  action: z.enum(['create', 'update', 'delete', 'read', 'login', 'login_failed', 'logout', 'export', 'block', 'destroy']).optional(),
+  action: z.enum(['create', 'update', 'delete', 'read', 'login', 'login_failed', 'logout', 'export', 'block', 'destroy', 'desk_cover_start', 'desk_cover_end']).optional(),
   objectType: z.string().max(40).regex(/^[a-z_]+$/).optional(),
   patientId: Id.optional(),
   /** Page backwards: entries with seq below this. */

@@ -29,6 +29,9 @@ describe.each(DIALECTS)('audit log (%s)', (dialect) => {
       expect(Date.parse(i.at)).toBeGreaterThan(0);
     }
     expect(items[0].details).toEqual({ fields: ['note'] });
+    // Named as staff know them (the log itself stores only the id).
+    const card = (await admin('GET', `/api/patients/${patientId}`)).json().cardNumber;
+    expect(items[0]).toMatchObject({ patient: { cardNumber: card, name: 'Аудитов А.' }, userName: 'Тест administrator' });
     const raw = await t.h.db.selectFrom('audit_log').select('details_json').execute();
     const all = raw.map((r) => r.details_json).join(' ');
     expect(all).not.toMatch(/Пульпит|Периодонтит|пенициллин|Аудитов|79215550000/);

@@ -1,6 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { auditKeyOf } from '../audit-key.js';
 import type { Db } from '../connect.js';
+import { shortName } from '../../domain/names.js';
 import type { AuditLogTable } from '../schema.js';
 
 export interface AuditInput {
@@ -106,15 +107,21 @@ export interface AuditFilter {
 
 /** Newest first, paged backwards by seq. */
 export async function listAudit(db: Db, clinicId: string, f: AuditFilter) {
-  let q = db.selectFrom('audit_log').selectAll().where('clinic_id', '=', clinicId);
-  if (f.from) q = q.where('at', '>=', f.from);
-  if (f.to) q = q.where('at', '<', f.to);
-  if (f.userId) q = q.where('user_id', '=', f.userId);
-  if (f.action) q = q.where('action', '=', f.action);
-  if (f.objectType) q = q.where('object_type', '=', f.objectType);
-  if (f.patientId) q = q.where('patient_id', '=', f.patientId);
-  if (f.before) q = q.where('seq', '<', f.before);
-  const rows = await q.orderBy('seq', 'desc').limit(f.limit + 1).execute();
+  let q = db
+    .selectFrom('audit_log as l')
+    .leftJoin('patients as p', 'p.id', 'l.patient_id')
+    .leftJoin('users as u', 'u.id', 'l.user_id')
+    .selectAll('l')
+    .select(['p.card_number', 'p.surname', 'p.first_name', 'p.patronymic', 'u.full_name'])
+    .where('l.clinic_id', '=', clinicId);
+  if (f.from) q = q.where('l.at', '>=', f.from);
+  if (f.to) q = q.where('l.at', '<', f.to);
+  if (f.userId) q = q.where('l.user_id', '=', f.userId);
+  if (f.action) q = q.where('l.action', '=', f.action);
+  if (f.objectType) q = q.where('l.object_type', '=', f.objectType);
+  if (f.patientId) q = q.where('l.patient_id', '=', f.patientId);
+  if (f.before) q = q.where('l.seq', '<', f.before);
+  const rows = await q.orderBy('l.seq', 'desc').limit(f.limit + 1).execute();
   const page = rows.slice(0, f.limit);
   return {
     items: page.map((r) => ({
@@ -122,11 +129,13 @@ export async function listAudit(db: Db, clinicId: string, f: AuditFilter) {
       at: r.at,
       userId: r.user_id,
       userLogin: r.user_login,
+      userName: r.full_name ?? null,
       role: r.role,
       action: r.action,
       objectType: r.object_type,
       objectId: r.object_id,
       patientId: r.patient_id,
+      patient: r.card_number == null ? null : { cardNumber: r.card_number, name: r.surname ? shortName({ surname: r.surname, firstName: r.first_name ?? '', patronymic: r.patronymic }) : null },
       ip: r.ip,
       details: JSON.parse(r.details_json) as Record<string, unknown>,
     })),

@@ -353,8 +353,6 @@ export const en: Translation = {
     action: 'Action',
     any: 'any',
     objectType: 'Object',
-    patientId: 'Patient ID',
-    patientIdBad: 'An identifier like 0190…-… is expected',
     apply: 'Show',
     reset: 'Reset',
     time: 'Time',
@@ -374,6 +372,8 @@ export const en: Translation = {
     logout: 'Sign-out',
     export: 'Export',    block: 'Personal data blocked',
     destroy: 'Personal data destroyed',
+    desk_cover_start: 'Desk cover: start',
+    desk_cover_end: 'Desk cover: end',
   },
   objectType: {
     appointment: 'Appointment',
@@ -394,5 +394,6 @@ export const en: Translation = {
     calendar_day: 'Calendar day',
     info_source: 'Information source',
     pd_destruction: 'Data destruction act',
+    desk_cover: 'Desk cover',
   },
 };

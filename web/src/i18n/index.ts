@@ -1,6 +1,8 @@
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { setApiLanguage } from '../api/client';
+import { auditEn } from './audit.en';
+import { auditRu } from './audit.ru';
 import { deskEn } from './desk.en';
 import { deskRu } from './desk.ru';
 import { en } from './en';
@@ -26,7 +28,7 @@ setApiLanguage(initial);
 document.documentElement.lang = initial;
 
 void i18n.use(initReactI18next).init({
-  resources: { ru: { translation: { ...ru, desk: deskRu, schedule: scheduleRu, retention: retentionRu } }, en: { translation: { ...en, desk: deskEn, schedule: scheduleEn, retention: retentionEn } } },
+  resources: { ru: { translation: { ...ru, auditDetails: auditRu, desk: deskRu, schedule: scheduleRu, retention: retentionRu } }, en: { translation: { ...en, auditDetails: auditEn, desk: deskEn, schedule: scheduleEn, retention: retentionEn } } },
   lng: initial,
   fallbackLng: 'ru',
   interpolation: { escapeValue: false },

@@ -351,8 +351,6 @@ export const ru = {
     action: 'Действие',
     any: 'все',
     objectType: 'Объект',
-    patientId: 'ID пациента',
-    patientIdBad: 'Нужен идентификатор вида 0190…-…',
     apply: 'Показать',
     reset: 'Сбросить',
     time: 'Время',
@@ -373,6 +371,8 @@ export const ru = {
     export: 'Выгрузка',
     block: 'Блокирование ПД',
     destroy: 'Уничтожение ПД',
+    desk_cover_start: 'Подмена на стойке: начало',
+    desk_cover_end: 'Подмена на стойке: конец',
   },
   objectType: {
     appointment: 'Запись на приём',
@@ -393,6 +393,7 @@ export const ru = {
     calendar_day: 'День календаря',
     info_source: 'Источник информации',
     pd_destruction: 'Акт об уничтожении ПД',
+    desk_cover: 'Подмена на стойке',
   },
 };
 

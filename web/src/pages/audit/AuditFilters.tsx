@@ -1,4 +1,4 @@
-import { Button, Group, Select, TextInput } from '@mantine/core';
+import { Button, Group, Select } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuditQuery } from '../../../../src/contracts/audit.js';
@@ -7,14 +7,14 @@ import { useStaff } from '../../api/staff';
 import { DateField } from '../../components/DateField';
 import { useCan, useClinicTimeZone } from '../../components/session';
 import { clinicDayBoundary } from '../../lib/format';
+import { AuditPatientSelect } from './AuditPatientSelect';
 
 export const ACTIONS = AuditQuery.shape.action.unwrap().options;
 export const OBJECT_TYPES = [
   'patient', 'appointment', 'service_card_entry', 'waiting_list', 'user', 'session', 'doctor', 'doctor_hours',
   'doctor_exception', 'doctor_delay', 'branch', 'chair', 'clinic', 'calendar_day', 'calendar_year', 'calendar_feed', 'info_source', 'pd_destruction',
+  'desk_cover',
 ];
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Filters of the audit log; the period is in clinic-local dates, sent as instants. */
 export function AuditFilters({ initialPatientId, onApply }: { initialPatientId?: string; onApply: (f: Filters) => void }) {
@@ -27,19 +27,17 @@ export function AuditFilters({ initialPatientId, onApply }: { initialPatientId?:
   const [userId, setUserId] = useState<string | null>(null);
   const [action, setAction] = useState<string | null>(null);
   const [objectType, setObjectType] = useState('');
-  const [patientId, setPatientId] = useState(initialPatientId ?? '');
-  const patientIdBad = patientId.trim() !== '' && !UUID.test(patientId.trim());
+  const [patientId, setPatientId] = useState<string | null>(initialPatientId ?? null);
 
   const apply = (e?: FormEvent) => {
     e?.preventDefault();
-    if (patientIdBad) return;
     onApply({
       from: from ? clinicDayBoundary(from, tz, 'start') : undefined,
       to: to ? clinicDayBoundary(to, tz, 'end') : undefined,
       userId: userId ?? undefined,
       action: action ?? undefined,
       objectType: objectType.trim() || undefined,
-      patientId: patientId.trim() || undefined,
+      patientId: patientId ?? undefined,
     });
   };
   const clear = () => {
@@ -48,7 +46,7 @@ export function AuditFilters({ initialPatientId, onApply }: { initialPatientId?:
     setUserId(null);
     setAction(null);
     setObjectType('');
-    setPatientId('');
+    setPatientId(null);
     onApply({});
   };
 
@@ -91,16 +89,7 @@ export function AuditFilters({ initialPatientId, onApply }: { initialPatientId?:
           placeholder={t('audit.any')}
           w={200}
         />
-        <TextInput
-          label={t('audit.patientId')}
-          size="xs"
-          value={patientId}
-          onChange={(e) => setPatientId(e.currentTarget.value)}
-          error={patientIdBad ? t('audit.patientIdBad') : undefined}
-          placeholder="0190…"
-          w={300}
-          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
-        />
+        <AuditPatientSelect value={patientId} onChange={setPatientId} />
         <Button type="submit" size="xs" data-testid="audit-apply">
           {t('audit.apply')}
         </Button>

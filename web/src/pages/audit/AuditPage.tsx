@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Code, Group, Paper, Table, Text, Tooltip } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -10,6 +10,7 @@ import { useClinicTimeZone } from '../../components/session';
 import { useLang } from '../../i18n';
 import { formatInstant } from '../../lib/format';
 import { ACTIONS, AuditFilters, OBJECT_TYPES } from './AuditFilters';
+import { auditDetailsText } from './auditDetails';
 
 const ACTION_COLOR: Record<string, string> = { create: 'teal', update: 'blue', delete: 'red', read: 'gray', login: 'cyan', login_failed: 'orange', logout: 'gray', export: 'grape' };
 
@@ -93,11 +94,20 @@ function AuditRow({ entry: e }: { entry: AuditEntry }) {
   const role = ROLES.includes(e.role as Role) ? ROLE_LABELS[e.role as Role][lang] : e.role;
   const action = (ACTIONS as readonly string[]).includes(e.action) ? t(`auditAction.${e.action}`) : e.action;
   const objectType = OBJECT_TYPES.includes(e.objectType) ? t(`objectType.${e.objectType}`) : e.objectType;
-  const details = Object.keys(e.details).length ? JSON.stringify(e.details) : null;
+  const details = auditDetailsText(e.details, t, lang);
   return (
     <Table.Tr data-testid="audit-row">
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatInstant(e.at, tz, true)}</Table.Td>
-      <Table.Td>{e.userLogin ?? <Text span c="dimmed" size="sm">—</Text>}</Table.Td>
+      <Table.Td>
+        {e.userLogin ? (
+          <>
+            <Text size="sm" lh={1.2}>{e.userName ?? e.userLogin}</Text>
+            {e.userName && <Text size="xs" c="dimmed" lh={1.2}>{e.userLogin}</Text>}
+          </>
+        ) : (
+          <Text span c="dimmed" size="sm">—</Text>
+        )}
+      </Table.Td>
       <Table.Td>{role ?? ''}</Table.Td>
       <Table.Td>
         <Badge variant="light" color={ACTION_COLOR[e.action] ?? 'gray'} tt="none">
@@ -105,27 +115,23 @@ function AuditRow({ entry: e }: { entry: AuditEntry }) {
         </Badge>
       </Table.Td>
       <Table.Td>
-        <Group gap={6} wrap="nowrap">
-          <Text size="sm">{objectType}</Text>
-          {e.patientId ? (
-            <Anchor component={Link} to={`/patients/${e.patientId}`} size="xs" ff="monospace">
-              {e.patientId.slice(0, 8)}…
-            </Anchor>
-          ) : (
-            e.objectId && (
-              <Code fz="xs" title={e.objectId}>
-                {e.objectId.slice(0, 8)}…
-              </Code>
-            )
+        <Text size="sm">
+          {objectType}
+          {e.patientId && (
+            <>
+              {': '}
+              <Anchor component={Link} to={`/patients/${e.patientId}`} size="sm" data-testid="audit-patient">
+                {e.patient?.name ?? t('auditDetails.destroyed')}
+                {e.patient && `, ${t('auditDetails.cardShort', { number: e.patient.cardNumber })}`}
+              </Anchor>
+            </>
           )}
-          {details && (
-            <Tooltip label={<Text size="xs" ff="monospace" maw={400} style={{ wordBreak: 'break-all' }}>{details}</Text>} multiline>
-              <Text span size="xs" c="dimmed" tabIndex={0} aria-label={details} px={5} style={{ border: '1px solid currentColor', borderRadius: 8, lineHeight: '14px', cursor: 'help' }}>
-                i
-              </Text>
-            </Tooltip>
-          )}
-        </Group>
+        </Text>
+        {details.length > 0 && (
+          <Text size="xs" c="dimmed" data-testid="audit-details">
+            {details.join('; ')}
+          </Text>
+        )}
       </Table.Td>
       <Table.Td ff="monospace" fz="xs">
         {e.ip}
