@@ -41,7 +41,7 @@ async function notifyDoctor(trx: Db, n: { clinicId: string; doctorId: string; ki
  * notifies the doctor; cancellation follows CONF-5.
  */
 export async function changeStatus(deps: Deps, actor: Actor, id: string, body: z.infer<typeof StatusBody>) {
-  if (!can(actor.role, 'schedule.write') && !CHAIR_SIDE.includes(body.to)) {
+  if (!can(actor.role, 'schedule.write', actor.deskCover) && !CHAIR_SIDE.includes(body.to)) {
     throw new DomainError('forbidden', { ru: 'Этот статус ставит администратор', en: 'Only the front desk sets this status' });
   }
   const now = deps.clock();
