@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { PatientInput, PatientPage, PatientPatch, PatientT } from '../../../src/contracts/patients.js';
+import type { BookingContextT, PatientInput, PatientPage, PatientPatch, PatientT } from '../../../src/contracts/patients.js';
 import { api } from './client';
 
 export type Patient = PatientT;
@@ -50,5 +50,14 @@ export function useUpdatePatient(id: string) {
       void qc.invalidateQueries({ queryKey: ['patients'] });
     },
     meta: { handlesFieldErrors: true },
+  });
+}
+
+/** For booking a known patient: the visit type and doctor her history suggests, and her visits ahead. */
+export function useBookingContext(patientId: string | undefined) {
+  return useQuery({
+    queryKey: ['booking-context', patientId],
+    queryFn: () => api<BookingContextT>('GET', `/patients/${patientId}/booking-context`),
+    enabled: !!patientId,
   });
 }

@@ -105,6 +105,8 @@ export const scheduleEn: ScheduleTranslation = {
     refresh: 'Search again',
     none: 'No free time in the next 30 days. Try another doctor, specialty or branch.',
     needPatient: 'Choose the patient or create a new one first.',
+    upcoming: 'The patient’s upcoming visits:',
+    fromHistory: 'Visit type and doctor are filled in from the visit history — check with the patient.',
   },
   urgent: {
     open: 'Urgent',

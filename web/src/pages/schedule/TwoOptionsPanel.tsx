@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../src/contracts/common.js';
 import { useDoctors } from '../../api/doctors';
+import { useBookingContext } from '../../api/patients';
 import { releaseHold, useBook, useProposals, type Appointment, type ProposalT } from '../../api/schedule';
 import { DateField } from '../../components/DateField';
 import { FormErrors } from '../../components/FormErrors';
@@ -10,6 +11,7 @@ import { useFieldErrors } from '../../lib/fieldErrors';
 import { ConfirmHint } from './BookDrawer';
 import { BranchSelect, DoctorOrSpecialty, KindSelect, type Kind, type Who } from './fields';
 import { OptionButtons } from './OptionButtons';
+import { PatientUpcoming } from './PatientUpcoming';
 import { BookingPatientPicker, type PickedPatient } from './BookingPatientPicker';
 import { addDays } from '../../../../src/domain/dates.js';
 import { dateOf } from '../../lib/format';
@@ -50,6 +52,26 @@ export function TwoOptionsPanel({ init, tz, today, onClose, onBooked }: Props) {
   const [comment, setComment] = useState('');
   const [missingPatient, setMissingPatient] = useState(false);
   const held = useRef<string | null>(null);
+  // A known patient: the visit type and doctor her history suggests, unless given or already chosen.
+  const context = useBookingContext(patient?.id);
+  const chosen = useRef({ kind: !!init.kind, who: !!(init.who?.doctorId || init.who?.specialty), branch: false });
+  const [suggested, setSuggested] = useState(false);
+  useEffect(() => {
+    const c = context.data;
+    if (!c) return;
+    let any = false;
+    if (!chosen.current.kind) {
+      setKind(c.suggestedKind);
+      any = c.suggestedKind !== 'primary'; // a first consultation is no finding of the history
+    }
+    if (!chosen.current.who && c.doctorId) {
+      setWho({ doctorId: c.doctorId });
+      // Her doctor's nearest times wherever he works, not only in the branch the schedule shows.
+      if (!chosen.current.branch) setBranchId('');
+      any = true;
+    }
+    setSuggested(any);
+  }, [context.data]);
 
   // Leaving the page or closing the drawer frees the held times for colleagues.
   useEffect(() => () => releaseHold(held.current), []);
@@ -119,11 +141,17 @@ export function TwoOptionsPanel({ init, tz, today, onClose, onBooked }: Props) {
             {t('schedule.two.needPatient')}
           </Text>
         )}
-        <DoctorOrSpecialty value={who} onChange={setWho} error={errors.field('doctorId') ?? errors.field('specialty')} />
+        {patient && context.data && <PatientUpcoming visits={context.data.upcoming} tz={tz} />}
+        <DoctorOrSpecialty value={who} onChange={(w) => { chosen.current.who = true; setWho(w); }} error={errors.field('doctorId') ?? errors.field('specialty')} />
         <Group grow gap="xs" align="flex-start">
-          <KindSelect value={kind} onChange={setKind} />
+          <KindSelect value={kind} onChange={(k) => { chosen.current.kind = true; setKind(k); }} />
           <DateField label={t('schedule.two.from')} value={from} onChange={setFrom} minDate={today} clearable={false} error={errors.field('dateFrom')} />
         </Group>
+        {suggested && (
+          <Text size="xs" c="dimmed" mt={-8} data-testid="from-history">
+            {t('schedule.two.fromHistory')}
+          </Text>
+        )}
         <Group grow gap="xs" align="flex-end">
           <div>
             <Text size="sm" fw={500} mb={2}>
@@ -137,7 +165,7 @@ export function TwoOptionsPanel({ init, tz, today, onClose, onBooked }: Props) {
               data={(['any', 'morning', 'evening'] as const).map((p) => ({ value: p, label: t(`schedule.two.parts.${p}`) }))}
             />
           </div>
-          <BranchSelect label={t('schedule.branch')} value={branchId} onChange={setBranchId} />
+          <BranchSelect label={t('schedule.branch')} value={branchId} onChange={(b) => { chosen.current.branch = true; setBranchId(b); }} />
         </Group>
         <Button onClick={() => search(from)} loading={propose.isPending} disabled={!canSearch} data-testid="two-search">
           {result ? t('schedule.two.searchAgain') : t('schedule.two.search')}
