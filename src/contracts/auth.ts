@@ -26,6 +26,10 @@ export const Me = z.object({
 });
 export type MeT = z.infer<typeof Me>;
 
+/** GET /auth/session: the signed-in user as in /auth/me, or null for a signed-out visitor. */
+export const SessionState = z.object({ me: Me.nullable() });
+export type SessionStateT = z.infer<typeof SessionState>;
+
 export const ChangePasswordBody = z.strictObject({
   currentPassword: z.string().min(1).max(LIMITS.passwordMax),
   newPassword: z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax),

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ChangePasswordBody, LoginBody, Me } from '../../contracts/auth.js';
+import { ChangePasswordBody, LoginBody, Me, SessionState } from '../../contracts/auth.js';
 import { Ok } from '../../contracts/common.js';
 import * as auth from '../../services/auth.service.js';
 import { coverOf, leaveDesk } from '../../services/desk-cover.service.js';
@@ -37,6 +37,21 @@ export const authRoutes = (d: RouteDeps): FastifyPluginAsyncZod => async (app) =
     config: { access: 'authenticated' },
     schema: { tags: ['auth'], summary: 'The signed-in user, clinic, permissions and CSRF token', response: { 200: Me } },
   }, async (req) => auth.meView(req.session!, await coverOf(d.deps, req.session!.user.role, req.session!.sessionId)));
+
+  // The web app's first question on every start: a signed-out visitor is an answer (me: null), not
+  // an error for the browser to log. /auth/me stays the signed-in user's resource (401 without one).
+  app.get('/auth/session', {
+    config: { access: 'public' },
+    schema: { tags: ['auth'], summary: 'Who is signed in here: as /auth/me, or me: null for a signed-out visitor', response: { 200: SessionState } },
+  }, async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE];
+    const session = token ? await auth.resolveSession(d.deps, d.auth, token) : null;
+    if (!session) {
+      if (token) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { me: null };
+    }
+    return { me: auth.meView(session, await coverOf(d.deps, session.user.role, session.sessionId)) };
+  });
 
   app.post('/auth/password', {
     config: { access: 'authenticated' },

@@ -1,23 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { ChangePasswordBody, LoginBody, MeT } from '../../../src/contracts/auth.js';
-import { api, ApiError, setCsrfToken } from './client';
+import type { ChangePasswordBody, LoginBody, MeT, SessionStateT } from '../../../src/contracts/auth.js';
+import { api, setCsrfToken } from './client';
 
 export type Me = MeT;
 
-/** GET /auth/me; resolves to null when nobody is signed in (401). */
+/**
+ * Who is signed in: GET /auth/session answers a signed-out visitor 200 with me: null, so the
+ * sign-in page loads without a 401 in the browser console (issue 9 item 13).
+ */
 export async function fetchMe(): Promise<Me | null> {
-  try {
-    const me = await api<Me>('GET', '/auth/me');
-    setCsrfToken(me.csrfToken);
-    return me;
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 401) {
-      setCsrfToken(null);
-      return null;
-    }
-    throw e;
-  }
+  const { me } = await api<SessionStateT>('GET', '/auth/session');
+  setCsrfToken(me?.csrfToken ?? null);
+  return me;
 }
 
 export const ME_KEY = ['me'] as const;

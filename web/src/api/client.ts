@@ -34,7 +34,7 @@ let csrfToken: string | null = null;
 let language = 'ru';
 let onUnauthorized: (() => void) | null = null;
 
-/** Remember the token from GET /auth/me or the login answer; sent on every write. */
+/** Remember the token from GET /auth/session or the login answer; sent on every write. */
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
