@@ -139,11 +139,8 @@ async function lockAndCheck(trx: Db, deps: Deps, ctx: ScheduleContext, actor: Ac
 export async function reclaimTime(trx: Db, deps: Deps, actor: Actor, a: { id: string; doctor_id: string; chair_id: string | null; starts_at: string; ends_at: string; squeeze_in: number }, tz: string) {
   await lockSchedule(trx, deps.h.dialect, { doctorIds: [a.doctor_id], chairIds: [a.chair_id] });
   if (a.squeeze_in === 1) {
-    const minute = minuteOf(Date.parse(a.starts_at));
-    const same = await appts.findDoctorStartIn(trx, {
-      clinicId: actor.clinicId, doctorId: a.doctor_id, from: new Date(minute).toISOString(), to: new Date(minute + MINUTE).toISOString(), excludeId: a.id,
-    });
-    if (same) throw sameMinuteRefusal(Date.parse(same.starts_at), tz);
+    const same = await startAtSameMinute(trx, actor, a.doctor_id, Date.parse(a.starts_at), a.id);
+    if (same !== null) throw sameMinuteRefusal(same, tz);
     return;
   }
   const conflict = await appts.findConflict(trx, { clinicId: actor.clinicId, doctorId: a.doctor_id, chairId: a.chair_id, start: a.starts_at, end: a.ends_at, excludeId: a.id });
@@ -159,17 +156,22 @@ export function slotTakenAt(err: unknown, tz: string): unknown {
 async function checkSqueezeIn(trx: Db, ctx: ScheduleContext, actor: Actor, pl: Placement, excludeId?: string) {
   const doctor = ctx.doctors.find((d) => d.id === pl.doctorId);
   const branch = await getBranch(trx, actor.clinicId, pl.branchId);
-  const minute = minuteOf(pl.start);
-  const same = await appts.findDoctorStartIn(trx, {
-    clinicId: actor.clinicId, doctorId: pl.doctorId, from: new Date(minute).toISOString(), to: new Date(minute + MINUTE).toISOString(), excludeId,
-  });
   const refusal = squeezeInRefusal({
     start: pl.start, end: pl.end, tz: ctx.tz, branchId: pl.branchId,
     work: doctor ? doctorWork(ctx, doctor, localDateOf(pl.start, ctx.tz)) : [],
     branchHours: branch?.hours ?? [],
-    sameMinute: same ? Date.parse(same.starts_at) : null,
+    sameMinute: await startAtSameMinute(trx, actor, pl.doctorId, pl.start, excludeId),
   });
   if (refusal) throw refusal;
+}
+
+/** The start of another time-holding visit of the doctor in the same minute as `start`, or null. */
+async function startAtSameMinute(trx: Db, actor: Actor, doctorId: string, start: number, excludeId?: string): Promise<number | null> {
+  const minute = minuteOf(start);
+  const same = await appts.findDoctorStartIn(trx, {
+    clinicId: actor.clinicId, doctorId, from: new Date(minute).toISOString(), to: new Date(minute + MINUTE).toISOString(), excludeId,
+  });
+  return same ? Date.parse(same.starts_at) : null;
 }
 
 /** The schedule context of the days around an instant (a day either side covers every time zone). */

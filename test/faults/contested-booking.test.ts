@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type DbHandle } from '../../src/db/connect.js';
 import { attack, OWNER_PASSWORD, planAttempts, setupClinic, signInOwner, slotCount, verify, type Attempt, type Clinic, type ContestedSize, type Outcome } from '../../bench/contested.js';
 import { Rng } from '../../src/demo/demo-random.js';
@@ -57,15 +57,20 @@ async function raceOn(n: number, server: { dataDir: string; databaseUrl?: string
  * very same half-hour. "same chair": the two doctors of one chair alternate, so the chair rule
  * decides (on PostgreSQL both exclusion constraints are in play); "same doctor": one doctor, so
  * the doctor rule decides. Exactly one booking per slot must win; every other answer is a 409.
+ * Two app processes serve one database; the one-process cases talk to the first only.
  */
 const FULL: ContestedSize = { clients: 40, attempts: 0, chairs: 2, dates: 1, slotsPerRun: 6, patients: 8 };
 type Contention = 'same chair, two doctors' | 'same doctor';
+const CASES: [Contention, number][] = [['same chair, two doctors', 1], ['same doctor', 1], ['same chair, two doctors', 2], ['same doctor', 2]];
 
-function burst(clinic: Clinic, contention: Contention): Attempt[] {
+/** `clients` attempts at each slot of the case's chair: the first half of the day for one process, the second for two. */
+function burst(clinic: Clinic, contention: Contention, processes: number): Attempt[] {
   // Chair 0 (doctors 0 and 1) for the chair case, doctor 2 in chair 1 for the doctor case.
   const chair = contention === 'same doctor' ? 1 : 0;
-  return clinic.slots
-    .filter((s) => s.chair === chair)
+  const mine = clinic.slots.filter((s) => s.chair === chair);
+  const half = mine.length / 2;
+  return mine
+    .slice(processes === 1 ? 0 : half, processes === 1 ? half : mine.length)
     .flatMap((s) => Array.from({ length: FULL.clients }, (_, i) => ({
       kind: i % 2 ? ('chair-mate' as const) : ('exact' as const),
       doctorId: contention === 'same doctor' ? clinic.doctorIds[2] : clinic.doctorIds[i % 2],
@@ -74,51 +79,21 @@ function burst(clinic: Clinic, contention: Contention): Attempt[] {
     })));
 }
 
-/** Both contention cases, one after the other, on `n` fresh processes; every outcome checked against the database. */
-async function fullContentionOn(n: number, server: { dataDir: string; databaseUrl?: string }, open: () => DbHandle) {
-  const servers: ServerProcess[] = [];
-  const h = open();
-  try {
-    for (let i = 0; i < n; i++) servers.push(await startServerProcess({ ...server, ownerPassword: OWNER_PASSWORD }));
-    const bases = servers.map((s) => s.url);
-    const sessions = await Promise.all(bases.map(async (b) => [await signInOwner(b)]));
-    const clinic = await setupClinic(bases[0], sessions[0][0], FULL, new Date());
-    const done: Outcome[] = [];
-    for (const contention of ['same chair, two doctors', 'same doctor'] as Contention[]) {
-      const attempts = burst(clinic, contention);
-      const outcome = await attack(bases, sessions, attempts, FULL.clients);
-      const verdict = await verify(h, clinic, outcome, done);
-      done.push(outcome);
-      const slots = attempts.length / FULL.clients;
-      expect.soft(outcome.others, `${contention}: ${outcome.otherCount} answers other than 201 or 409 problem+json slot_taken`).toEqual([]);
-      expect.soft(outcome.created.length, `${contention}: one booking per slot wins`).toBe(slots);
-      expect(new Set(outcome.created.map((c) => c.attempt.startsAt)).size).toBe(slots);
-      expect.soft(outcome.rejected).toBe(attempts.length - slots);
-      expect(verdict.overlaps, `${contention}: overlapping time-holding appointments`).toEqual({ doctor: 0, chair: 0 });
-      expect(verdict.lost, '201 but not in the database').toEqual([]);
-      expect(verdict.phantom, 'in the database but never acknowledged').toEqual([]);
-      expect(verdict.unaudited, 'appointments without their audit entry').toEqual([]);
-    }
-  } finally {
-    await Promise.all(servers.map((s) => s.stop()));
-    await h.close();
-  }
-}
-
-/** A schema of its own on the test PostgreSQL for `fn`, dropped afterwards; `url` sets it as the search path. */
-async function onFreshSchema(fn: (url: string) => Promise<unknown>) {
+/** A schema of its own on the test PostgreSQL, its URL with the schema as the search path, and its drop. */
+async function freshSchema() {
   const base = process.env.TEST_POSTGRES_URL!;
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const admin = connect({ databaseUrl: base, poolMax: 1 });
   await sql.raw(`create schema ${schema}`).execute(admin.db);
   const url = new URL(base);
   url.searchParams.set('options', `-c search_path=${schema},public -c timezone=UTC`);
-  try {
-    await fn(url.toString());
-  } finally {
-    await sql.raw(`drop schema if exists ${schema} cascade`).execute(admin.db);
-    await admin.close();
-  }
+  return {
+    url: url.toString(),
+    async drop() {
+      await sql.raw(`drop schema if exists ${schema} cascade`).execute(admin.db);
+      await admin.close();
+    },
+  };
 }
 
 describe.each(DIALECTS)('contested booking over real server processes (%s)', (dialect) => {
@@ -143,12 +118,51 @@ describe.each(DIALECTS)('contested booking over real server processes (%s)', (di
     }, 90_000);
   } else {
     it(`two app processes on one database: ${SIZE.clients} clients split across them, no overlap, every answer 201 or 409`, async () => {
-      await onFreshSchema((url) => raceOn(2, { dataDir: tmp(), databaseUrl: url }, () => connect({ databaseUrl: url, poolMax: 2 }), 3));
+      const db = await freshSchema();
+      try {
+        await raceOn(2, { dataDir: tmp(), databaseUrl: db.url }, () => connect({ databaseUrl: db.url, poolMax: 2 }), 3);
+      } finally {
+        await db.drop();
+      }
     }, 90_000);
 
     // Before the advisory locks, racing inserters deadlocked inside the two exclusion constraints: 500s.
-    it.each([1, 2])(`full contention, %i app process(es): ${FULL.clients} parallel bookings per slot, same chair and same doctor, one 201 per slot and only 409s besides`, async (n) => {
-      await onFreshSchema((url) => fullContentionOn(n, { dataDir: tmp(), databaseUrl: url }, () => connect({ databaseUrl: url, poolMax: 2 })));
-    }, 90_000);
+    describe(`full contention: ${FULL.clients} parallel bookings of one slot`, () => {
+      let db: Awaited<ReturnType<typeof freshSchema>>;
+      let h: DbHandle;
+      const servers: ServerProcess[] = [];
+      let sessions: Awaited<ReturnType<typeof signInOwner>>[][];
+      let clinic: Clinic;
+      const done: Outcome[] = [];
+      beforeAll(async () => {
+        db = await freshSchema();
+        h = connect({ databaseUrl: db.url, poolMax: 2 });
+        // One after another: the first migrates and bootstraps.
+        for (let i = 0; i < 2; i++) servers.push(await startServerProcess({ dataDir: tmp(), databaseUrl: db.url, ownerPassword: OWNER_PASSWORD }));
+        sessions = await Promise.all(servers.map(async (s) => [await signInOwner(s.url)]));
+        clinic = await setupClinic(servers[0].url, sessions[0][0], FULL, new Date());
+      }, 90_000);
+      afterAll(async () => {
+        await Promise.all(servers.map((s) => s.stop()));
+        await h?.close();
+        await db?.drop();
+      });
+
+      it.each(CASES)('%s, %i app process(es): one 201 per slot, only 409s besides, no overlap', async (contention, n) => {
+        const attempts = burst(clinic, contention, n);
+        const outcome = await attack(servers.slice(0, n).map((s) => s.url), sessions.slice(0, n), attempts, FULL.clients);
+        const verdict = await verify(h, clinic, outcome, done);
+        done.push(outcome);
+        const slots = attempts.length / FULL.clients;
+        expect(outcome.others, `${outcome.otherCount} answers other than 201 or 409 problem+json slot_taken`).toEqual([]);
+        expect(outcome.created.length, 'one booking per slot wins').toBe(slots);
+        expect(new Set(outcome.created.map((c) => c.attempt.startsAt)).size).toBe(slots);
+        expect(outcome.rejected).toBe(attempts.length - slots);
+        expect(verdict.overlaps, 'overlapping time-holding appointments').toEqual({ doctor: 0, chair: 0 });
+        expect(verdict.lost, '201 but not in the database').toEqual([]);
+        expect(verdict.phantom, 'in the database but never acknowledged').toEqual([]);
+        expect(verdict.unaudited, 'appointments without their audit entry').toEqual([]);
+      }, 60_000);
+    });
   }
 });
