@@ -84,6 +84,8 @@ export interface LoginAttemptsTable {
   ip: string;
   at: string;
   success: Bool;
+  /** SHA-256 of the browser's device cookie, when it sent one. */
+  device: string | null;
 }
 
 export interface DoctorsTable {

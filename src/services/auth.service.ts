@@ -59,29 +59,42 @@ export function meView(s: SessionInfo, deskCover: { since: string } | null = nul
   return { user: s.user, clinic: s.clinic, csrfToken: s.csrfToken, permissions: permissionsOf(s.user.role, deskCover !== null), deskCover };
 }
 
+/** A device cookie as sent by the browser: 43 base64url characters, else ignored. */
+const DEVICE_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
 /**
- * Signs in with login and password. Throttled per (login, address) pair from the database, so several
+ * Signs in with login and password. Throttled from the database per (login, address) pair, or per
+ * (login, device) for a browser that has signed in as this login before (its device cookie), so several
  * app servers share the count and a stranger's failures never refuse anyone else's right password
- * (see domain/sign-in-throttle.ts); every attempt is recorded and audited.
+ * (see domain/sign-in-throttle.ts); every attempt is recorded and audited. Returns the device token
+ * for the browser to keep.
  */
-export async function login(deps: Deps, cfg: AuthSettings, input: { login: string; password: string; ip: string; userAgent: string | null }) {
+export async function login(
+  deps: Deps,
+  cfg: AuthSettings,
+  input: { login: string; password: string; ip: string; userAgent: string | null; deviceToken?: string | null },
+) {
   const now = deps.clock();
   const loginKey = input.login.trim().toLowerCase();
+  const deviceToken = input.deviceToken && DEVICE_TOKEN.test(input.deviceToken) ? input.deviceToken : randomBytes(32).toString('base64url');
+  const device = tokenHash(deviceToken);
+  const knownDevice = input.deviceToken && (await attempts.deviceKnown(deps.h.db, loginKey, device)) ? device : null;
   // The attempt is written (as a failure) before it is judged, so parallel guesses of one pair see each
   // other and cannot all slip under the limit while their passwords are being hashed.
   const attemptId = newId();
-  await attempts.insertAttempt(deps.h.db, { id: attemptId, login: loginKey, ip: input.ip, at: now.toISOString(), success: 0 });
-  const facts = await attempts.throttleFacts(deps.h.db, { login: loginKey, ip: input.ip, since: windowStart(now, cfg), exceptId: attemptId, cap: 100 });
+  await attempts.insertAttempt(deps.h.db, { id: attemptId, login: loginKey, ip: input.ip, at: now.toISOString(), success: 0, device: knownDevice });
+  const facts = await attempts.throttleFacts(deps.h.db, { login: loginKey, ip: input.ip, knownDevice, since: windowStart(now, cfg), exceptId: attemptId, cap: 100 });
   const retryAfter = signInWait(facts, now, cfg);
   if (retryAfter > 0) {
     // A refused attempt tested nothing: it does not count, so hammering does not stretch the wait.
     await attempts.deleteAttempt(deps.h.db, attemptId);
     const minutes = Math.ceil(retryAfter / 60);
+    const from = knownDevice ? { ru: 'в этом браузере', en: 'in this browser' } : { ru: 'с этого адреса', en: 'from this address' };
     throw new DomainError(
       'too_many_attempts',
       {
-        ru: `Слишком много неудачных попыток входа под этим логином с этого адреса. Повторите через ${minutes} мин.`,
-        en: `Too many failed sign-in attempts for this login from this address. Try again in ${minutes} min.`,
+        ru: `Слишком много неудачных попыток входа под этим логином ${from.ru}. Повторите через ${minutes} мин.`,
+        en: `Too many failed sign-in attempts for this login ${from.en}. Try again in ${minutes} min.`,
       },
       [],
       { retryAfter },
@@ -106,7 +119,7 @@ export async function login(deps: Deps, cfg: AuthSettings, input: { login: strin
   const csrfToken = randomBytes(24).toString('base64url');
   const sessionId = newId();
   await withTx(deps.h, async (trx) => {
-    await attempts.markAttemptSucceeded(trx, attemptId);
+    await attempts.markAttemptSucceeded(trx, attemptId, device);
     await users.insertSession(trx, {
       id: sessionId,
       user_id: user.id,
@@ -127,7 +140,7 @@ export async function login(deps: Deps, cfg: AuthSettings, input: { login: strin
     });
   });
   const session = await resolveSession(deps, cfg, token);
-  return { token, session: session! };
+  return { token, session: session!, deviceToken };
 }
 
 /** The live session for a cookie token, or null when unknown, revoked, idle too long or past its end. */

@@ -59,6 +59,28 @@ describe.each(DIALECTS)('sign-in throttle per login and address (%s)', (dialect)
     expect((await attempt(nurse, PASSWORD, '127.0.0.1')).statusCode).toBe(200);
   });
 
+  it('a browser that signed in before keeps its way in while its login is guessed from the same NAT address', async () => {
+    const nat = '127.0.0.30';
+    const dentist = t.fx.users.dentist.login;
+    const first = await attempt(dentist, PASSWORD, nat);
+    expect(first.statusCode).toBe(200);
+    const device = first.cookies.find((c) => c.name === 'vizit_device')!;
+    expect(device).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/auth/login' });
+    const withDevice = (password: string, value = device.value) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: dentist, password }, remoteAddress: nat, headers: { cookie: `vizit_device=${value}` } });
+    // Someone behind the same address guesses the dentist's password: that (login, address) pair stops.
+    for (let i = 0; i < 5; i++) expect((await attempt(dentist, `guess-${i}`, nat)).statusCode).toBe(401);
+    expect((await attempt(dentist, PASSWORD, nat)).statusCode).toBe(429);
+    expect((await withDevice(PASSWORD, 'x'.repeat(43))).statusCode).toBe(429);
+    // The dentist's own browser is counted on its own and gets in.
+    expect((await withDevice(PASSWORD)).statusCode).toBe(200);
+    // A browser is a pair too: guessing from it stops after 5.
+    for (let i = 0; i < 5; i++) expect((await withDevice(`guess-${i}`)).statusCode).toBe(401);
+    const stopped = await withDevice(PASSWORD);
+    expect(stopped.statusCode).toBe(429);
+    expect(stopped.json().detail_ru).toMatch(/под этим логином в этом браузере/);
+  });
+
   it('parallel guesses from one pair cannot slip under the limit while passwords are hashed', async () => {
     const login = t.fx.users.assistant.login;
     const codes = await Promise.all(Array.from({ length: 20 }, (_, i) => attempt(login, `parallel-${i}`, '127.0.0.99').then((r) => r.statusCode)));

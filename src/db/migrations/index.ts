@@ -4,6 +4,7 @@ import { foundation } from './001-foundation.js';
 import { schedule } from './002-schedule.js';
 import { dayIndex } from './003-day-index.js';
 import { retention } from './004-retention.js';
+import { authThrottle } from './005-auth-throttle.js';
 import { patientSearch } from './008-patient-search.js';
 import { deskCover } from './009-desk-cover.js';
 
@@ -14,6 +15,7 @@ function all(h: Pick<DbHandle, 'dialect'>): Record<string, Migration> {
     '002-schedule': schedule(h.dialect),
     '003-day-index': dayIndex,
     '004-retention': retention(h.dialect),
+    '005-auth-throttle': authThrottle,
     '008-patient-search': patientSearch(h.dialect),
     '009-desk-cover': deskCover(h.dialect),
   };

@@ -7,6 +7,8 @@ import { coverOf, leaveDesk } from '../../services/desk-cover.service.js';
 import { actorOf, SESSION_COOKIE } from '../plugins/auth.js';
 import type { RouteDeps } from './types.js';
 
+const DEVICE_COOKIE = 'vizit_device';
+
 const loginRateKey = (req: FastifyRequest) => `${req.ip} ${String((req.body as { login?: unknown } | undefined)?.login ?? '').trim().toLowerCase()}`;
 
 export const authRoutes = (d: RouteDeps): FastifyPluginAsyncZod => async (app) => {
@@ -16,10 +18,14 @@ export const authRoutes = (d: RouteDeps): FastifyPluginAsyncZod => async (app) =
     config: { access: 'public', rateLimit: d.loginRateLimit && { ...d.loginRateLimit, hook: 'preHandler', keyGenerator: loginRateKey } },
     schema: { tags: ['auth'], summary: 'Sign in', body: LoginBody, response: { 200: Me } },
   }, async (req, reply) => {
-    const { token, session } = await auth.login(d.deps, d.auth, { ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
+    const { token, session, deviceToken } = await auth.login(d.deps, d.auth, {
+      ...req.body, ip: req.ip, userAgent: req.headers['user-agent'] ?? null, deviceToken: req.cookies[DEVICE_COOKIE] ?? null,
+    });
     reply.setCookie(SESSION_COOKIE, token, {
       path: '/', httpOnly: true, sameSite: 'strict', secure: d.cookieSecure, maxAge: d.auth.absoluteHours * 3600,
     });
+    // Sent only to sign-in, kept a year: this browser is throttled on its own, not with its address.
+    reply.setCookie(DEVICE_COOKIE, deviceToken, { path: '/api/auth/login', httpOnly: true, sameSite: 'strict', secure: d.cookieSecure, maxAge: 365 * 86400 });
     return auth.meView(session);
   });
 
