@@ -30,6 +30,17 @@ describe('browser: the «Демо-клиника» banner', () => {
       await page.screenshot({ path: path.join(SHOTS, 'demo-banner.png') });
       await page.getByTestId('language-switch').getByText('EN').click();
       await expect.poll(() => banner.textContent()).toBe('Demo clinic');
+      // A phone's header has no room: the demo is named above the page there.
+      await page.setViewportSize({ width: 390, height: 700 });
+      const mobile = page.getByTestId('demo-banner-mobile');
+      await mobile.waitFor();
+      expect(await mobile.textContent()).toMatch(/^Demo clinic: /);
+      expect(await banner.isVisible()).toBe(false);
+      await page.screenshot({ path: path.join(SHOTS, 'demo-banner-phone.png') });
+      // Not on paper (printed card lists and acts are as narrow as a phone).
+      await page.emulateMedia({ media: 'print' });
+      expect(await mobile.isVisible()).toBe(false);
+      await page.emulateMedia({ media: 'screen' });
       await page.close();
     } finally {
       await server.close();

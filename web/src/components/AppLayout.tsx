@@ -49,7 +49,7 @@ export function AppLayout() {
             {/* The demo's passwords are published: nobody should mistake it for the clinic's real system. */}
             {me.clinic.demo && (
               <Tooltip label={t('layout.demoHint')} multiline w={320}>
-                <Badge color="orange" variant="filled" size="lg" radius="sm" style={{ flexShrink: 0 }} data-testid="demo-banner">
+                <Badge color="orange" variant="filled" size="lg" radius="sm" visibleFrom="sm" style={{ flexShrink: 0 }} data-testid="demo-banner">
                   {t('layout.demo')}
                 </Badge>
               </Tooltip>
@@ -58,8 +58,9 @@ export function AppLayout() {
               {me.clinic.name}
             </Text>
           </Group>
-          <Group gap="md" wrap="nowrap">
-            <Box ta="right" visibleFrom="sm" data-testid="current-user">
+          {/* The clinic's name gives way (it truncates), never the buttons. */}
+          <Group gap="md" wrap="nowrap" style={{ flexShrink: 0 }}>
+            <Box ta="right" visibleFrom="md" data-testid="current-user">
               <Text size="sm" fw={500} lh={1.2}>
                 {me.user.fullName}
               </Text>
@@ -87,6 +88,12 @@ export function AppLayout() {
         {!me.user.mustChangePassword && <NavMenu onNavigate={close} />}
       </AppShell.Navbar>
       <AppShell.Main>
+        {me.clinic.demo && (
+          // A phone's header has no room left: there the demo is named above the page instead.
+          <Text hiddenFrom="sm" bg="orange.6" c="white" fw={700} size="sm" px="sm" py={4} mb="sm" className="demo-strip" style={{ borderRadius: 4 }} data-testid="demo-banner-mobile">
+            {t('layout.demo')}: {t('layout.demoHint')}
+          </Text>
+        )}
         <Outlet />
       </AppShell.Main>
     </AppShell>
