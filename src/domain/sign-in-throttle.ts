@@ -4,7 +4,8 @@
  * been failing. The counts over a whole login (a login attacked from many addresses) and over a
  * whole address (a clinic's NAT address, or one machine trying many logins) never lock anyone;
  * they make the pairs already failing there stricter, so guessing stays slow while a pair that
- * has not failed always gets its password checked.
+ * has not failed always gets its password checked. A browser that has signed in as the login before
+ * (its device cookie) is a pair of its own, so guesses from its address do not hold it back.
  */
 export interface ThrottleSettings {
   /** How long a wrong password counts. */
