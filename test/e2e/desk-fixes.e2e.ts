@@ -129,6 +129,17 @@ describe('browser: walk-in over a booking, its note to the doctor, «Не при
     expect(note).toEqual({ kind: 'arrived', doctor_id: doctor.id });
     // The board opened the visit's branch and day.
     await admin.getByTestId(`appt-${booked}`).waitFor();
+
+    // Already marked: the dialog shows the visit as information and books a new one only on purpose.
+    await admin.getByTestId('open-walkin').click();
+    await pickPatient(admin, p);
+    const again = admin.getByTestId('walkin-modal');
+    await again.getByTestId('walkin-visit').filter({ hasText: 'Пришёл' }).waitFor();
+    await again.getByText('Визиты пациента сегодня:').waitFor();
+    expect(await again.getByTestId('walkin-arrive').count()).toBe(0);
+    await again.getByTestId('walkin-submit').waitFor();
+    await admin.keyboard.press('Escape');
+    await again.waitFor({ state: 'detached' });
   }, 180_000);
 
   it('2. a walk-in reaches the doctor’s «Мой день» live', async () => {

@@ -129,6 +129,7 @@ export const scheduleEn: ScheduleTranslation = {
     squeezeOffer: 'You can squeeze the patient in between visits — warn them they will have to wait.',
     squeeze: 'Squeeze in',
     bookedToday: 'There is a visit booked for today — mark the arrival on it:',
+    visitsToday: 'The patient’s visits today:',
     markArrival: 'Mark arrival for the {{time}} visit',
     arrivedDone: 'Arrival marked for the {{time}} visit; the doctor is notified',
     secondHint: 'The booking stays; book a second visit only if one is really needed.',

@@ -29,11 +29,12 @@ export function WalkInVisits({ visits, tz, onArrived }: { visits: Appointment[];
   };
   const branch = (id: string) => branches.data?.items.find((b) => b.id === id)?.name ?? '';
   const shown = visits.filter((a) => a.status !== 'cancelled' && a.status !== 'no_show');
+  if (!shown.length) return null;
 
   return (
     <Stack gap="xs" data-testid="walkin-today">
       <Text size="sm" fw={600}>
-        {t('schedule.walkIn.bookedToday')}
+        {shown.some(isUpcoming) ? t('schedule.walkIn.bookedToday') : t('schedule.walkIn.visitsToday')}
       </Text>
       {shown.map((a) => {
         const time = timeOf(a.startsAt, tz);
