@@ -1,7 +1,7 @@
 import type { AuditTranslation } from './audit.ru';
 
 /** English words for the details of audit entries; keys mirror audit.ru.ts (checked by the type). */
-export const auditEn: AuditTranslation = {
+const auditDetailsEn: AuditTranslation['auditDetails'] = {
   status: 'Status: {{from}} → {{to}}',
   fields: 'Fields: {{list}}',
   section: 'Section: {{name}}',
@@ -72,4 +72,66 @@ export const auditEn: AuditTranslation = {
     status: 'status',
     mustChangePassword: 'password change at sign-in',
   },
+};
+
+/** The audit log page in English; keys mirror audit.ru.ts. */
+export const auditEn: AuditTranslation = {
+  audit: {
+    title: 'Audit log',
+    verify: 'Verify integrity',
+    verifyOk: 'The log is intact',
+    verifyOkText: 'Entries checked: {{count}}. The chain is unbroken.',
+    verifyBroken: 'The log integrity is broken',
+    verifyBrokenText: 'Entries checked: {{count}}. First damaged entry: no. {{seq}}. Tell the chief doctor.',
+    from: 'Period from',
+    to: 'to',
+    user: 'User',
+    anyone: 'anyone',
+    action: 'Action',
+    any: 'any',
+    objectType: 'Object',
+    apply: 'Show',
+    reset: 'Reset',
+    time: 'Time',
+    role: 'Role',
+    object: 'Object',
+    ip: 'IP address',
+    none: 'No entries',
+    more: 'Load more',
+  },
+  auditAction: {
+    create: 'Create',
+    update: 'Update',
+    delete: 'Delete',
+    read: 'View',
+    login: 'Sign-in',
+    login_failed: 'Failed sign-in',
+    logout: 'Sign-out',
+    export: 'Export',    block: 'Personal data blocked',
+    destroy: 'Personal data destroyed',
+    desk_cover_start: 'Desk cover: start',
+    desk_cover_end: 'Desk cover: end',
+  },
+  objectType: {
+    appointment: 'Appointment',
+    service_card_entry: 'Service card entry',
+    waiting_list: 'Waiting list',
+    doctor_hours: 'Doctor working hours',
+    doctor_delay: 'Doctor running late',
+    calendar_year: 'Calendar year',
+    calendar_feed: 'Calendar feed',
+    patient: 'Patient',
+    user: 'Staff member',
+    session: 'Session',
+    doctor: 'Doctor',
+    doctor_exception: 'Schedule exception',
+    branch: 'Branch',
+    chair: 'Chair',
+    clinic: 'Clinic',
+    calendar_day: 'Calendar day',
+    info_source: 'Information source',
+    pd_destruction: 'Data destruction act',
+    desk_cover: 'Desk cover',
+  },
+  auditDetails: auditDetailsEn,
 };

@@ -1,5 +1,5 @@
 /** Russian words for the details of audit entries (issue 9: no raw JSON in the journal). */
-export const auditRu = {
+export const auditDetailsRu = {
   status: 'Статус: {{from}} → {{to}}',
   fields: 'Поля: {{list}}',
   section: 'Раздел: {{name}}',
@@ -72,4 +72,68 @@ export const auditRu = {
   },
 };
 
-export type AuditTranslation = typeof auditRu;
+/** The audit log page: its labels, the actions and the kinds of object (t('audit.…'), t('auditAction.…'), t('objectType.…')). */
+export const auditRu = {
+  audit: {
+    title: 'Журнал аудита',
+    verify: 'Проверить целостность',
+    verifyOk: 'Журнал не изменялся',
+    verifyOkText: 'Проверено записей: {{count}}. Цепочка не нарушена.',
+    verifyBroken: 'Целостность журнала нарушена',
+    verifyBrokenText: 'Проверено записей: {{count}}. Первая повреждённая запись — № {{seq}}. Сообщите главному врачу.',
+    from: 'Период с',
+    to: 'по',
+    user: 'Пользователь',
+    anyone: 'все',
+    action: 'Действие',
+    any: 'все',
+    objectType: 'Объект',
+    apply: 'Показать',
+    reset: 'Сбросить',
+    time: 'Время',
+    role: 'Роль',
+    object: 'Объект',
+    ip: 'IP-адрес',
+    none: 'Записей нет',
+    more: 'Загрузить ещё',
+  },
+  auditAction: {
+    create: 'Создание',
+    update: 'Изменение',
+    delete: 'Удаление',
+    read: 'Просмотр',
+    login: 'Вход',
+    login_failed: 'Неудачный вход',
+    logout: 'Выход',
+    export: 'Выгрузка',
+    block: 'Блокирование ПД',
+    destroy: 'Уничтожение ПД',
+    desk_cover_start: 'Подмена на стойке: начало',
+    desk_cover_end: 'Подмена на стойке: конец',
+  },
+  objectType: {
+    appointment: 'Запись на приём',
+    service_card_entry: 'Запись в сервисной карте',
+    waiting_list: 'Лист ожидания',
+    doctor_hours: 'Часы работы врача',
+    doctor_delay: 'Задержка приёма',
+    calendar_year: 'Календарь на год',
+    calendar_feed: 'Календарь для подписки',
+    patient: 'Пациент',
+    user: 'Сотрудник',
+    session: 'Сеанс',
+    doctor: 'Врач',
+    doctor_exception: 'Исключение в графике',
+    branch: 'Филиал',
+    chair: 'Кресло',
+    clinic: 'Клиника',
+    calendar_day: 'День календаря',
+    info_source: 'Источник информации',
+    pd_destruction: 'Акт об уничтожении ПД',
+    desk_cover: 'Подмена на стойке',
+  },
+  auditDetails: auditDetailsRu,
+};
+
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+export type AuditTranslation = Shape<typeof auditRu>;

@@ -28,7 +28,7 @@ setApiLanguage(initial);
 document.documentElement.lang = initial;
 
 void i18n.use(initReactI18next).init({
-  resources: { ru: { translation: { ...ru, auditDetails: auditRu, desk: deskRu, schedule: scheduleRu, retention: retentionRu } }, en: { translation: { ...en, auditDetails: auditEn, desk: deskEn, schedule: scheduleEn, retention: retentionEn } } },
+  resources: { ru: { translation: { ...ru, ...auditRu, desk: deskRu, schedule: scheduleRu, retention: retentionRu } }, en: { translation: { ...en, ...auditEn, desk: deskEn, schedule: scheduleEn, retention: retentionEn } } },
   lng: initial,
   fallbackLng: 'ru',
   interpolation: { escapeValue: false },
