@@ -30,7 +30,8 @@ export function patientSearch(dialect: Dialect): Migration {
       }
       await db.schema.createIndex('patient_phones_tail7').on('patient_phones').columns(['clinic_id', 'tail7']).execute();
       await db.schema.createIndex('patients_given_key').on('patients').columns(['clinic_id', 'given_key']).execute();
-      await db.schema.createIndex('patients_birth_date').on('patients').columns(['clinic_id', 'birth_date']).execute();
+      // With name_key: one date's patients come in the order the list shows them, no sort, no name-index walk.
+      await db.schema.createIndex('patients_birth_date').on('patients').columns(['clinic_id', 'birth_date', 'name_key']).execute();
     },
   };
 }
