@@ -141,4 +141,16 @@ describe('browser: the patient card, the new-patient form, two options for a kno
     await panel.getByTestId('from-history').waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'two-options-known-patient.png') });
   });
+
+  it('11: the search box takes a phone’s last 7 digits, name before surname, «№1» and a birth date', async () => {
+    await page.goto(`${server.url}/patients`);
+    const search = page.getByLabel('Фамилия, телефон или номер карты');
+    for (const q of ['555-12-34', 'Анна Смирнова', '№1', '14.03.1988']) {
+      await search.fill(q);
+      await page.getByTestId('patient-row').filter({ hasText: 'Смирнова Анна Сергеевна' }).first().waitFor({ timeout: 5000 });
+    }
+    await search.fill('Анна Смирнова');
+    await page.getByTestId('patient-row').first().waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'patients-search-name-first.png') });
+  });
 });
