@@ -34,6 +34,8 @@ export const MESSAGES = {
   timeZone: { ru: 'Неизвестный часовой пояс', en: 'Unknown time zone' },
   slotStep: { ru: 'Шаг подбора времени: 5, 10, 15, 20, 30 или 60 минут', en: 'Step of offered times: 5, 10, 15, 20, 30 or 60 minutes' },
   login: { ru: 'Логин: латинские буквы, цифры, точка, дефис, подчёркивание', en: 'Login: Latin letters, digits, dot, dash, underscore' },
+  priceCode: { ru: 'Код услуги: буквы, цифры, точка, дефис, косая черта (например, Т-01)', en: 'Service code: letters, digits, dot, dash, slash (e.g. T-01)' },
+  mohCode: { ru: 'Код номенклатуры Минздрава вида A16.07.002.010 или B01.065.001', en: 'A Ministry of Health nomenclature code like A16.07.002.010 or B01.065.001' },
 } as const;
 export type MessageKey = keyof typeof MESSAGES;
 

@@ -11,6 +11,8 @@ import type {
 } from './schema-schedule.js';
 
 export * from './schema-schedule.js';
+export * from './schema-prices.js';
+import type { PriceItemsTable, PriceVersionsTable } from './schema-prices.js';
 export type { Bool } from './schema-common.js';
 import type { Bool } from './schema-common.js';
 
@@ -304,5 +306,7 @@ export interface Database {
   doctor_feed_tokens: DoctorFeedTokensTable;
   pd_destructions: PdDestructionsTable;
   desk_covers: DeskCoversTable;
+  price_items: PriceItemsTable;
+  price_versions: PriceVersionsTable;
 }
 

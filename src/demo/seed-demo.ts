@@ -14,6 +14,7 @@ import { withTx, type Db, type DbHandle } from '../db/connect.js';
 import { newId } from '../db/ids.js';
 import type { Database, DoctorExceptionsTable } from '../db/schema.js';
 import { generateCalls } from './demo-calls.js';
+import { demoPriceList } from './demo-price-list.js';
 import { Desk } from './demo-desk.js';
 import { generateHistory } from './demo-history.js';
 import { generatePatients, PhoneFactory } from './demo-patients.js';
@@ -142,6 +143,8 @@ export async function seedDemoClinic(h: DbHandle, opts: SeedDemoOptions): Promis
     sourceWeights, patients, appointments, phones, id: newId,
   });
 
+  const prices = demoPriceList({ clinicId, today, createdAt: iso(foundedMs + 2 * DAY_MS), chiefId: userId('chief'), id: newId });
+
   await withTx(h, async (trx) => {
     await insertAll(trx, 'clinics', [{ id: clinicId, ...DEMO_CLINIC, created_at: founded }]);
     await insertAll(trx, 'branches', branches);
@@ -158,6 +161,8 @@ export async function seedDemoClinic(h: DbHandle, opts: SeedDemoOptions): Promis
     await insertAll(trx, 'appointments', appointments.map((a) => a.row));
     await insertAll(trx, 'appointment_history', generateHistory(appointments, desk, newId));
     await insertAll(trx, 'calls', calls);
+    await insertAll(trx, 'price_items', prices.items);
+    await insertAll(trx, 'price_versions', prices.versions);
   });
 
   return { clinicId, logins: DEMO_USERS.map((u) => ({ login: u.login, password: DEMO_PASSWORD, role: u.role, fullName: u.fullName })) };

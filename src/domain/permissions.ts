@@ -26,6 +26,9 @@ export const PERMISSIONS = [
   'audit.read',
   /** DESK-6: stand in at the desk while the administrator is away. */
   'desk.cover',
+  /** The approved price list: everyone answers price questions (CALL-6); management approves it. */
+  'prices.read',
+  'prices.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -33,7 +36,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 export type RouteAccess = Permission | 'public' | 'authenticated';
 
 const ALL: readonly Permission[] = PERMISSIONS;
-const EVERYONE: readonly Permission[] = ['clinic.read', 'doctors.read'];
+const EVERYONE: readonly Permission[] = ['clinic.read', 'doctors.read', 'prices.read'];
 const CLINICIAN: readonly Permission[] = [
   ...EVERYONE,
   'patients.read',

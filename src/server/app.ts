@@ -31,6 +31,7 @@ import { serviceCardRoutes } from './routes/service-card.routes.js';
 import { doctorRoutes } from './routes/doctors.routes.js';
 import { calendarRoutes } from './routes/calendar.routes.js';
 import { deskCoverRoutes } from './routes/desk-cover.routes.js';
+import { priceRoutes } from './routes/prices.routes.js';
 import { liveRoutes } from './routes/live.routes.js';
 import { retentionRoutes } from './routes/retention.routes.js';
 import { LiveFeed } from '../services/live.service.js';
@@ -109,6 +110,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(deskCoverRoutes(rd));
       await api.register(clinicRoutes(rd));
       await api.register(calendarRoutes(rd));
+      await api.register(priceRoutes(rd));
       await api.register(staffRoutes(rd));
       await api.register(doctorRoutes(rd));
       await api.register(patientRoutes(rd));

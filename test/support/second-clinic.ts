@@ -29,6 +29,8 @@ export interface ClinicObjects {
     hold: string;
     /** A personal-data destruction act (152-FZ art. 21) of a second, visit-less patient. */
     destruction: string;
+    /** A service of the price list. */
+    price: string;
   };
   patientSurname: string;
   phone: string;
@@ -90,6 +92,9 @@ export async function seedObjects(app: FastifyInstance, fx: Fixture, tag: string
   const act = await ok<{ id: string }>(owner('POST', `/api/patients/${gone.id}/destruction`, {
     reason: 'consent_withdrawn', basis: `Заявление ${tag}`, confirmCardNumber: gone.cardNumber,
   }), 'destruction act');
+  const price = await ok<{ id: string }>(owner('POST', '/api/price-list', {
+    code: 'Т-01', name: `Пломба ${tag}`, section: `Терапия ${tag}`, note: `без анестезии ${tag}`, priceMin: 550_000,
+  }), 'price list');
   const dentist = as(app, await signIn(app, fx.users.dentist.login));
   const notes = await ok<{ items: { id: string }[] }>(dentist('GET', '/api/notifications'), 'notifications');
   if (notes.items.length !== 1) throw new Error(`seeding: expected one notification, got ${notes.items.length}`);
@@ -99,7 +104,7 @@ export async function seedObjects(app: FastifyInstance, fx: Fixture, tag: string
     ids: {
       clinic: fx.clinicId, branch: fx.branchId, chair: fx.chairId, source: fx.sourceId, user: spare.user.id, doctor: doctor.id,
       exception: exception.id, patient: patient.id, appointment: appointment.id, arrivedAppointment: arrived.id, waiting: waiting.id,
-      notification: notes.items[0].id, hold: hold.holdGroup, destruction: act.id,
+      notification: notes.items[0].id, hold: hold.holdGroup, destruction: act.id, price: price.id,
     },
     patientSurname,
     phone,
@@ -117,7 +122,7 @@ export async function seedSecondClinic(app: FastifyInstance, h: DbHandle, tag = 
 export const CLINIC_TABLES = [
   'branches', 'chairs', 'calendar_days', 'users', 'sessions', 'doctors', 'doctor_hours', 'doctor_exceptions', 'info_sources', 'counters',
   'patients', 'patient_phones', 'audit_log', 'audit_heads', 'appointments', 'calls', 'appointment_history', 'slot_holds', 'waiting_list',
-  'service_card_entries', 'notifications', 'live_events', 'doctor_feed_tokens', 'pd_destructions', 'desk_covers',
+  'service_card_entries', 'notifications', 'live_events', 'doctor_feed_tokens', 'pd_destructions', 'desk_covers', 'price_items', 'price_versions',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Every row the clinic owns, table by table, in a stable order: compare before and after an attack. */

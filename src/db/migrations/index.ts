@@ -7,6 +7,7 @@ import { retention } from './004-retention.js';
 import { authThrottle } from './005-auth-throttle.js';
 import { patientSearch } from './008-patient-search.js';
 import { deskCover } from './009-desk-cover.js';
+import { priceList } from './010-price-list.js';
 
 /** Every migration in order. Names are permanent: never rename or edit a shipped one. */
 function all(h: Pick<DbHandle, 'dialect'>): Record<string, Migration> {
@@ -18,6 +19,7 @@ function all(h: Pick<DbHandle, 'dialect'>): Record<string, Migration> {
     '005-auth-throttle': authThrottle,
     '008-patient-search': patientSearch(h.dialect),
     '009-desk-cover': deskCover(h.dialect),
+    '010-price-list': priceList(h.dialect),
   };
 }
 
