@@ -132,6 +132,7 @@ export const auditEn: AuditTranslation = {
     info_source: 'Information source',
     pd_destruction: 'Data destruction act',
     desk_cover: 'Desk cover',
+    audit_key: 'Audit log key',
   },
   auditDetails: auditDetailsEn,
 };

@@ -131,6 +131,7 @@ export const auditRu = {
     info_source: 'Источник информации',
     pd_destruction: 'Акт об уничтожении ПД',
     desk_cover: 'Подмена на стойке',
+    audit_key: 'Ключ журнала аудита',
   },
   auditDetails: auditDetailsRu,
 };

@@ -13,7 +13,7 @@ export const ACTIONS = AuditQuery.shape.action.unwrap().options;
 export const OBJECT_TYPES = [
   'patient', 'appointment', 'service_card_entry', 'waiting_list', 'user', 'session', 'doctor', 'doctor_hours',
   'doctor_exception', 'doctor_delay', 'branch', 'chair', 'clinic', 'calendar_day', 'calendar_year', 'calendar_feed', 'info_source', 'pd_destruction',
-  'desk_cover',
+  'desk_cover', 'audit_key',
 ];
 
 /** Filters of the audit log; the period is in clinic-local dates, sent as instants. */
