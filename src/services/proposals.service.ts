@@ -3,13 +3,13 @@ import type { ProposalBody, UrgentBody } from '../contracts/schedule.js';
 import { withTx } from '../db/connect.js';
 import { newId } from '../db/ids.js';
 import * as appts from '../db/repos/appointments.repo.js';
-import { getBranch } from '../db/repos/clinic.repo.js';
+import { getBranch, listBranches } from '../db/repos/clinic.repo.js';
 import { lockSchedule } from '../db/repos/schedule-locks.repo.js';
 import type { DoctorView } from '../db/repos/doctors.repo.js';
 import { addDays } from '../domain/dates.js';
 import { DomainError, fieldError, notFound } from '../domain/errors.js';
 import { freeSlots, type Busy, type Slot } from '../domain/schedule/slots.js';
-import { minuteOf } from '../domain/schedule/squeeze-in.js';
+import { minuteOf, squeezeInRefusal } from '../domain/schedule/squeeze-in.js';
 import { EVENING_FROM, partOfDay, pickTwo } from '../domain/schedule/two-options.js';
 import { localDateOf, localInstant, MINUTE } from '../domain/schedule/time.js';
 import type { Actor, Deps } from './context.js';
@@ -153,8 +153,10 @@ export async function urgent(deps: Deps, actor: Actor, p: z.infer<typeof UrgentB
     return { slot: slotOut(free[0]), squeezeIn: false, holdGroup: h.holdGroup };
   }
   let best: Slot | null = null;
+  const opening = new Map((await listBranches(deps.h.db, actor.clinicId)).map((b) => [b.id, b.hours]));
   for (const d of doctors) {
-    const work = doctorWork(ctx, d, today).filter((w) => (!p.branchId || w.branchId === p.branchId) && w.end > now.getTime());
+    const day = doctorWork(ctx, d, today);
+    const work = day.filter((w) => (!p.branchId || w.branchId === p.branchId) && w.end > now.getTime());
     const ends = (busy.byDoctor.get(d.id) ?? []).map((b) => b.end).filter((e) => e > now.getTime()).sort((a, b) => a - b);
     // Never the minute another visit of the doctor starts (the booking would refuse it): a grid step later.
     const starts = new Set((busy.byDoctor.get(d.id) ?? []).map((b) => minuteOf(b.start)));
@@ -162,6 +164,8 @@ export async function urgent(deps: Deps, actor: Actor, p: z.infer<typeof UrgentB
       let at = ends.find((e) => e >= w.start && e < w.end) ?? Math.max(w.start, now.getTime());
       while (starts.has(minuteOf(at))) at += ctx.settings.slotStepMin * MINUTE;
       if (at >= w.end) continue;
+      // Only what the booking will accept: inside the branch's hours (SCH-4).
+      if (squeezeInRefusal({ start: at, end: at + duration, tz: ctx.tz, branchId: w.branchId, work: day, branchHours: opening.get(w.branchId) ?? [], sameMinute: null })) continue;
       if (!best || at < best.start) best = { doctorId: d.id, branchId: w.branchId, chairId: w.chairId, start: at, end: at + duration };
     }
   }

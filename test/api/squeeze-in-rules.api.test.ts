@@ -73,6 +73,15 @@ describe.each(DIALECTS)('squeeze-in rules, chairs of another branch, a no-show b
     expect(stored).toHaveLength(1);
   });
 
+  it('3. urgent suggests only a squeeze-in the booking would accept: none past the branch’s closing', async () => {
+    const late = await f.owner('POST', '/api/doctors', { surname: 'Вечерний', firstName: 'Олег', position: 'Врач-стоматолог', specialties: ['therapist'] });
+    // Monday 20:30–22:00: the shift runs past the branch's closing at 21:00; a regular visit fills it.
+    await f.owner('PUT', `/api/doctors/${late.json().id}/hours`, { hours: [{ weekday: 1, branchId: t.fx.branchId, starts: '20:30', ends: '22:00' }] });
+    expect((await book({ doctorId: late.json().id, startsAt: msk(TODAY, '20:30'), durationMin: 90 })).statusCode).toBe(201);
+    const u = (await f.admin('POST', '/api/schedule/urgent', { doctorId: late.json().id })).json();
+    expect(u).toMatchObject({ slot: null, squeezeIn: false });
+  });
+
   it('4. a chair of another branch is refused on booking and on a move, nothing stored', async () => {
     const branch = await f.owner('POST', '/api/branches', { name: 'Север', address: 'Санкт-Петербург, пр. Просвещения, 10' });
     expect(branch.statusCode).toBe(201);
