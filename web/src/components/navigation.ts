@@ -26,6 +26,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { to: '/desk/gaps', label: 'desk.nav.gaps', permission: 'schedule.read', testId: 'nav-desk-gaps' },
       { to: '/desk/waiting-list', label: 'desk.nav.waitingList', permission: 'schedule.read', testId: 'nav-desk-waiting' },
       { to: '/desk/card-pull', label: 'desk.nav.cardPull', permission: 'schedule.read', testId: 'nav-desk-card-pull' },
+      { to: '/prices', label: 'prices.nav', permission: 'prices.read', testId: 'nav-prices' },
     ],
   },
   {
