@@ -52,6 +52,7 @@ describe.each(DIALECTS)('squeeze-in rules, chairs of another branch, a no-show b
     const absent = problem(await squeeze({ startsAt: msk(LATER, '10:00') }), 400, 'validation_failed', 'startsAt');
     expect(absent.errors[0].message_ru).toBe('Врач в этот день не работает (выходной, отпуск или праздник): срочного пациента можно вписать только в рабочий день врача');
     expect(absent.errors[0].message_en).toContain('The doctor does not work that day');
+    expect(absent.detail_ru).toBe(absent.errors[0].message_ru);
     // 31 December 2026 is a Thursday made a day off by the government's transfer decree.
     problem(await squeeze({ startsAt: msk('2026-12-31', '10:00') }), 400, 'validation_failed', 'startsAt');
     // A walk-in squeezed in is held to the same rules.

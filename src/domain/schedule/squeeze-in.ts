@@ -10,10 +10,9 @@ export interface OpeningHours {
   closes: string;
 }
 
-const CHECK: Bilingual = { ru: 'Проверьте введённые данные', en: 'Please check the entered data' };
-
+/** The reason is the detail too: the walk-in dialog shows only the detail, and «Проверьте данные» would say nothing there. */
 function refuse(field: string, message: Bilingual): DomainError {
-  return new DomainError('validation_failed', CHECK, [{ field, message }]);
+  return new DomainError('validation_failed', message, [{ field, message }]);
 }
 
 /** The start of the minute an instant falls in: "the same minute" is the same wall-clock HH:MM. */
