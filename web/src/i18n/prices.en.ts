@@ -4,8 +4,8 @@ import type { PricesTranslation } from './prices.ru';
 export const pricesEn: PricesTranslation = {
   nav: 'Price list',
   title: 'Price list',
-  search: 'Find a service',
-  searchPlaceholder: 'Name, code or Ministry code, e.g. “filling”, “Т-01”',
+  search: 'Search: name, code or Ministry code',
+  searchPlaceholder: 'filling, Т-01, A16.07.002',
   section: 'Section',
   allSections: 'All sections',
   date: 'Prices on',

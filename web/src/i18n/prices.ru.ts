@@ -2,8 +2,8 @@
 export const pricesRu = {
   nav: 'Прейскурант',
   title: 'Прейскурант',
-  search: 'Поиск услуги',
-  searchPlaceholder: 'Название, код или код Минздрава — например, «пломба», «Т-01»',
+  search: 'Поиск: название, код или код Минздрава',
+  searchPlaceholder: 'пломба, Т-01, A16.07.002',
   section: 'Раздел',
   allSections: 'Все разделы',
   date: 'Цены на дату',

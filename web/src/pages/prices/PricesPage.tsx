@@ -99,7 +99,7 @@ export function PricesPage() {
           {items.length ? t('prices.found', { count: list.data.total }) : t('prices.nothing')}
         </Text>
       )}
-      {items.length > 0 && <PriceTable items={items} onOpen={setOpenId} />}
+      {items.length > 0 && <PriceTable items={items} onOpen={setOpenId} answers={list.isPlaceholderData ? undefined : debounced} />}
       {adding && <AddPriceModal today={today} sections={sections.data ?? []} onClose={() => setAdding(false)} onCreated={(id) => { setAdding(false); setOpenId(id); }} />}
       {openId && <PriceDrawer id={openId} today={today} sections={sections.data ?? []} onClose={() => setOpenId(null)} />}
     </>
@@ -107,7 +107,8 @@ export function PricesPage() {
 }
 
 /** The list grouped by section (the API sends it in section and code order). */
-function PriceTable({ items, onOpen }: { items: Item[]; onOpen: (id: string) => void }) {
+/** `answers`: the search these rows answer (undefined while the previous answer is still shown), for tests to wait on. */
+function PriceTable({ items, onOpen, answers }: { items: Item[]; onOpen: (id: string) => void; answers?: string }) {
   const { t } = useTranslation();
   const rows: JSX.Element[] = [];
   let current: string | null = null;
@@ -126,7 +127,7 @@ function PriceTable({ items, onOpen }: { items: Item[]; onOpen: (id: string) => 
   }
   return (
     <Paper withBorder>
-      <Table highlightOnHover stickyHeader verticalSpacing={6} data-testid="price-table">
+      <Table highlightOnHover stickyHeader verticalSpacing={6} data-testid="price-table" data-answers={answers}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={150}>{t('prices.colCode')}</Table.Th>
