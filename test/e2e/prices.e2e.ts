@@ -51,6 +51,16 @@ describe('browser: «Прейскурант», the desk’s price list (CALL-6)'
     expect(await page.getByTestId('price-row').filter({ hasText: 'Удаление' }).count()).toBe(0);
     await page.screenshot({ path: path.join(SHOTS, 'prices-desk.png'), fullPage: true });
 
+    // «Сколько стоило в прошлом месяце»: the price in force then, with the change that followed it.
+    const monthStart = `${today.slice(0, 8)}01`;
+    const before = addDays(monthStart, -15);
+    await page.getByTestId('prices-date').fill(ru(before));
+    await page.getByTestId('prices-on-date').getByText(`Показаны цены на ${ru(before)}`).waitFor();
+    await expect.poll(() => filling.getByTestId('price-now').textContent()).toBe(rub(5_000));
+    await expect(filling.getByTestId('price-next').textContent()).resolves.toBe(`с ${ru(monthStart)} — ${rub(5_500)}`);
+    await page.getByRole('button', { name: 'На сегодня' }).click();
+    await expect.poll(() => filling.getByTestId('price-now').textContent()).toBe(rub(5_500));
+
     await page.getByTestId('prices-search').fill('имплант');
     await page.locator('[data-testid=price-table][data-answers="имплант"]').waitFor();
     const implant = page.getByTestId('price-row').filter({ hasText: 'Установка дентального имплантата' });
@@ -77,6 +87,17 @@ describe('browser: «Прейскурант», the desk’s price list (CALL-6)'
     await page.getByTestId('price-form-note').fill('без анестезии');
     await page.getByTestId('price-form-min').fill('10 000');
     await page.getByTestId('price-form-max').fill('15000');
+    // The server's field messages land on their fields: a malformed Ministry code, then a code in use.
+    await page.getByTestId('price-form-moh').fill('A16.07');
+    await page.getByTestId('price-form-code').fill('Т-01');
+    await page.getByTestId('price-form-submit').click();
+    await page.getByText('Код номенклатуры Минздрава вида A16.07.002.010 или B01.065.001').waitFor();
+    await expect(page.getByTestId('price-form-moh').getAttribute('aria-invalid')).resolves.toBe('true');
+    await page.getByTestId('price-form-moh').fill('A16.07.024');
+    await page.getByTestId('price-form-submit').click();
+    await page.getByText('Такой код уже есть в прейскуранте').waitFor();
+    await expect(page.getByTestId('price-form-code').getAttribute('aria-invalid')).resolves.toBe('true');
+    await page.getByTestId('price-form-code').fill('Х-99');
     await page.getByTestId('price-form-submit').click();
 
     const drawer = page.getByTestId('price-drawer');
@@ -88,6 +109,7 @@ describe('browser: «Прейскурант», the desk’s price list (CALL-6)'
     await drawer.getByTestId('price-version-min').fill('12,345');
     await drawer.getByTestId('price-version-submit').click();
     await drawer.getByText('Сумма в рублях: 2 500 или 2 500,50').waitFor();
+    await expect(drawer.getByTestId('price-version-min').getAttribute('aria-invalid')).resolves.toBe('true');
     expect(await server.h.db.selectFrom('price_versions').select('id').where('price_min', '=', 1_234_500).execute()).toHaveLength(0);
 
     await drawer.getByTestId('price-version-min').fill('12 000');
