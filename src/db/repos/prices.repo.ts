@@ -100,3 +100,8 @@ export async function putVersion(trx: Db, row: { id: string; clinicId: string; i
     .execute();
   return 'added' as const;
 }
+
+/** Every price version of the clinic (the import compares a whole file with them at once). */
+export async function allVersions(db: Db, clinicId: string) {
+  return db.selectFrom('price_versions').select(['item_id', 'valid_from', 'price_min', 'price_max']).where('clinic_id', '=', clinicId).execute();
+}
