@@ -23,16 +23,18 @@ export function AddPriceModal({ today, sections, onClose, onCreated }: { today: 
   const [note, setNote] = useState('');
   const [price, setPrice] = useState<PriceTyped>(EMPTY_PRICE);
   const [validFrom, setValidFrom] = useState<string | null>(today);
-  const [local, setLocal] = useState<{ priceMin?: string; priceMax?: string }>({});
+  const [local, setLocal] = useState<Record<string, string | undefined>>({});
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const p = readPrice(price, t);
-    if (!p.ok) {
-      setLocal(p.errors);
-      return;
-    }
-    setLocal({});
+    // Every empty required box at once, not one per attempt.
+    const missing = Object.fromEntries(
+      Object.entries({ code, name, section }).filter(([, v]) => !v.trim()).map(([k]) => [k, t('prices.form.required')]),
+    );
+    const errors = { ...missing, ...(p.ok ? {} : p.errors) };
+    setLocal(errors);
+    if (!p.ok || Object.keys(errors).length > 0) return;
     create.mutate(
       {
         code: code.trim(),
@@ -49,7 +51,7 @@ export function AddPriceModal({ today, sections, onClose, onCreated }: { today: 
   };
 
   // A field error typed locally wins; otherwise the server's message for that field.
-  const err = (f: string) => (local as Record<string, string | undefined>)[f] ?? server.field(f);
+  const err = (f: string) => local[f] ?? server.field(f);
 
   return (
     <Modal opened onClose={onClose} title={t('prices.add')} size="lg">
@@ -62,8 +64,9 @@ export function AddPriceModal({ today, sections, onClose, onCreated }: { today: 
           <TextInput label={t('prices.form.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={err('name')} required maxLength={LIMITS.shortText} data-testid="price-form-name" />
           <Autocomplete label={t('prices.form.section')} description={t('prices.form.sectionHint')} data={sections} value={section} onChange={setSection} error={err('section')} required maxLength={LIMITS.name} data-testid="price-form-section" />
           <TextInput label={t('prices.form.note')} description={t('prices.form.noteHint')} placeholder={t('prices.form.notePlaceholder')} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={err('note')} maxLength={LIMITS.shortText} data-testid="price-form-note" />
-          <PriceInputs value={price} onChange={setPrice} errors={{ priceMin: err('priceMin'), priceMax: err('priceMax') }} testIdPrefix="price-form" />
-          <DateField label={t('prices.form.validFrom')} value={validFrom} onChange={setValidFrom} minDate={today} clearable={false} error={err('validFrom')} w={180} data-testid="price-form-from" />
+          <PriceInputs value={price} onChange={setPrice} errors={{ priceMin: err('priceMin'), priceMax: err('priceMax') }} testIdPrefix="price-form">
+            <DateField label={t('prices.form.validFrom')} value={validFrom} onChange={setValidFrom} minDate={today} clearable={false} error={err('validFrom')} data-testid="price-form-from" />
+          </PriceInputs>
           <FormErrors messages={server.rest((f) => SHOWN.includes(f))} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

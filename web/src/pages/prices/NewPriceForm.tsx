@@ -39,8 +39,9 @@ export function NewPriceForm({ item, today }: { item: PriceDetailT; today: strin
         <Text size="xs" c="dimmed">
           {t('prices.drawer.newPriceHint')}
         </Text>
-        <DateField label={t('prices.form.validFrom')} value={validFrom} onChange={setValidFrom} minDate={today} error={err('validFrom')} required w={180} data-testid="price-version-from" />
-        <PriceInputs value={price} onChange={setPrice} errors={{ priceMin: err('priceMin'), priceMax: err('priceMax') }} testIdPrefix="price-version" />
+        <PriceInputs value={price} onChange={setPrice} errors={{ priceMin: err('priceMin'), priceMax: err('priceMax') }} testIdPrefix="price-version">
+          <DateField label={t('prices.form.validFrom')} value={validFrom} onChange={setValidFrom} minDate={today} error={err('validFrom')} required data-testid="price-version-from" />
+        </PriceInputs>
         <FormErrors messages={server.rest((f) => ['validFrom', 'priceMin', 'priceMax'].includes(f))} />
         <Group justify="flex-end">
           <Button type="submit" loading={set.isPending} data-testid="price-version-submit">

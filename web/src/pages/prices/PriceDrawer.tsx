@@ -18,7 +18,7 @@ export function PriceDrawer({ id, today, sections, onClose }: { id: string; toda
   const can = useCan();
   const { data, isPending, error } = usePriceItem(id);
   return (
-    <Drawer opened onClose={onClose} position="right" size={620} title={<Text fw={700}>{t('prices.drawer.title')}</Text>} data-testid="price-drawer">
+    <Drawer opened onClose={onClose} position="right" size={680} title={<Text fw={700}>{t('prices.drawer.title')}</Text>} data-testid="price-drawer">
       <QueryState isPending={isPending} error={error} />
       {data && (
         <Stack gap="md">

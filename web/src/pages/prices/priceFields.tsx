@@ -1,5 +1,6 @@
 import { Group, TextInput } from '@mantine/core';
 import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseRubles, rubles } from '../../../../src/domain/prices.js';
 
@@ -43,18 +44,21 @@ export function PriceInputs({
   onChange,
   errors,
   testIdPrefix,
+  children,
 }: {
   value: PriceTyped;
   onChange: (v: PriceTyped) => void;
   errors: { priceMin?: string; priceMax?: string };
   testIdPrefix: string;
+  /** Put first on the same line (the «valid from» date), so the form stays short. */
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   return (
     <Group grow align="flex-start" gap="sm">
+      {children}
       <TextInput
         label={t('prices.form.priceFrom')}
-        placeholder="2 500"
         value={value.min}
         onChange={(e) => onChange({ ...value, min: e.currentTarget.value })}
         error={errors.priceMin}
@@ -67,7 +71,6 @@ export function PriceInputs({
       <TextInput
         label={t('prices.form.priceTo')}
         description={t('prices.form.priceToHint')}
-        placeholder="—"
         value={value.max}
         onChange={(e) => onChange({ ...value, max: e.currentTarget.value })}
         error={errors.priceMax}
