@@ -14,7 +14,8 @@ export const PRICE_FILE_COLUMNS = ['Код', 'Код МЗ', 'Наименова�
 export type PriceFileColumn = (typeof PRICE_FILE_COLUMNS)[number];
 
 export const PriceExportQuery = z.strictObject({
-  format: PriceFileFormat,
+  /** CSV when omitted. */
+  format: PriceFileFormat.default('csv'),
   /** Prices in force on this clinic-local date; today when omitted. */
   date: IsoDate.optional(),
 });
