@@ -75,6 +75,12 @@ describe('browser: «Прейскурант», the desk’s price list (CALL-6)'
     await page.getByTestId('price-history').waitFor();
     expect(await page.getByTestId('price-version-form').count()).toBe(0);
     expect(await page.getByTestId('price-edit-form').count()).toBe(0);
+    await page.keyboard.press('Escape');
+
+    // A free consultation is said as such, not «0 ₽».
+    await page.getByTestId('prices-search').fill('первичная терапевта');
+    await page.locator('[data-testid=price-table][data-answers="первичная терапевта"]').waitFor();
+    await expect(page.locator('[data-testid=price-row][data-code="К-01"]').getByTestId('price-now').textContent()).resolves.toBe('бесплатно');
     await page.close();
   }, 180_000);
 

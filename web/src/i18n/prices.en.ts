@@ -23,7 +23,7 @@ export const pricesEn: PricesTranslation = {
   rangeHint: 'The final price is named by the doctor after the examination',
   hidden: 'Hidden',
   moh: 'Ministry code',
-  open: 'Open “{{name}}”',
+  free: 'free',
   form: {
     code: 'Service code',
     codeHint: 'The clinic’s code: “Т-01”, “A16.07.002”',
@@ -76,7 +76,7 @@ export const pricesEn: PricesTranslation = {
       unchanged: 'Unchanged',
       rows: 'Rows in the file',
     },
-    hint: 'New prices apply from the date in «Действует с» (empty: from today); past prices never change. Press «Import» to apply.',
+    hint: 'New prices apply from the date in «Действует с» (an empty cell: from today); past prices never change. Press «Import» to apply.',
     nothing: 'The file changes nothing in the price list.',
     row: 'Row',
     column: 'Column',

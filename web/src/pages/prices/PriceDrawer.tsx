@@ -1,13 +1,12 @@
 import { Badge, Divider, Drawer, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { priceText } from '../../../../src/domain/prices.js';
 import { usePriceItem, type PriceDetailT } from '../../api/prices';
 import { QueryState } from '../../components/QueryState';
 import { useCan, useClinicTimeZone } from '../../components/session';
-import { useLang } from '../../i18n';
 import { formatDate, formatInstant } from '../../lib/format';
 import { NewPriceForm } from './NewPriceForm';
 import { PriceEditForm } from './PriceEditForm';
+import { usePriceSay } from './priceFields';
 
 /**
  * One service: what the desk says today, and the price history (everyone may read it: «сколько
@@ -45,7 +44,7 @@ export function PriceDrawer({ id, today, sections, onClose }: { id: string; toda
 
 function Summary({ item }: { item: PriceDetailT }) {
   const { t } = useTranslation();
-  const lang = useLang();
+  const say = usePriceSay();
   const range = !!item.price && item.price.priceMax !== null && item.price.priceMax !== item.price.priceMin;
   return (
     <Stack gap={4}>
@@ -61,7 +60,7 @@ function Summary({ item }: { item: PriceDetailT }) {
       <Group gap="xs" align="baseline">
         <Text size="sm">{t('prices.drawer.now')}:</Text>
         <Text fw={700} size="lg" data-testid="drawer-price-now">
-          {item.price ? priceText(item.price, lang) : t('prices.noPrice')}
+          {item.price ? say(item.price) : t('prices.noPrice')}
         </Text>
       </Group>
       {range && (
@@ -71,7 +70,7 @@ function Summary({ item }: { item: PriceDetailT }) {
       )}
       {item.next && (
         <Text size="sm" fw={600} c="orange.8" data-testid="drawer-price-next">
-          {t('prices.announced', { date: formatDate(item.next.validFrom), price: priceText(item.next, lang) })}
+          {t('prices.announced', { date: formatDate(item.next.validFrom), price: say(item.next) })}
         </Text>
       )}
     </Stack>
@@ -81,7 +80,7 @@ function Summary({ item }: { item: PriceDetailT }) {
 /** Newest first, as the API sends them; the one in force today is marked, later ones are announced. */
 function History({ item, today }: { item: PriceDetailT; today: string }) {
   const { t } = useTranslation();
-  const lang = useLang();
+  const say = usePriceSay();
   const tz = useClinicTimeZone();
   const inForce = item.versions.find((v) => v.validFrom <= today);
   return (
@@ -110,7 +109,7 @@ function History({ item, today }: { item: PriceDetailT; today: string }) {
               )}
             </Table.Td>
             <Table.Td ta="right" fw={600} style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
-              {priceText(v, lang)}
+              {say(v)}
             </Table.Td>
             <Table.Td>
               <Text size="sm">{v.createdBy ?? '—'}</Text>

@@ -2,17 +2,16 @@ import { Button, Checkbox, Group, Loader, Paper, Select, Table, Text, TextInput 
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState, type JSX } from 'react';
 import { useTranslation } from 'react-i18next';
-import { priceText } from '../../../../src/domain/prices.js';
 import { usePriceList, usePriceSections, type PricePageT } from '../../api/prices';
 import { DateField } from '../../components/DateField';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
 import { useCan, useClinicTimeZone } from '../../components/session';
-import { useLang } from '../../i18n';
 import { formatDate, todayIn } from '../../lib/format';
 import { AddPriceModal } from './AddPriceModal';
 import { PriceDrawer } from './PriceDrawer';
 import { PriceImportExport } from './PriceImportExport';
+import { usePriceSay } from './priceFields';
 
 type Item = PricePageT['items'][number];
 
@@ -145,7 +144,7 @@ function PriceTable({ items, onOpen, answers }: { items: Item[]; onOpen: (id: st
 
 function PriceRow({ item, onOpen }: { item: Item; onOpen: (id: string) => void }) {
   const { t } = useTranslation();
-  const lang = useLang();
+  const say = usePriceSay();
   const range = !!item.price && item.price.priceMax !== null && item.price.priceMax !== item.price.priceMin;
   return (
     <Table.Tr
@@ -153,7 +152,6 @@ function PriceRow({ item, onOpen }: { item: Item; onOpen: (id: string) => void }
       data-code={item.code}
       data-clickable="true"
       tabIndex={0}
-      aria-label={t('prices.open', { name: item.name })}
       onClick={() => onOpen(item.id)}
       onKeyDown={(e) => e.key === 'Enter' && onOpen(item.id)}
       style={{ verticalAlign: 'top' }}
@@ -190,11 +188,11 @@ function PriceRow({ item, onOpen }: { item: Item; onOpen: (id: string) => void }
       </Table.Td>
       <Table.Td ta="right" style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
         <Text fw={700} size="md" data-testid="price-now">
-          {item.price ? priceText(item.price, lang) : <Text span size="sm" c="dimmed">{t('prices.noPrice')}</Text>}
+          {item.price ? say(item.price) : <Text span size="sm" c="dimmed">{t('prices.noPrice')}</Text>}
         </Text>
         {item.next && (
           <Text size="sm" fw={600} c="orange.8" data-testid="price-next">
-            {t('prices.announced', { date: formatDate(item.next.validFrom), price: priceText(item.next, lang) })}
+            {t('prices.announced', { date: formatDate(item.next.validFrom), price: say(item.next) })}
           </Text>
         )}
       </Table.Td>

@@ -2,7 +2,8 @@ import { Group, TextInput } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseRubles, rubles } from '../../../../src/domain/prices.js';
+import { parseRubles, priceText, rubles } from '../../../../src/domain/prices.js';
+import { useLang } from '../../i18n';
 
 /** What the user typed in the two money boxes: a price (or «from») and an optional upper bound. */
 export interface PriceTyped {
@@ -36,6 +37,13 @@ export function readPrice(v: PriceTyped, t: TFunction): PriceRead {
 export function typedOf(v: { priceMin: number; priceMax: number | null } | null): PriceTyped {
   if (!v) return EMPTY_PRICE;
   return { min: rubles(v.priceMin), max: v.priceMax === null || v.priceMax === v.priceMin ? '' : rubles(v.priceMax) };
+}
+
+/** The price as the desk says it (priceText), and «бесплатно» rather than «0 ₽». */
+export function usePriceSay(): (v: { priceMin: number; priceMax: number | null }) => string {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (v) => (v.priceMin === 0 && !v.priceMax ? t('prices.free') : priceText(v, lang));
 }
 
 /** The price box and the optional «to» box; errors come from readPrice or the server. */
