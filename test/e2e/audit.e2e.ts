@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHOTS, fillSignIn, launchBrowser, startDemoServer } from '../support/browser.js';
+import { SHOTS, launchBrowser, signedInPage, startDemoServer } from '../support/browser.js';
 
 /** Issue 9 item 8: the audit log names people and says changes in words. */
 describe('browser: the audit log reads like a journal', () => {
@@ -12,9 +11,6 @@ describe('browser: the audit log reads like a journal', () => {
   beforeAll(async () => {
     server = await startDemoServer();
     browser = await launchBrowser();
-    fs.mkdirSync(SHOTS, { recursive: true });
-    page = await browser.newPage({ locale: 'ru-RU', viewport: { width: 1366, height: 900 } });
-    page.setDefaultTimeout(60_000);
   });
   afterAll(async () => {
     await browser?.close();
@@ -32,8 +28,7 @@ describe('browser: the audit log reads like a journal', () => {
       .where('p.pd_state', '=', 'active')
       .orderBy('a.starts_at')
       .executeTakeFirstOrThrow();
-    await page.goto(`${server.url}/schedule?date=${visit.local_date}&branch=${visit.branch_id}`);
-    await fillSignIn(page, 'chief');
+    page = await signedInPage(browser, server.url, 'chief', `/schedule?date=${visit.local_date}&branch=${visit.branch_id}`);
     await page.getByTestId(`appt-${visit.id}`).click();
     await page.getByTestId('act-confirm').click();
     await page.getByTestId('appt-status').filter({ hasText: 'Визит подтверждён' }).waitFor();

@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, SHOTS, fillSignIn, launchBrowser, startDemoServer } from '../support/browser.js';
+import { DEMO_PASSWORD, SHOTS, launchBrowser, startDemoServer, signedInPage } from '../support/browser.js';
 
 /** Issue 8, item 7: a weak new password is refused with the reason under the field. */
 describe('browser: the change-password page says why a password is refused', () => {
@@ -12,11 +11,7 @@ describe('browser: the change-password page says why a password is refused', () 
   beforeAll(async () => {
     server = await startDemoServer();
     browser = await launchBrowser();
-    fs.mkdirSync(SHOTS, { recursive: true });
-    page = await browser.newPage({ locale: 'ru-RU', viewport: { width: 1366, height: 900 } });
-    page.setDefaultTimeout(60_000);
-    await page.goto(`${server.url}/password`);
-    await fillSignIn(page, 'office');
+    page = await signedInPage(browser, server.url, 'office', '/password');
     await page.getByRole('heading', { name: 'Смена пароля' }).waitFor();
   });
   afterAll(async () => {

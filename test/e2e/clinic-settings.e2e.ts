@@ -1,9 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scheduleSettings } from '../../src/domain/schedule/settings.js';
-import { SHOTS, launchBrowser, startDemoServer, fillSignIn } from '../support/browser.js';
+import { SHOTS, launchBrowser, startDemoServer, signedInPage } from '../support/browser.js';
 
 describe('browser: the clinic’s schedule settings', () => {
   let server: Awaited<ReturnType<typeof startDemoServer>>;
@@ -12,11 +11,7 @@ describe('browser: the clinic’s schedule settings', () => {
   beforeAll(async () => {
     server = await startDemoServer();
     browser = await launchBrowser();
-    fs.mkdirSync(SHOTS, { recursive: true });
-    page = await browser.newPage({ locale: 'ru-RU', viewport: { width: 1366, height: 900 } });
-    page.setDefaultTimeout(60_000);
-    await page.goto(`${server.url}/settings/clinic`);
-    await fillSignIn(page, 'chief');
+    page = await signedInPage(browser, server.url, 'chief', '/settings/clinic');
     await page.getByTestId('nav-clinic').click();
     await page.getByTestId('schedule-settings').waitFor();
   });

@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHOTS, fillSignIn, launchBrowser, startDemoServer } from '../support/browser.js';
+import { SHOTS, launchBrowser, startDemoServer, signedInPage } from '../support/browser.js';
 
 describe('browser: an assistant stands in at the desk (DESK-6)', () => {
   let server: Awaited<ReturnType<typeof startDemoServer>>;
@@ -11,11 +10,7 @@ describe('browser: an assistant stands in at the desk (DESK-6)', () => {
   beforeAll(async () => {
     server = await startDemoServer();
     browser = await launchBrowser();
-    fs.mkdirSync(SHOTS, { recursive: true });
-    page = await browser.newPage({ locale: 'ru-RU', viewport: { width: 1366, height: 900 } });
-    page.setDefaultTimeout(60_000);
-    await page.goto(`${server.url}/`);
-    await fillSignIn(page, 'assistant');
+    page = await signedInPage(browser, server.url, 'assistant', '/');
     await page.getByTestId('desk-take').waitFor();
   });
   afterAll(async () => {

@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHOTS, launchBrowser, startDemoServer, fillSignIn } from '../support/browser.js';
+import { SHOTS, launchBrowser, startDemoServer, signedInPage } from '../support/browser.js';
 
 describe('browser: the front desk — service card, waiting list, tomorrow’s cards', () => {
   let server: Awaited<ReturnType<typeof startDemoServer>>;
@@ -11,11 +10,7 @@ describe('browser: the front desk — service card, waiting list, tomorrow’s c
   beforeAll(async () => {
     server = await startDemoServer();
     browser = await launchBrowser();
-    fs.mkdirSync(SHOTS, { recursive: true });
-    page = await browser.newPage({ locale: 'ru-RU', viewport: { width: 1366, height: 768 } });
-    page.setDefaultTimeout(60_000);
-    await page.goto(`${server.url}/patients`);
-    await fillSignIn(page, 'admin');
+    page = await signedInPage(browser, server.url, 'admin', '/patients', 768);
     // Wherever the role lands (the schedule, for the desk), the menu leads to the patients.
     await page.getByTestId('nav-patients').click();
     await page.getByLabel('Фамилия, телефон или номер карты').waitFor();

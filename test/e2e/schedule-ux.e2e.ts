@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHOTS, fillSignIn, launchBrowser, startDemoServer } from '../support/browser.js';
+import { SHOTS, launchBrowser, startDemoServer, signedInPage } from '../support/browser.js';
 
 /** Issue 9, items 10 and 12: the arrows, the notifications, the branch selector and the follow-up buttons. */
 describe('browser: the schedule as a tired administrator meets it', () => {
@@ -12,11 +11,7 @@ describe('browser: the schedule as a tired administrator meets it', () => {
   beforeAll(async () => {
     server = await startDemoServer();
     browser = await launchBrowser();
-    fs.mkdirSync(SHOTS, { recursive: true });
-    page = await browser.newPage({ locale: 'ru-RU', viewport: { width: 1366, height: 900 } });
-    page.setDefaultTimeout(60_000);
-    await page.goto(`${server.url}/schedule`);
-    await fillSignIn(page, 'admin');
+    page = await signedInPage(browser, server.url, 'admin', '/schedule');
     await page.getByTestId('schedule-grid').waitFor();
   });
   afterAll(async () => {
@@ -28,16 +23,24 @@ describe('browser: the schedule as a tired administrator meets it', () => {
   const mode = () => page.getByTestId('mode-switch').locator('input:checked').getAttribute('value');
 
   it('←/→ change the day even after a click on «День», and never switch the view', async () => {
+    // The date picker shows the day once the page has re-rendered (the URL changes a moment earlier).
+    const shown = () => page.getByTestId('date-picker').textContent();
+    const step = async (key: 'ArrowLeft' | 'ArrowRight') => {
+      const before = await shown();
+      await page.keyboard.press(key);
+      await expect.poll(shown).not.toBe(before);
+    };
     await page.getByTestId('date-next').click();
+    await expect.poll(shownDate).not.toBeNull();
     const start = await shownDate();
     expect(start).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await page.getByTestId('mode-switch').getByText('День', { exact: true }).click();
-    await page.keyboard.press('ArrowRight');
-    await expect.poll(shownDate).not.toBe(start);
+    await step('ArrowRight');
+    expect(await shownDate()).not.toBe(start);
     expect(await mode()).toBe('day');
     expect(page.url()).not.toContain('/week');
-    await page.keyboard.press('ArrowLeft');
-    await expect.poll(shownDate).toBe(start);
+    await step('ArrowLeft');
+    expect(await shownDate()).toBe(start);
     expect(await mode()).toBe('day');
     expect(page.url()).not.toContain('/week');
   }, 120_000);

@@ -31,8 +31,11 @@ export async function startDemoServer(dialect: Dialect = 'sqlite') {
   };
 }
 
-/** Debian's Chromium, headless, with the flags this closed network needs. */
+export const SHOTS = path.resolve('test-results');
+
+/** Debian's Chromium, headless, with the flags this closed network needs; screenshots go to SHOTS. */
 export function launchBrowser(): Promise<Browser> {
+  fs.mkdirSync(SHOTS, { recursive: true });
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -40,11 +43,19 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-export const SHOTS = path.resolve('test-results');
 
 /** Fills and sends the sign-in form the page is on (any protected address redirects to it). */
 export async function fillSignIn(page: Page, login: string, password = DEMO_PASSWORD): Promise<void> {
   await page.getByLabel('Логин').fill(login);
   await page.getByLabel('Пароль', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Войти' }).click();
+}
+
+/** A Russian desk screen (1366 px wide) opened at `path` and signed in as `login` (the address redirects to the sign-in first). */
+export async function signedInPage(browser: Browser, url: string, login: string, path = '/', height = 900): Promise<Page> {
+  const page = await browser.newPage({ locale: 'ru-RU', viewport: { width: 1366, height } });
+  page.setDefaultTimeout(60_000);
+  await page.goto(`${url}${path}`);
+  await fillSignIn(page, login);
+  return page;
 }
