@@ -62,9 +62,11 @@ export async function readPriceFile(format: 'csv' | 'xlsx', buf: Buffer): Promis
   if (head.cells.length > MAX_COLUMNS) throw fileError(`Слишком много столбцов: ${head.cells.length} (не более ${MAX_COLUMNS})`, `Too many columns: ${head.cells.length} (at most ${MAX_COLUMNS})`);
   if (body.length > MAX_ROWS) throw fileError(`Слишком много строк: не более ${MAX_ROWS}`, `Too many rows: at most ${MAX_ROWS}`);
   const at = new Map<PriceFileColumn, number>();
+  // Letters and digits only: «Цена, ₽», «Цена ₽» and «Цена, ?» (no ₽ in Windows-1251) are one column.
+  const key = (s: string) => s.toLowerCase().replace(/ё/g, 'е').replace(/[^\p{L}\p{N}]/gu, '');
   head.cells.forEach((c, i) => {
-    const name = typeof c === 'string' ? c.replace(/^\ufeff/, '').trim().toLowerCase().replace(/ё/g, 'е') : '';
-    const col = PRICE_FILE_COLUMNS.find((k) => k.toLowerCase().replace(/ё/g, 'е') === name);
+    const name = typeof c === 'string' ? key(c) : '';
+    const col = PRICE_FILE_COLUMNS.find((k) => key(k) === name);
     if (col && !at.has(col)) at.set(col, i);
   });
   const missing = REQUIRED.filter((c) => !at.has(c));

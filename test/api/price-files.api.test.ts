@@ -159,6 +159,18 @@ describe.each(DIALECTS)('the price list as CSV and XLSX files (%s)', (dialect) =
     expect(item).toMatchObject({ name: 'Запятая', isActive: true, price: { validFrom: '2026-12-01', priceMin: 250_050, priceMax: 300_000 } });
   });
 
+  it('takes a CSV that Russian Excel saved in Windows-1251 (no «₽» there: «Цена, ?»)', async () => {
+    const cp1251 = (s: string) => Buffer.from([...s].map((c) => {
+      const n = c.codePointAt(0)!;
+      return n >= 0x410 && n <= 0x44f ? n - 0x350 : n === 0x401 ? 0xa8 : n === 0x451 ? 0xb8 : n < 0x80 || n === 0xab || n === 0xbb ? n : 0x3f;
+    }));
+    const file = cp1251(`${HEADER.replace(/₽/g, '?')}\r\nВ-01;;Отбеливание «Ёлка»;Эстетика;9 900;;;;\r\n`);
+    const r = await imp(file.toString('base64'));
+    expect(r.json()).toMatchObject({ created: 1, rows: 1 });
+    const item = (await admin('GET', '/api/price-list?q=' + encodeURIComponent('В-01'))).json().items[0];
+    expect(item).toMatchObject({ name: 'Отбеливание «Ёлка»', section: 'Эстетика', price: { priceMin: 990_000 } });
+  });
+
   it('takes an XLSX made by exceljs; refuses a formula cell by row and column', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Лист1');
@@ -176,20 +188,21 @@ describe.each(DIALECTS)('the price list as CSV and XLSX files (%s)', (dialect) =
   });
 
   it('hostile files get 400/413 problem+json, never a 500', async () => {
-    const cases: [string, 'csv' | 'xlsx', number][] = [
-      ['@@@ not base64 @@@', 'csv', 400],
-      [b64(`${Array.from({ length: 10_000 }, (_, i) => `c${i}`).join(';')}\r\n1;2\r\n`), 'csv', 400],
-      [b64(`${HEADER}\r\n${'x;'.repeat(10_000)}\r\n`), 'csv', 400],
-      [b64('Код;Цена\r\nТ-01;100\r\n'), 'csv', 400],
-      [b64(''), 'csv', 400],
-      [b64('это не zip'), 'xlsx', 400],
-      [b64(zipOf('xl/worksheets/sheet1.xml', 60 * 1024 * 1024)), 'xlsx', 413],
-      [b64(Buffer.alloc(5 * 1024 * 1024 + 100, 0x41)), 'csv', 413],
+    const cases: [string, 'csv' | 'xlsx', number, string][] = [
+      ['@@@ not base64 @@@', 'csv', 400, 'base64'],
+      [b64(`${Array.from({ length: 10_000 }, (_, i) => `c${i}`).join(';')}\r\n1;2\r\n`), 'csv', 400, 'столбцов'],
+      [b64(`${HEADER}\r\n${'x;'.repeat(10_000)}\r\n`), 'csv', 400, 'столбцов'],
+      [b64('Код;Цена\r\nТ-01;100\r\n'), 'csv', 400, 'нет столбцов «Наименование», «Раздел»:'],
+      [b64(''), 'csv', 400, 'пуст'],
+      [b64('это не zip'), 'xlsx', 400, 'не читается'],
+      [b64(zipOf('xl/worksheets/sheet1.xml', 60 * 1024 * 1024)), 'xlsx', 413, 'распакованном'],
+      [b64(Buffer.alloc(5 * 1024 * 1024 + 100, 0x41)), 'csv', 413, '5 МБ'],
     ];
-    for (const [file, format, status] of cases) {
+    for (const [file, format, status, says] of cases) {
       const r = await imp(file, format);
       expect(r.statusCode, `${format} ${file.slice(0, 40)} → ${r.body.slice(0, 200)}`).toBe(status);
       expect(isProblem(r)).toBe(true);
+      expect(r.json().detail_ru).toContain(says);
     }
     const huge = await imp(b64(Buffer.alloc(6 * 1024 * 1024, 0x41)));
     expect(huge.statusCode).toBe(413);
