@@ -44,7 +44,7 @@ export interface ExportRow {
 export const MAX_ROWS = 20_000;
 const MAX_COLUMNS = 100;
 /** Unpacked XLSX: a list of a few thousand services is a few MB of XML. */
-const MAX_UNZIPPED = 40 * 1024 * 1024;
+const MAX_UNZIPPED = 25 * 1024 * 1024;
 const REQUIRED: PriceFileColumn[] = ['Код', 'Наименование', 'Раздел', 'Цена, ₽'];
 
 export const fileError = (ru: string, en: string) =>
