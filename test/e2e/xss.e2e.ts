@@ -72,7 +72,8 @@ describe('browser: hostile strings stored through the API render as text on ever
     await owner('PATCH', `/staff/${dentistUser.id}`, { fullName: S.staff });
     const doctor = ((await owner('GET', '/doctors')).items as { id: string; userId: string | null }[]).find((d) => d.userId === dentistUser.id)!;
     await owner('PATCH', `/doctors/${doctor.id}`, { surname: S.doctor, position: S.position });
-    // Seven days a week, all day, and every visit a squeeze-in: they land whatever day the suite runs and however full the demo day is.
+    // Seven days a week, all day, and every visit a squeeze-in: they land whatever day the suite runs and however full the demo day is
+    // (at :05, a minute no demo visit starts at: a squeeze-in never starts with another visit).
     const main = (await owner('GET', '/branches')).items[0];
     await owner('PUT', `/doctors/${doctor.id}/hours`, { hours: [1, 2, 3, 4, 5, 6, 7].map((wd) => ({ weekday: wd, branchId: main.id, starts: '08:00', ends: '22:00' })) });
     await owner('POST', `/doctors/${doctor.id}/exceptions`, { kind: 'training', dateFrom: addDays(today, 20), dateTo: addDays(today, 21), note: S.exception });
@@ -82,12 +83,12 @@ describe('browser: hostile strings stored through the API render as text on ever
       sourceId: source.id, phones: [{ number: '+79215550099', note: S.phoneNote }],
     });
     await admin('POST', `/patients/${patient.id}/service-card`, { section: 'svc4', text: S.svc, eventDate: today, isAlert: true });
-    const appt = await admin('POST', '/appointments', { patientId: patient.id, doctorId: doctor.id, startsAt: `${tomorrow}T10:00:00+03:00`, kind: 'repeat', comment: S.comment, services: S.services, needsCall: true, squeezeIn: true });
+    const appt = await admin('POST', '/appointments', { patientId: patient.id, doctorId: doctor.id, startsAt: `${tomorrow}T10:05:00+03:00`, kind: 'repeat', comment: S.comment, services: S.services, needsCall: true, squeezeIn: true });
     await admin('POST', `/appointments/${appt.id}/events`, { kind: 'review_requested', note: S.deskNote });
-    const gone = await admin('POST', '/appointments', { patientId: patient.id, doctorId: doctor.id, startsAt: `${tomorrow}T12:00:00+03:00`, kind: 'repeat', squeezeIn: true });
+    const gone = await admin('POST', '/appointments', { patientId: patient.id, doctorId: doctor.id, startsAt: `${tomorrow}T12:05:00+03:00`, kind: 'repeat', squeezeIn: true });
     await admin('POST', `/appointments/${gone.id}/status`, { to: 'cancelled', cancel: { reason: 'complaint', note: S.cancelNote } });
     // A walk-in today (a squeeze-in, so the hour of the run does not matter) for «Мой день» and the delay entry.
-    await admin('POST', '/appointments', { patientId: patient.id, doctorId: doctor.id, startsAt: `${today}T08:00:00+03:00`, kind: 'urgent', comment: S.comment, walkIn: true, squeezeIn: true });
+    await admin('POST', '/appointments', { patientId: patient.id, doctorId: doctor.id, startsAt: `${today}T09:05:00+03:00`, kind: 'urgent', comment: S.comment, walkIn: true, squeezeIn: true });
     await admin('POST', '/schedule/doctor-late', { doctorId: doctor.id, date: today, minutes: 20, reason: S.late });
     await admin('POST', '/waiting-list', { patientId: patient.id, doctorId: doctor.id, kind: 'repeat', dateFrom: today, dateTo: addDays(today, 30), note: S.waiting });
     const feed = await owner('POST', `/doctors/${doctor.id}/feed-token`);
