@@ -12,7 +12,11 @@ import type {
 
 export * from './schema-schedule.js';
 export * from './schema-prices.js';
+export * from './schema-checklist.js';
+import type { ChecklistDaysTable, ChecklistItemsTable, ChecklistMarksTable } from './schema-checklist.js';
 import type { PriceItemsTable, PriceVersionsTable } from './schema-prices.js';
+export * from './schema-incidents.js';
+import type { IncidentNotesTable, IncidentsTable } from './schema-incidents.js';
 export type { Bool } from './schema-common.js';
 import type { Bool } from './schema-common.js';
 
@@ -308,5 +312,10 @@ export interface Database {
   desk_covers: DeskCoversTable;
   price_items: PriceItemsTable;
   price_versions: PriceVersionsTable;
+  checklist_items: ChecklistItemsTable;
+  checklist_days: ChecklistDaysTable;
+  checklist_marks: ChecklistMarksTable;
+  incidents: IncidentsTable;
+  incident_notes: IncidentNotesTable;
 }
 

@@ -8,6 +8,8 @@ import { authThrottle } from './005-auth-throttle.js';
 import { patientSearch } from './008-patient-search.js';
 import { deskCover } from './009-desk-cover.js';
 import { priceList } from './010-price-list.js';
+import { openingChecklist } from './011-opening-checklist.js';
+import { incidents } from './012-incidents.js';
 
 /** Every migration in order. Names are permanent: never rename or edit a shipped one. */
 function all(h: Pick<DbHandle, 'dialect'>): Record<string, Migration> {
@@ -20,6 +22,8 @@ function all(h: Pick<DbHandle, 'dialect'>): Record<string, Migration> {
     '008-patient-search': patientSearch(h.dialect),
     '009-desk-cover': deskCover(h.dialect),
     '010-price-list': priceList(h.dialect),
+    '011-opening-checklist': openingChecklist(h.dialect),
+    '012-incidents': incidents(h.dialect),
   };
 }
 
