@@ -29,6 +29,10 @@ export const PERMISSIONS = [
   /** The approved price list: everyone answers price questions (CALL-6); management approves it. */
   'prices.read',
   'prices.write',
+  /** DESK-5: everyone sees the open failures of the clinic; the desk logs them; management reads the whole log. */
+  'incidents.read',
+  'incidents.write',
+  'incidents.log',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -36,7 +40,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 export type RouteAccess = Permission | 'public' | 'authenticated';
 
 const ALL: readonly Permission[] = PERMISSIONS;
-const EVERYONE: readonly Permission[] = ['clinic.read', 'doctors.read', 'prices.read'];
+const EVERYONE: readonly Permission[] = ['clinic.read', 'doctors.read', 'prices.read', 'incidents.read'];
 const CLINICIAN: readonly Permission[] = [
   ...EVERYONE,
   'patients.read',
@@ -71,12 +75,13 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
     'servicecard.write',
     'doctors.hours',
     'sources.write',
+    'incidents.write',
   ],
   office_manager: [...EVERYONE, 'schedule.read', 'staff.read', 'sources.write'],
 };
 
-/** What the desk does: find and register patients, book, move, confirm, mark arrivals, the service card. */
-export const DESK_DUTIES: readonly Permission[] = ['patients.read', 'patients.write', 'schedule.read', 'schedule.write', 'schedule.status', 'servicecard.write'];
+/** What the desk does: find and register patients, book, move, confirm, mark arrivals, the service card, report failures (DESK-5). */
+export const DESK_DUTIES: readonly Permission[] = ['patients.read', 'patients.write', 'schedule.read', 'schedule.write', 'schedule.status', 'servicecard.write', 'incidents.write'];
 
 /**
  * Seed 002: the desk is never left alone; when the administrator must step away, "the second

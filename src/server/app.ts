@@ -34,6 +34,7 @@ import { deskCoverRoutes } from './routes/desk-cover.routes.js';
 import { priceRoutes } from './routes/prices.routes.js';
 import { liveRoutes } from './routes/live.routes.js';
 import { retentionRoutes } from './routes/retention.routes.js';
+import { incidentRoutes } from './routes/incidents.routes.js';
 import { LiveFeed } from '../services/live.service.js';
 import type { RouteDeps } from './routes/types.js';
 
@@ -122,6 +123,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(notificationRoutes(rd));
       await api.register(serviceCardRoutes(rd));
       await api.register(icalRoutes(rd));
+      await api.register(incidentRoutes(rd));
       await api.register(liveRoutes(feed));
     },
     { prefix: '/api' },
