@@ -143,10 +143,8 @@ export function TwoOptionsPanel({ init, tz, today, onClose, onBooked }: Props) {
         )}
         {patient && context.data && <PatientUpcoming visits={context.data.upcoming} tz={tz} />}
         <DoctorOrSpecialty value={who} onChange={(w) => { chosen.current.who = true; setWho(w); }} error={errors.field('doctorId') ?? errors.field('specialty')} />
-        <Group grow gap="xs" align="flex-start">
-          <KindSelect value={kind} onChange={(k) => { chosen.current.kind = true; setKind(k); }} />
-          <DateField label={t('schedule.two.from')} value={from} onChange={setFrom} minDate={today} clearable={false} error={errors.field('dateFrom')} />
-        </Group>
+        {/* The visit type gets a line of its own: «Повторный приём / продолжение лечения» must read whole. */}
+        <KindSelect value={kind} onChange={(k) => { chosen.current.kind = true; setKind(k); }} />
         {suggested && (
           <Text size="xs" c="dimmed" mt={-8} data-testid="from-history">
             {t('schedule.two.fromHistory')}
@@ -165,8 +163,9 @@ export function TwoOptionsPanel({ init, tz, today, onClose, onBooked }: Props) {
               data={(['any', 'morning', 'evening'] as const).map((p) => ({ value: p, label: t(`schedule.two.parts.${p}`) }))}
             />
           </div>
-          <BranchSelect label={t('schedule.branch')} value={branchId} onChange={(b) => { chosen.current.branch = true; setBranchId(b); }} />
+          <DateField label={t('schedule.two.from')} value={from} onChange={setFrom} minDate={today} clearable={false} error={errors.field('dateFrom')} />
         </Group>
+        <BranchSelect label={t('schedule.branch')} value={branchId} onChange={(b) => { chosen.current.branch = true; setBranchId(b); }} />
         <Button onClick={() => search(from)} loading={propose.isPending} disabled={!canSearch} data-testid="two-search">
           {result ? t('schedule.two.searchAgain') : t('schedule.two.search')}
         </Button>
