@@ -30,14 +30,14 @@ export const EQUIPMENT_LABELS: Record<Equipment, Bilingual> = {
 /** A failure is logged when it is noticed, possibly a little after it began, never ahead of time. */
 export function checkStart(kind: IncidentKind, equipment: Equipment | null | undefined, startedAt: Date, now: Date): void {
   if (kind === 'equipment' && !equipment) {
-    throw fieldError('body.equipment', { ru: 'Укажите, какое оборудование отказало', en: 'Say which equipment failed' });
+    throw fieldError('equipment', { ru: 'Укажите, какое оборудование отказало', en: 'Say which equipment failed' });
   }
   if (kind !== 'equipment' && equipment) {
-    throw fieldError('body.equipment', { ru: 'Оборудование указывают только при отказе оборудования', en: 'Equipment is given only for an equipment failure' });
+    throw fieldError('equipment', { ru: 'Оборудование указывают только при отказе оборудования', en: 'Equipment is given only for an equipment failure' });
   }
   // A minute of slack: the clocks of the desk's computer and the server differ a little.
   if (startedAt.getTime() > now.getTime() + 60_000) {
-    throw fieldError('body.startedAt', { ru: 'Сбой не может начаться в будущем', en: 'A failure cannot start in the future' });
+    throw fieldError('startedAt', { ru: 'Сбой не может начаться в будущем', en: 'A failure cannot start in the future' });
   }
 }
 
@@ -47,10 +47,10 @@ export function checkResolve(inc: { startedAt: Date; resolvedAt: Date | null }, 
     throw new DomainError('invalid_transition', { ru: 'Инцидент уже устранён', en: 'The incident is already resolved' });
   }
   if (resolvedAt.getTime() < inc.startedAt.getTime()) {
-    throw fieldError('body.resolvedAt', { ru: 'Сбой не может быть устранён раньше, чем начался', en: 'An incident cannot be resolved before it started' });
+    throw fieldError('resolvedAt', { ru: 'Сбой не может быть устранён раньше, чем начался', en: 'An incident cannot be resolved before it started' });
   }
   if (resolvedAt.getTime() > now.getTime() + 60_000) {
-    throw fieldError('body.resolvedAt', { ru: 'Время устранения не может быть в будущем', en: 'The resolution time cannot be in the future' });
+    throw fieldError('resolvedAt', { ru: 'Время устранения не может быть в будущем', en: 'The resolution time cannot be in the future' });
   }
 }
 

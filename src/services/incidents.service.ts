@@ -51,8 +51,8 @@ export async function listIncidents(deps: Deps, actor: Actor, q: z.infer<typeof 
   if (all && !can(actor.role, 'incidents.log', actor.deskCover)) {
     throw new DomainError('forbidden', { ru: 'Весь журнал инцидентов видят владелец и главный врач', en: 'Only the owner and the chief doctor see the whole incident log' });
   }
-  if (q.from && q.to && q.to < q.from) throw fieldError('querystring.to', { ru: 'Дата окончания раньше даты начала', en: 'The end date is before the start date' });
-  if (q.branchId) await ownBranch(deps, actor, q.branchId, 'querystring.branchId');
+  if (q.from && q.to && q.to < q.from) throw fieldError('to', { ru: 'Дата окончания раньше даты начала', en: 'The end date is before the start date' });
+  if (q.branchId) await ownBranch(deps, actor, q.branchId, 'branchId');
   const { time_zone: tz } = await clinicTimeAndSettings(deps.h.db, actor.clinicId);
   const rows = await repo.listIncidents(deps.h.db, actor.clinicId, {
     openOnly: !all,
@@ -82,7 +82,7 @@ export async function getIncident(deps: Deps, actor: Actor, id: string): Promise
 }
 
 export async function createIncident(deps: Deps, actor: Actor, input: IncidentInput): Promise<Incident> {
-  await ownBranch(deps, actor, input.branchId, 'body.branchId');
+  await ownBranch(deps, actor, input.branchId, 'branchId');
   const now = deps.clock();
   const startedAt = input.startedAt ? new Date(input.startedAt) : now;
   checkStart(input.kind, input.equipment, startedAt, now);

@@ -18,7 +18,7 @@ type Doc = { paths: Record<string, Record<string, Op>> };
 const BY_SEGMENT: Record<string, Kind> = {
   branches: 'branch', chairs: 'chair', 'info-sources': 'source', staff: 'user', doctors: 'doctor', patients: 'patient',
   appointments: 'appointment', 'waiting-list': 'waiting', notifications: 'notification', 'pd-destructions': 'destruction',
-  'price-list': 'price',
+  'price-list': 'price', incidents: 'incident',
 };
 /** Parameters that are not object ids: a calendar date is per clinic by construction; the feed file is a public secret (tested below). */
 const NOT_IDS = new Set(['date', 'file']);
@@ -51,6 +51,8 @@ const BODIES: Record<string, (own: ClinicObjects) => unknown> = {
   'POST /api/patients/{id}/destruction': () => ({ reason: 'subject_request', basis: 'Захват', confirmCardNumber: 1 }),
   'PATCH /api/price-list/{id}': () => ({ name: 'Захват' }),
   'POST /api/price-list/{id}/versions': () => ({ validFrom: '2027-02-01', priceMin: 100 }),
+  'POST /api/incidents/{id}/notes': () => ({ text: 'Захват' }),
+  'POST /api/incidents/{id}/resolve': () => ({ resolution: 'Захват' }),
 };
 /** Routes whose control call would destroy A's seeded patient: they get a patient of their own. */
 const DESTRUCTIVE = new Set(['POST /api/patients/{id}/destruction']);

@@ -31,6 +31,8 @@ export interface ClinicObjects {
     destruction: string;
     /** A service of the price list. */
     price: string;
+    /** An open incident at the branch (DESK-5). */
+    incident: string;
   };
   patientSurname: string;
   phone: string;
@@ -95,6 +97,10 @@ export async function seedObjects(app: FastifyInstance, fx: Fixture, tag: string
   const price = await ok<{ id: string }>(owner('POST', '/api/price-list', {
     code: 'Т-01', name: `Пломба ${tag}`, section: `Терапия ${tag}`, note: `без анестезии ${tag}`, priceMin: 550_000,
   }), 'price list');
+  const incident = await ok<{ id: string }>(admin('POST', '/api/incidents', {
+    branchId: fx.branchId, kind: 'equipment', equipment: 'xray', description: `Не работает радиовизиограф ${tag}`,
+  }), 'incident');
+  await ok(admin('POST', `/api/incidents/${incident.id}/notes`, { text: `Вызвали техника ${tag}` }), 'incident note');
   const dentist = as(app, await signIn(app, fx.users.dentist.login));
   const notes = await ok<{ items: { id: string }[] }>(dentist('GET', '/api/notifications'), 'notifications');
   if (notes.items.length !== 1) throw new Error(`seeding: expected one notification, got ${notes.items.length}`);
@@ -104,7 +110,7 @@ export async function seedObjects(app: FastifyInstance, fx: Fixture, tag: string
     ids: {
       clinic: fx.clinicId, branch: fx.branchId, chair: fx.chairId, source: fx.sourceId, user: spare.user.id, doctor: doctor.id,
       exception: exception.id, patient: patient.id, appointment: appointment.id, arrivedAppointment: arrived.id, waiting: waiting.id,
-      notification: notes.items[0].id, hold: hold.holdGroup, destruction: act.id, price: price.id,
+      notification: notes.items[0].id, hold: hold.holdGroup, destruction: act.id, price: price.id, incident: incident.id,
     },
     patientSurname,
     phone,
@@ -122,7 +128,7 @@ export async function seedSecondClinic(app: FastifyInstance, h: DbHandle, tag = 
 export const CLINIC_TABLES = [
   'branches', 'chairs', 'calendar_days', 'users', 'sessions', 'doctors', 'doctor_hours', 'doctor_exceptions', 'info_sources', 'counters',
   'patients', 'patient_phones', 'audit_log', 'audit_heads', 'appointments', 'calls', 'appointment_history', 'slot_holds', 'waiting_list',
-  'service_card_entries', 'notifications', 'live_events', 'doctor_feed_tokens', 'pd_destructions', 'desk_covers', 'price_items', 'price_versions',
+  'service_card_entries', 'notifications', 'live_events', 'doctor_feed_tokens', 'pd_destructions', 'desk_covers', 'price_items', 'price_versions', 'incidents', 'incident_notes',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Every row the clinic owns, table by table, in a stable order: compare before and after an attack. */
