@@ -33,6 +33,9 @@ export const PERMISSIONS = [
   'incidents.read',
   'incidents.write',
   'incidents.log',
+  /** DESK-1: tick the daily opening checklist (a desk duty); manage: its items and the report. */
+  'checklist.tick',
+  'checklist.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -76,12 +79,13 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
     'doctors.hours',
     'sources.write',
     'incidents.write',
+    'checklist.tick',
   ],
   office_manager: [...EVERYONE, 'schedule.read', 'staff.read', 'sources.write'],
 };
 
-/** What the desk does: find and register patients, book, move, confirm, mark arrivals, the service card, report failures (DESK-5). */
-export const DESK_DUTIES: readonly Permission[] = ['patients.read', 'patients.write', 'schedule.read', 'schedule.write', 'schedule.status', 'servicecard.write', 'incidents.write'];
+/** What the desk does: find and register patients, book, move, confirm, mark arrivals, the service card, report failures (DESK-5), the opening checklist (DESK-1). */
+export const DESK_DUTIES: readonly Permission[] = ['patients.read', 'patients.write', 'schedule.read', 'schedule.write', 'schedule.status', 'servicecard.write', 'incidents.write', 'checklist.tick'];
 
 /**
  * Seed 002: the desk is never left alone; when the administrator must step away, "the second

@@ -32,6 +32,7 @@ import { doctorRoutes } from './routes/doctors.routes.js';
 import { calendarRoutes } from './routes/calendar.routes.js';
 import { deskCoverRoutes } from './routes/desk-cover.routes.js';
 import { priceRoutes } from './routes/prices.routes.js';
+import { openingChecklistRoutes } from './routes/opening-checklist.routes.js';
 import { liveRoutes } from './routes/live.routes.js';
 import { retentionRoutes } from './routes/retention.routes.js';
 import { incidentRoutes } from './routes/incidents.routes.js';
@@ -112,6 +113,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(clinicRoutes(rd));
       await api.register(calendarRoutes(rd));
       await api.register(priceRoutes(rd));
+      await api.register(openingChecklistRoutes(rd));
       await api.register(staffRoutes(rd));
       await api.register(doctorRoutes(rd));
       await api.register(patientRoutes(rd));
