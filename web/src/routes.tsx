@@ -19,6 +19,7 @@ import { NewPatientPage } from './pages/patients/NewPatientPage';
 import { PatientCardPage } from './pages/patients/PatientCardPage';
 import { PatientsPage } from './pages/patients/PatientsPage';
 import { PricesPage } from './pages/prices/PricesPage';
+import { IncidentsPage } from './pages/incidents/IncidentsPage';
 import { DestructionActPage } from './pages/retention/DestructionActPage';
 import { DestructionsPage } from './pages/retention/DestructionsPage';
 import { BranchesPage } from './pages/settings/BranchesPage';
@@ -44,6 +45,7 @@ const signedIn: RouteObject[] = [
   { path: 'desk/waiting-list', element: <P permission="schedule.read"><WaitingListPage /></P> },
   { path: 'desk/card-pull', element: <P permission="schedule.read"><CardPullPage /></P> },
   { path: 'prices', element: <P permission="prices.read"><PricesPage /></P> },
+  { path: 'incidents', element: <P permission="incidents.read"><IncidentsPage /></P> },
   { path: 'settings', element: <Navigate to="/settings/clinic" replace /> },
   { path: 'settings/clinic', element: <P permission="clinic.read"><ClinicPage /></P> },
   { path: 'settings/branches', element: <P permission="clinic.read"><BranchesPage /></P> },

@@ -8,6 +8,7 @@ import { logout } from '../api/auth';
 import { useLang } from '../i18n';
 import { DeskCoverButton } from './DeskCoverButton';
 import { GlobalHotkeys } from './GlobalHotkeys';
+import { IncidentBanner } from './IncidentBanner';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NavMenu } from './NavMenu';
 import { useMe } from './session';
@@ -94,6 +95,7 @@ export function AppLayout() {
             {t('layout.demo')}: {t('layout.demoHint')}
           </Text>
         )}
+        <IncidentBanner />
         <Outlet />
       </AppShell.Main>
     </AppShell>

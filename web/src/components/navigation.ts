@@ -27,6 +27,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { to: '/desk/waiting-list', label: 'desk.nav.waitingList', permission: 'schedule.read', testId: 'nav-desk-waiting' },
       { to: '/desk/card-pull', label: 'desk.nav.cardPull', permission: 'schedule.read', testId: 'nav-desk-card-pull' },
       { to: '/prices', label: 'prices.nav', permission: 'prices.read', testId: 'nav-prices' },
+      { to: '/incidents', label: 'incidents.nav', permission: 'incidents.read', testId: 'nav-incidents' },
     ],
   },
   {

@@ -6,6 +6,8 @@ import { auditRu } from './audit.ru';
 import { deskEn } from './desk.en';
 import { deskRu } from './desk.ru';
 import { en } from './en';
+import { incidentsEn } from './incidents.en';
+import { incidentsRu } from './incidents.ru';
 import { pricesEn } from './prices.en';
 import { pricesRu } from './prices.ru';
 import { retentionEn } from './retention.en';
@@ -30,7 +32,7 @@ setApiLanguage(initial);
 document.documentElement.lang = initial;
 
 void i18n.use(initReactI18next).init({
-  resources: { ru: { translation: { ...ru, ...auditRu, desk: deskRu, schedule: scheduleRu, retention: retentionRu, prices: pricesRu } }, en: { translation: { ...en, ...auditEn, desk: deskEn, schedule: scheduleEn, retention: retentionEn, prices: pricesEn } } },
+  resources: { ru: { translation: { ...ru, ...auditRu, desk: deskRu, schedule: scheduleRu, retention: retentionRu, prices: pricesRu, incidents: incidentsRu } }, en: { translation: { ...en, ...auditEn, desk: deskEn, schedule: scheduleEn, retention: retentionEn, prices: pricesEn, incidents: incidentsEn } } },
   lng: initial,
   fallbackLng: 'ru',
   interpolation: { escapeValue: false },

@@ -1,0 +1,60 @@
+import { Alert, Anchor, Group, Stack, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { EQUIPMENT_LABELS, INCIDENT_KIND_LABELS } from '../../../src/domain/incidents.js';
+import { INCIDENTS_KEY, useIncidents } from '../api/incidents';
+import { useLang } from '../i18n';
+import { dateOf, formatInstant, timeOf, todayIn } from '../lib/format';
+import { useCan, useClinicTimeZone } from './session';
+
+/**
+ * DESK-5: the open failures, in red above every screen, so a doctor knows the X-ray is down
+ * before calling a patient in. A new or resolved incident arrives over /api/events, no reload.
+ */
+export function IncidentBanner() {
+  const can = useCan();
+  if (!can('incidents.read')) return null;
+  return <OpenIncidents />;
+}
+
+function OpenIncidents() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const tz = useClinicTimeZone();
+  const qc = useQueryClient();
+  const open = useIncidents();
+  useEffect(() => {
+    // Its own small stream: the schedule's live hook lives only on the schedule screens.
+    if (typeof EventSource === 'undefined') return;
+    const s = new EventSource('/api/events', { withCredentials: true });
+    s.addEventListener('incident', () => void qc.invalidateQueries({ queryKey: INCIDENTS_KEY }));
+    s.onopen = () => void qc.invalidateQueries({ queryKey: INCIDENTS_KEY });
+    return () => s.close();
+  }, [qc]);
+  const items = open.data?.items ?? [];
+  if (!items.length) return null;
+  const today = todayIn(tz);
+  return (
+    <Stack gap={6} mb="sm" data-testid="incident-banner" role="alert">
+      {items.map((i) => (
+        <Alert key={i.id} color="red" variant="filled" py={6} data-testid="incident-banner-item">
+          <Group gap="xs" wrap="wrap">
+            <Text fw={700} size="sm">
+              {t('incidents.banner.title', { branch: i.branchName })}: {INCIDENT_KIND_LABELS[i.kind][lang]}
+              {i.equipment ? ` (${EQUIPMENT_LABELS[i.equipment][lang]})` : ''}
+            </Text>
+            <Text size="sm">— {i.description}</Text>
+            <Text size="sm">
+              {t('incidents.banner.since', { time: dateOf(i.startedAt, tz) === today ? timeOf(i.startedAt, tz) : formatInstant(i.startedAt, tz) })}
+            </Text>
+            <Anchor component={Link} to="/incidents" c="white" fw={700} size="sm" underline="always">
+              {t('incidents.banner.open')}
+            </Anchor>
+          </Group>
+        </Alert>
+      ))}
+    </Stack>
+  );
+}
