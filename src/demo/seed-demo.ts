@@ -17,6 +17,7 @@ import { generateCalls } from './demo-calls.js';
 import { demoPriceList } from './demo-price-list.js';
 import { Desk } from './demo-desk.js';
 import { generateHistory } from './demo-history.js';
+import { generateIncidents } from './demo-incidents.js';
 import { generatePatients, PhoneFactory } from './demo-patients.js';
 import { Rng } from './demo-random.js';
 import { generateAppointments, type RotaDay, type ScheduleDoctor } from './demo-schedule.js';
@@ -163,6 +164,9 @@ export async function seedDemoClinic(h: DbHandle, opts: SeedDemoOptions): Promis
     await insertAll(trx, 'calls', calls);
     await insertAll(trx, 'price_items', prices.items);
     await insertAll(trx, 'price_versions', prices.versions);
+    const incidents = generateIncidents({ desk, nowMs, clinicId, branchIds: branches.map((b) => b.id), id: newId });
+    await insertAll(trx, 'incidents', incidents.incidents);
+    await insertAll(trx, 'incident_notes', incidents.notes);
   });
 
   return { clinicId, logins: DEMO_USERS.map((u) => ({ login: u.login, password: DEMO_PASSWORD, role: u.role, fullName: u.fullName })) };

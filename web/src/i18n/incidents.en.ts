@@ -39,7 +39,7 @@ export const incidentsEn: typeof incidentsRu = {
   summary: 'Period summary',
   summaryRow: '{{kind}}: {{count}}, downtime {{value}}',
   banner: {
-    title: 'Failure at «{{branch}}»',
+    title: 'Failure — {{branch}}',
     since: 'since {{time}}',
     open: 'Details',
   },

@@ -37,7 +37,7 @@ export const incidentsRu = {
   summary: 'Сводка за период',
   summaryRow: '{{kind}}: {{count}}, простой {{value}}',
   banner: {
-    title: 'Сбой в филиале «{{branch}}»',
+    title: 'Сбой — {{branch}}',
     since: 'с {{time}}',
     open: 'Подробнее',
   },
