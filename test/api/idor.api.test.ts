@@ -18,7 +18,7 @@ type Doc = { paths: Record<string, Record<string, Op>> };
 const BY_SEGMENT: Record<string, Kind> = {
   branches: 'branch', chairs: 'chair', 'info-sources': 'source', staff: 'user', doctors: 'doctor', patients: 'patient',
   appointments: 'appointment', 'waiting-list': 'waiting', notifications: 'notification', 'pd-destructions': 'destruction',
-  'price-list': 'price', incidents: 'incident',
+  'price-list': 'price', incidents: 'incident', 'opening-checklist': 'checklistItem',
 };
 /** Parameters that are not object ids: a calendar date is per clinic by construction; the feed file is a public secret (tested below). */
 const NOT_IDS = new Set(['date', 'file']);
@@ -53,6 +53,7 @@ const BODIES: Record<string, (own: ClinicObjects) => unknown> = {
   'POST /api/price-list/{id}/versions': () => ({ validFrom: '2027-02-01', priceMin: 100 }),
   'POST /api/incidents/{id}/notes': () => ({ text: 'Захват' }),
   'POST /api/incidents/{id}/resolve': () => ({ resolution: 'Захват' }),
+  'PUT /api/opening-checklist/items/{id}/today': () => ({ done: true, note: 'Захват' }),
 };
 /** Routes whose control call would destroy A's seeded patient: they get a patient of their own. */
 const DESTRUCTIVE = new Set(['POST /api/patients/{id}/destruction']);
@@ -203,12 +204,14 @@ describe.each(DIALECTS)('IDOR: clinic A never reaches clinic B’s objects (%s)'
       ['relinking a doctor to B’s user', 'PATCH', `/api/doctors/${A.ids.doctor}`, { userId: B.ids.user }],
       ['a patient from B’s info source', 'POST', '/api/patients', { surname: 'Новый', firstName: 'Пациент', sourceId: B.ids.source }],
       ['re-sourcing a patient to B’s info source', 'PATCH', `/api/patients/${A.ids.patient}`, { sourceId: B.ids.source }],
+      ['checklist items of B’s branch', 'PUT', '/api/opening-checklist/items', { branchId: B.ids.branch, items: [{ text: 'Захват' }] }],
+      ['B’s checklist item in A’s list', 'PUT', '/api/opening-checklist/items', { branchId: A.ids.branch, items: [{ id: B.ids.checklistItem, text: 'Захват' }] }],
     ];
     const quiet = ['sessions'];
     const aBefore = await snapshotClinic(t.h.db, A.ids.clinic, quiet);
     const bBefore = await snapshotClinic(t.h.db, B.ids.clinic);
     for (const [what, method, url, body] of cases) {
-      const res = await (url.includes('/doctors') || url.includes('/chairs') ? owner : admin)(method, url, body);
+      const res = await (url.includes('/doctors') || url.includes('/chairs') || url.includes('/opening-checklist') ? owner : admin)(method, url, body);
       const line = `${what}: ${method} ${url} → ${res.statusCode} ${res.body.slice(0, 200)}`;
       expect(res.statusCode, line).toBeGreaterThanOrEqual(400);
       expect(res.statusCode, line).toBeLessThan(500);

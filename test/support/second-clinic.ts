@@ -33,6 +33,8 @@ export interface ClinicObjects {
     price: string;
     /** An open incident at the branch (DESK-5). */
     incident: string;
+    /** An item of the branch's opening checklist (DESK-1), ticked today. */
+    checklistItem: string;
   };
   patientSurname: string;
   phone: string;
@@ -101,6 +103,13 @@ export async function seedObjects(app: FastifyInstance, fx: Fixture, tag: string
     branchId: fx.branchId, kind: 'equipment', equipment: 'xray', description: `Не работает радиовизиограф ${tag}`,
   }), 'incident');
   await ok(admin('POST', `/api/incidents/${incident.id}/notes`, { text: `Вызвали техника ${tag}` }), 'incident note');
+  const defaults = await ok<{ items: { id: string; text: string }[] }>(owner('GET', '/api/opening-checklist/items'), 'checklist items');
+  const checklist = await ok<{ items: { id: string; text: string }[] }>(owner('PUT', '/api/opening-checklist/items', {
+    branchId: fx.branchId, items: [...defaults.items.map(({ id, text }) => ({ id, text })), { text: `Проверить кассу ${tag}` }],
+  }), 'checklist items');
+  const checklistItem = checklist.items.at(-1)!.id;
+  await ok(admin('PUT', `/api/opening-checklist/items/${checklistItem}/today`, { done: false, note: `Касса не включилась ${tag}` }), 'checklist note');
+  await ok(admin('PUT', `/api/opening-checklist/items/${checklist.items[0].id}/today`, { done: true }), 'checklist tick');
   const dentist = as(app, await signIn(app, fx.users.dentist.login));
   const notes = await ok<{ items: { id: string }[] }>(dentist('GET', '/api/notifications'), 'notifications');
   if (notes.items.length !== 1) throw new Error(`seeding: expected one notification, got ${notes.items.length}`);
@@ -110,7 +119,7 @@ export async function seedObjects(app: FastifyInstance, fx: Fixture, tag: string
     ids: {
       clinic: fx.clinicId, branch: fx.branchId, chair: fx.chairId, source: fx.sourceId, user: spare.user.id, doctor: doctor.id,
       exception: exception.id, patient: patient.id, appointment: appointment.id, arrivedAppointment: arrived.id, waiting: waiting.id,
-      notification: notes.items[0].id, hold: hold.holdGroup, destruction: act.id, price: price.id, incident: incident.id,
+      notification: notes.items[0].id, hold: hold.holdGroup, destruction: act.id, price: price.id, incident: incident.id, checklistItem,
     },
     patientSurname,
     phone,
@@ -128,7 +137,7 @@ export async function seedSecondClinic(app: FastifyInstance, h: DbHandle, tag = 
 export const CLINIC_TABLES = [
   'branches', 'chairs', 'calendar_days', 'users', 'sessions', 'doctors', 'doctor_hours', 'doctor_exceptions', 'info_sources', 'counters',
   'patients', 'patient_phones', 'audit_log', 'audit_heads', 'appointments', 'calls', 'appointment_history', 'slot_holds', 'waiting_list',
-  'service_card_entries', 'notifications', 'live_events', 'doctor_feed_tokens', 'pd_destructions', 'desk_covers', 'price_items', 'price_versions', 'incidents', 'incident_notes',
+  'service_card_entries', 'notifications', 'live_events', 'doctor_feed_tokens', 'pd_destructions', 'desk_covers', 'price_items', 'price_versions', 'incidents', 'incident_notes', 'checklist_items', 'checklist_days', 'checklist_marks',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Every row the clinic owns, table by table, in a stable order: compare before and after an attack. */
