@@ -20,6 +20,7 @@ import { PatientCardPage } from './pages/patients/PatientCardPage';
 import { PatientsPage } from './pages/patients/PatientsPage';
 import { PricesPage } from './pages/prices/PricesPage';
 import { IncidentsPage } from './pages/incidents/IncidentsPage';
+import { OpeningChecklistPage } from './pages/checklist/OpeningChecklistPage';
 import { DestructionActPage } from './pages/retention/DestructionActPage';
 import { DestructionsPage } from './pages/retention/DestructionsPage';
 import { BranchesPage } from './pages/settings/BranchesPage';
@@ -44,6 +45,7 @@ const signedIn: RouteObject[] = [
   { path: 'desk/gaps', element: <P permission="schedule.read"><GapsPage /></P> },
   { path: 'desk/waiting-list', element: <P permission="schedule.read"><WaitingListPage /></P> },
   { path: 'desk/card-pull', element: <P permission="schedule.read"><CardPullPage /></P> },
+  { path: 'desk/opening', element: <P permission="checklist.tick"><OpeningChecklistPage /></P> },
   { path: 'prices', element: <P permission="prices.read"><PricesPage /></P> },
   { path: 'incidents', element: <P permission="incidents.read"><IncidentsPage /></P> },
   { path: 'settings', element: <Navigate to="/settings/clinic" replace /> },

@@ -3,6 +3,8 @@ import { initReactI18next, useTranslation } from 'react-i18next';
 import { setApiLanguage } from '../api/client';
 import { auditEn } from './audit.en';
 import { auditRu } from './audit.ru';
+import { checklistEn } from './checklist.en';
+import { checklistRu } from './checklist.ru';
 import { deskEn } from './desk.en';
 import { deskRu } from './desk.ru';
 import { en } from './en';
@@ -32,7 +34,7 @@ setApiLanguage(initial);
 document.documentElement.lang = initial;
 
 void i18n.use(initReactI18next).init({
-  resources: { ru: { translation: { ...ru, ...auditRu, desk: deskRu, schedule: scheduleRu, retention: retentionRu, prices: pricesRu, incidents: incidentsRu } }, en: { translation: { ...en, ...auditEn, desk: deskEn, schedule: scheduleEn, retention: retentionEn, prices: pricesEn, incidents: incidentsEn } } },
+  resources: { ru: { translation: { ...ru, ...auditRu, desk: deskRu, schedule: scheduleRu, retention: retentionRu, prices: pricesRu, incidents: incidentsRu, checklist: checklistRu } }, en: { translation: { ...en, ...auditEn, desk: deskEn, schedule: scheduleEn, retention: retentionEn, prices: pricesEn, incidents: incidentsEn, checklist: checklistEn } } },
   lng: initial,
   fallbackLng: 'ru',
   interpolation: { escapeValue: false },
