@@ -2,7 +2,7 @@ import { Alert, Anchor, Group, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { EQUIPMENT_LABELS, INCIDENT_KIND_LABELS } from '../../../src/domain/incidents.js';
 import { INCIDENTS_KEY, useIncidents } from '../api/incidents';
 import { useLang } from '../i18n';
@@ -25,6 +25,7 @@ function OpenIncidents() {
   const tz = useClinicTimeZone();
   const qc = useQueryClient();
   const open = useIncidents();
+  const { pathname } = useLocation();
   useEffect(() => {
     // Its own small stream: the schedule's live hook lives only on the schedule screens.
     if (typeof EventSource === 'undefined') return;
@@ -40,18 +41,18 @@ function OpenIncidents() {
     <Stack gap={6} mb="sm" data-testid="incident-banner" role="alert">
       {items.map((i) => (
         <Alert key={i.id} color="red" variant="filled" py={6} data-testid="incident-banner-item">
-          <Group gap="xs" wrap="wrap">
-            <Text fw={700} size="sm">
-              {t('incidents.banner.title', { branch: i.branchName })}: {INCIDENT_KIND_LABELS[i.kind][lang]}
-              {i.equipment ? ` (${EQUIPMENT_LABELS[i.equipment][lang]})` : ''}
-            </Text>
-            <Text size="sm">— {i.description}</Text>
+          <Group gap="md" wrap="nowrap" justify="space-between">
             <Text size="sm">
-              {t('incidents.banner.since', { time: dateOf(i.startedAt, tz) === today ? timeOf(i.startedAt, tz) : formatInstant(i.startedAt, tz) })}
+              {/* The failed equipment says more than «Отказ оборудования». */}
+              <Text span fw={700}>{t('incidents.banner.title', { branch: i.branchName, kind: i.equipment ? EQUIPMENT_LABELS[i.equipment][lang] : INCIDENT_KIND_LABELS[i.kind][lang] })}</Text>
+              {' — '}{i.description}
+              {' · '}{t('incidents.banner.since', { time: dateOf(i.startedAt, tz) === today ? timeOf(i.startedAt, tz) : formatInstant(i.startedAt, tz) })}
             </Text>
-            <Anchor component={Link} to="/incidents" c="white" fw={700} size="sm" underline="always">
-              {t('incidents.banner.open')}
-            </Anchor>
+            {pathname !== '/incidents' && (
+              <Anchor component={Link} to="/incidents" c="white" fw={700} size="sm" underline="always" style={{ flexShrink: 0 }}>
+                {t('incidents.banner.open')}
+              </Anchor>
+            )}
           </Group>
         </Alert>
       ))}

@@ -14,7 +14,7 @@ export const incidentsEn: typeof incidentsRu = {
   affectsVisits: "Affects today's visits (patients must be called)",
   send: 'Report',
   cancel: 'Cancel',
-  reported: "The failure is recorded; every screen of the branch shows it",
+  reported: 'The failure is recorded: every screen of the clinic shows it',
   open: 'Open',
   log: 'Whole log',
   none: 'No open failures',
@@ -39,7 +39,7 @@ export const incidentsEn: typeof incidentsRu = {
   summary: 'Period summary',
   summaryRow: '{{kind}}: {{count}}, downtime {{value}}',
   banner: {
-    title: 'Failure — {{branch}}',
+    title: 'Failure — {{branch}}: {{kind}}',
     since: 'since {{time}}',
     open: 'Details',
   },

@@ -12,7 +12,7 @@ export const incidentsRu = {
   affectsVisits: 'Затрагивает сегодняшние приёмы (нужно обзвонить пациентов)',
   send: 'Сообщить',
   cancel: 'Отмена',
-  reported: 'Сбой записан, все экраны филиала его видят',
+  reported: 'Сбой записан: его видят на всех экранах клиники',
   open: 'Открытые',
   log: 'Весь журнал',
   none: 'Открытых сбоев нет',
@@ -37,7 +37,7 @@ export const incidentsRu = {
   summary: 'Сводка за период',
   summaryRow: '{{kind}}: {{count}}, простой {{value}}',
   banner: {
-    title: 'Сбой — {{branch}}',
+    title: 'Сбой — {{branch}}: {{kind}}',
     since: 'с {{time}}',
     open: 'Подробнее',
   },
