@@ -14,6 +14,7 @@ import { withTx, type Db, type DbHandle } from '../db/connect.js';
 import { newId } from '../db/ids.js';
 import type { Database, DoctorExceptionsTable } from '../db/schema.js';
 import { generateCalls } from './demo-calls.js';
+import { generateChecklists } from './demo-checklist.js';
 import { demoPriceList } from './demo-price-list.js';
 import { Desk } from './demo-desk.js';
 import { generateHistory } from './demo-history.js';
@@ -167,6 +168,13 @@ export async function seedDemoClinic(h: DbHandle, opts: SeedDemoOptions): Promis
     const incidents = generateIncidents({ desk, nowMs, clinicId, branchIds: branches.map((b) => b.id), id: newId });
     await insertAll(trx, 'incidents', incidents.incidents);
     await insertAll(trx, 'incident_notes', incidents.notes);
+    const checklists = generateChecklists({
+      rng: rng.fork('checklist'), desk, nowMs, clinicId, branches: DEMO_BRANCHES.map((b, i) => ({ id: branches[i].id, hours: b.hours })),
+      openers: [userId('admin'), userId('admin2')], createdMs: foundedMs, id: newId,
+    });
+    await insertAll(trx, 'checklist_items', checklists.items);
+    await insertAll(trx, 'checklist_days', checklists.days);
+    await insertAll(trx, 'checklist_marks', checklists.marks);
   });
 
   return { clinicId, logins: DEMO_USERS.map((u) => ({ login: u.login, password: DEMO_PASSWORD, role: u.role, fullName: u.fullName })) };
