@@ -61,6 +61,12 @@ describe.each(DIALECTS)('incidents at the desk, DESK-5 (%s)', (dialect) => {
     expect(late.json().notes).toHaveLength(2);
     const audit = (await owner('GET', '/api/audit?limit=100')).json().items.filter((e: { objectId: string }) => e.objectId === inc.id);
     expect(audit).toHaveLength(4);
+    // Other screens learn of it live: one event per change, the last one says it is closed.
+    const events = await t.h.db.selectFrom('live_events').select(['kind', 'payload_json']).where('clinic_id', '=', t.fx.clinicId).where('kind', '=', 'incident').orderBy('seq').execute();
+    expect(events.map((e) => JSON.parse(e.payload_json))).toEqual([
+      { id: inc.id, branchId: t.fx.branchId, open: true }, { id: inc.id, branchId: t.fx.branchId, open: true },
+      { id: inc.id, branchId: t.fx.branchId, open: false }, { id: inc.id, branchId: t.fx.branchId, open: false },
+    ]);
   });
 
   it('open first, newest first; filters by branch, kind and period', async () => {

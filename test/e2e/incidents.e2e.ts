@@ -60,4 +60,17 @@ describe('browser: a failure at the desk reaches every screen and goes when reso
     const row = await server.h.db.selectFrom('incidents').selectAll().where('kind', '=', 'internet').where('resolved_at', 'is', null).execute();
     expect(row).toEqual([]);
   }, 180_000);
+
+  it('the owner reads the whole log: three months of failures with their timeline and the summary by kind', async () => {
+    const owner = await signedInPage(browser, server.url, 'owner', '/incidents');
+    await owner.getByRole('heading', { name: 'Инциденты' }).waitFor();
+    await owner.getByText('Весь журнал').click();
+    const summary = owner.getByTestId('incident-summary');
+    await summary.waitFor();
+    await expect(summary.textContent()).resolves.toMatch(/Нет интернета: 2, простой 2 ч 0 мин/);
+    await owner.getByTestId('incident-card').filter({ hasText: 'Остановился компрессор' }).getByText(/Техник: сгорел пусковой конденсатор/).waitFor();
+    // 8 resolved in the demo, the open one, and the one of the test above.
+    await expect(owner.getByTestId('incident-card').count()).resolves.toBe(10);
+    await owner.screenshot({ path: path.join(SHOTS, 'incidents-owner-log.png'), fullPage: true });
+  }, 120_000);
 });

@@ -24,6 +24,8 @@ export function IncidentCard({ i }: { i: IncidentT }) {
   const [text, setText] = useState('');
   const [resolution, setResolution] = useState('');
   const open = !i.resolvedAt;
+  // A closed incident still takes a note (what was checked afterwards), but the log stays quiet until asked.
+  const [noting, setNoting] = useState(open);
   return (
     <Paper withBorder p="md" data-testid="incident-card" style={open ? { borderColor: 'var(--mantine-color-red-6)' } : undefined}>
       <Stack gap={6}>
@@ -50,7 +52,12 @@ export function IncidentCard({ i }: { i: IncidentT }) {
             {t('incidents.resolvedAt', { time: formatInstant(i.resolvedAt, tz), name: i.resolvedBy?.name ?? '' })}: {i.resolution}
           </Text>
         )}
-        {writable && (
+        {writable && !noting && (
+          <Button variant="subtle" size="compact-sm" w="fit-content" onClick={() => setNoting(true)}>
+            {t('incidents.addNote')}
+          </Button>
+        )}
+        {writable && noting && (
           <Group align="flex-end" gap="xs" wrap="wrap">
             <TextInput aria-label={t('incidents.addNote')} placeholder={t('incidents.notePlaceholder')} value={text} onChange={(e) => setText(e.currentTarget.value)} maxLength={200} style={{ flex: 1, minWidth: 220 }} data-testid="incident-note" />
             <Button variant="default" disabled={!text.trim()} loading={note.isPending} onClick={() => note.mutate({ id: i.id, text }, { onSuccess: () => setText('') })}>
