@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/db/ids.js';
 import { scheduleSettings } from '../../src/domain/schedule/settings.js';
 import { localDateOf, localTimeOf, MINUTE } from '../../src/domain/schedule/time.js';
+import { openAllDay } from '../support/open-all-day.js';
 import { SHOTS, launchBrowser, startDemoServer, fillSignIn } from '../support/browser.js';
 
 const TZ = 'Europe/Moscow';
@@ -144,6 +145,8 @@ describe('browser: walk-in over a booking, its note to the doctor, «Не при
 
   it('2. a walk-in reaches the doctor’s «Мой день» live', async () => {
     const dentist = await doctorByLogin('dentist');
+    // Whatever the hour, weekday or holiday of the run: the branch is open and the doctor works.
+    await openAllDay(server.h.db, dentist.id, today());
     const doctorPage = await signIn('dentist');
     await doctorPage.getByTestId('notifications').waitFor();
     const p = await quietPatient();

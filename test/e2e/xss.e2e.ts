@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates.js';
 import { localDateOf } from '../../src/domain/schedule/time.js';
 import { DEMO_PASSWORD, SHOTS, launchBrowser, startDemoServer, fillSignIn } from '../support/browser.js';
+import { openAllDay } from '../support/open-all-day.js';
 
 /** Stored strings that would run, or call out, if any screen rendered them as markup. Each is short enough for a name field. */
 const H = {
@@ -76,6 +77,8 @@ describe('browser: hostile strings stored through the API render as text on ever
     // (at :05, a minute no demo visit starts at: a squeeze-in never starts with another visit).
     const main = (await owner('GET', '/branches')).items[0];
     await owner('PUT', `/doctors/${doctor.id}/hours`, { hours: [1, 2, 3, 4, 5, 6, 7].map((wd) => ({ weekday: wd, branchId: main.id, starts: '08:00', ends: '22:00' })) });
+    // Whatever the weekday or holiday of the run, the walk-in today lands inside the hours.
+    await openAllDay(server.h.db, doctor.id, today);
     await owner('POST', `/doctors/${doctor.id}/exceptions`, { kind: 'training', dateFrom: addDays(today, 20), dateTo: addDays(today, 21), note: S.exception });
     await owner('PUT', `/calendar/${addDays(today, 3)}`, { kind: 'holiday', note: S.calendar });
     const patient = await admin('POST', '/patients', {
