@@ -68,8 +68,9 @@ export async function getChecklist(deps: Deps, actor: Actor, q: z.infer<typeof C
 /**
  * Ticks or unticks an item of its branch's checklist for today, with an optional note («буклеты
  * закончились»). The first mark of the day opens the day (who, when) and copies the day's item
- * texts. Repeating a mark changes nothing and writes no audit entry. The day is complete when
- * every item is ticked or explained; an untick reopens it.
+ * texts. Repeating a mark changes nothing and writes no audit entry. The day is complete the
+ * first time every item is ticked or explained, and that moment stays: the branch opened then,
+ * so a later correction (an untick, an item the owner added at noon) does not make it late.
  */
 export async function markItem(deps: Deps, actor: Actor, itemId: string, body: z.infer<typeof ChecklistMark>): Promise<ChecklistDayT> {
   const db = deps.h.db;
@@ -100,7 +101,6 @@ export async function markItem(deps: Deps, actor: Actor, itemId: string, body: z
     const after = marks.map((m) => (m.id === mark.id ? { ...m, ...patch } : m));
     const complete = after.every((m) => isHandled({ doneAt: m.done_at, note: m.note }));
     if (complete && !day.completed_at) await setCompletion(trx, day.id, at, actor.userId);
-    if (!complete && day.completed_at) await setCompletion(trx, day.id, null, null);
     await appendAudit(trx, auditEntry(actor, now, {
       action: 'done_at' in patch ? (body.done ? 'checklist_tick' : 'checklist_untick') : 'checklist_note',
       objectType: 'checklist_day',

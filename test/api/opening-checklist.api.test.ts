@@ -82,6 +82,11 @@ describe.each(DIALECTS)('the daily opening checklist, DESK-1 (%s)', (dialect) =>
     let last: Day | undefined;
     for (const it of items.filter((i) => !i.note)) last = (await admin('PUT', `/api/opening-checklist/items/${it.itemId}/today`, { done: true })).json();
     expect(last).toMatchObject({ status: 'late', lateMinutes: 7, completedAt: '2026-11-23T06:07:00.000Z', completedBy: { userId: t.fx.users.administrator.id } });
+    // A correction later in the morning does not move the opening: the first completion stays.
+    t.clock.t = at('2026-11-23', '09:30');
+    const fixed: Day = (await admin('PUT', `/api/opening-checklist/items/${items[2].itemId}/today`, { done: false })).json();
+    expect(fixed).toMatchObject({ status: 'late', lateMinutes: 7, completedAt: '2026-11-23T06:07:00.000Z' });
+    expect((await admin('PUT', `/api/opening-checklist/items/${items[2].itemId}/today`, { done: true })).json()).toMatchObject({ lateMinutes: 7 });
     const other = (await admin('GET', `/api/opening-checklist?branchId=${second}`)).json();
     expect(other).toMatchObject({ branchId: second, opensAt: '10:00', status: 'in_progress', openedAt: null });
     expect(other.items.every((i: Day['items'][0]) => i.doneAt === null)).toBe(true);

@@ -47,7 +47,7 @@ export const checklistEn: typeof checklistRu = {
     none: 'No working days in this period',
   },
   items: {
-    hint: 'Items apply from the next tick. A day already started keeps its wording; new items join today’s list too.',
+    hint: 'New items join today’s list at once. A day already started keeps the wording it was opened with: edits and removals apply from the next day.',
     placeholder: 'What to do before opening',
     add: 'Add item',
     save: 'Save',
