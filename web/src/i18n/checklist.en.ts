@@ -31,6 +31,7 @@ export const checklistEn: typeof checklistRu = {
     from: 'From',
     to: 'To',
     allBranches: 'All branches',
+    problemsOnly: 'Only late, skipped and noted days',
     totals: 'Working days: {{days}} · on time: {{onTime}} · late: {{late}} · skipped: {{skipped}}',
     date: 'Date',
     branch: 'Branch',

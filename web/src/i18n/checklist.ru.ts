@@ -29,6 +29,7 @@ export const checklistRu = {
     from: 'С',
     to: 'По',
     allBranches: 'Все филиалы',
+    problemsOnly: 'Только опоздания, пропуски и пометки',
     totals: 'Рабочих дней: {{days}} · вовремя: {{onTime}} · с опозданием: {{late}} · пропущено: {{skipped}}',
     date: 'Дата',
     branch: 'Филиал',

@@ -1,4 +1,4 @@
-import { Badge, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { Badge, Group, Select, Stack, Switch, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addDays } from '../../../../src/domain/dates.js';
@@ -26,8 +26,10 @@ export function ChecklistReportView({ branches }: { branches: Branch[] }) {
   const [from, setFrom] = useState(addDays(today, -27));
   const [to, setTo] = useState(today);
   const [branchId, setBranchId] = useState<string | null>(null);
+  const [problemsOnly, setProblemsOnly] = useState(false);
   const report = useChecklistReport(from, to, branchId);
   const r = report.data;
+  const rows = (r?.rows ?? []).filter((x) => !problemsOnly || x.status === 'late' || x.status === 'skipped' || x.notes.length > 0);
   return (
     <Stack gap="sm" data-testid="checklist-report">
       <Group align="flex-end" wrap="wrap">
@@ -42,13 +44,14 @@ export function ChecklistReportView({ branches }: { branches: Branch[] }) {
             w={220}
           />
         )}
+        <Switch mb={8} label={t('checklist.report.problemsOnly')} checked={problemsOnly} onChange={(e) => setProblemsOnly(e.currentTarget.checked)} data-testid="checklist-problems-only" />
       </Group>
       {!r ? (
         <QueryState isPending={report.isPending} error={report.error} />
       ) : (
         <>
           <Text fw={500} data-testid="checklist-totals">{t('checklist.report.totals', r.totals)}</Text>
-          {r.rows.length === 0 ? (
+          {rows.length === 0 ? (
             <Text c="dimmed">{t('checklist.report.none')}</Text>
           ) : (
             <Table striped={false} withTableBorder verticalSpacing="xs">
@@ -64,7 +67,7 @@ export function ChecklistReportView({ branches }: { branches: Branch[] }) {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {r.rows.map((row) => (
+                {rows.map((row) => (
                   <Table.Tr key={`${row.branchId}-${row.date}`} bg={COLORS[row.status]} data-testid={`checklist-row-${row.status}`}>
                     <Table.Td>{dayLabel(row.date, t, { capital: true, today })}</Table.Td>
                     <Table.Td>{row.branchName}</Table.Td>
