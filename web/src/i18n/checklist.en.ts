@@ -9,7 +9,7 @@ export const checklistEn: typeof checklistRu = {
   branch: 'Branch',
   opensAt: 'The branch opens at {{time}}',
   closedToday: 'The branch is closed today',
-  progress: '{{done}} of {{total}} done',
+  progress: '{{done}} of {{total}} marked',
   status: {
     on_time: 'Completed at {{time}}',
     late: 'Completed at {{time}}, {{minutes}} min late',

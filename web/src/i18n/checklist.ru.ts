@@ -7,7 +7,7 @@ export const checklistRu = {
   branch: 'Филиал',
   opensAt: 'Филиал открывается в {{time}}',
   closedToday: 'Сегодня филиал не работает',
-  progress: 'Сделано {{done}} из {{total}}',
+  progress: 'Отмечено {{done}} из {{total}}',
   status: {
     on_time: 'Выполнен в {{time}}',
     late: 'Выполнен в {{time}}, опоздание {{minutes}} мин',
