@@ -137,4 +137,20 @@ describe('browser: the schedule as a tired administrator meets it', () => {
     await page.keyboard.press('Escape');
     await page.getByRole('switch', { name: /Отменённые и неявки/ }).uncheck({ force: true });
   }, 120_000);
+
+  it('one live stream per tab, however many parts of the screen listen (the schedule and the incidents banner)', async () => {
+    const streams: string[] = [];
+    const count = (r: { url(): string }) => r.url().endsWith('/api/events') && streams.push(r.url());
+    page.on('request', count);
+    await page.goto(`${server.url}/schedule`);
+    await page.getByTestId('schedule-grid').waitFor();
+    await page.getByTestId('incident-banner').waitFor();
+    await page.getByTestId('nav-prices').click();
+    await page.getByTestId('nav-schedule').click();
+    await page.getByTestId('schedule-grid').waitFor();
+    await page.waitForTimeout(1000);
+    page.off('request', count);
+    // One on load; moving between screens keeps it, because the banner above every screen still listens.
+    expect(streams).toHaveLength(1);
+  }, 120_000);
 });

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { EQUIPMENT_LABELS, INCIDENT_KIND_LABELS } from '../../../src/domain/incidents.js';
 import { INCIDENTS_KEY, useIncidents } from '../api/incidents';
+import { subscribeLive } from '../live/liveStream';
 import { useLang } from '../i18n';
 import { dateOf, formatInstant, timeOf, todayIn } from '../lib/format';
 import { useCan, useClinicTimeZone } from './session';
@@ -26,14 +27,15 @@ function OpenIncidents() {
   const qc = useQueryClient();
   const open = useIncidents();
   const { pathname } = useLocation();
-  useEffect(() => {
-    // Its own small stream: the schedule's live hook lives only on the schedule screens.
-    if (typeof EventSource === 'undefined') return;
-    const s = new EventSource('/api/events', { withCredentials: true });
-    s.addEventListener('incident', () => void qc.invalidateQueries({ queryKey: INCIDENTS_KEY }));
-    s.onopen = () => void qc.invalidateQueries({ queryKey: INCIDENTS_KEY });
-    return () => s.close();
-  }, [qc]);
+  useEffect(
+    () =>
+      // The tab's one live stream, shared with the schedule (a stream each could starve the browser's connections).
+      subscribeLive({
+        onEvent: (kind) => kind === 'incident' && void qc.invalidateQueries({ queryKey: INCIDENTS_KEY }),
+        onState: (state) => state === 'open' && void qc.invalidateQueries({ queryKey: INCIDENTS_KEY }),
+      }),
+    [qc],
+  );
   const items = open.data?.items ?? [];
   if (!items.length) return null;
   const today = todayIn(tz);
