@@ -43,6 +43,10 @@ describe.each(DIALECTS)('roles against the job descriptions (%s)', (dialect) => 
     expect((await office('GET', `/api/schedule/day?date=${TOMORROW}`)).statusCode).toBe(200);
     expect((await office('GET', `/api/patients/${f.patients[0]}`)).statusCode).toBe(403);
     expect((await office('GET', '/api/staff')).statusCode).toBe(200);
+    // The call lists carry phones: the desk's work only.
+    expect((await office('GET', `/api/schedule/gaps?date=${TOMORROW}`)).statusCode).toBe(403);
+    expect((await office('GET', '/api/waiting-list')).statusCode).toBe(403);
+    expect((await nurse('GET', '/api/waiting-list')).statusCode).toBe(403);
   });
 
   it('an assistant standing in at the desk books, registers and confirms; handing it back takes it away again', async () => {
@@ -60,6 +64,7 @@ describe.each(DIALECTS)('roles against the job descriptions (%s)', (dialect) => 
     // Taking it twice changes nothing.
     expect((await assistant('POST', '/api/desk-cover')).json().since).toBe(took.json().since);
 
+    expect((await assistant('GET', `/api/schedule/gaps?date=${TOMORROW}`)).statusCode).toBe(200);
     const booked = await assistant('POST', '/api/appointments', booking);
     expect(booked.statusCode).toBe(201);
     const created = await assistant('POST', '/api/patients', { surname: 'Новикова', firstName: 'Вера' });

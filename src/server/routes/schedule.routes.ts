@@ -29,7 +29,8 @@ export const scheduleRoutes = ({ deps }: RouteDeps): FastifyPluginAsyncZod => as
     await proposals.releaseHolds(deps, actorOf(req), req.params.group);
     return { ok: true as const };
   });
-  app.get('/schedule/gaps', { config: { access: R }, schema: { tags, summary: 'Idle gaps and whom to call', querystring: GapsQuery, response: { 200: GapsView } } }, async (req) =>
+  // The call lists carry phones: the desk's work (and whoever covers it), not every reader of the schedule.
+  app.get('/schedule/gaps', { config: { access: W }, schema: { tags, summary: 'Idle gaps and whom to call', querystring: GapsQuery, response: { 200: GapsView } } }, async (req) =>
     gaps.gapsForDay(deps, actorOf(req), req.query.date, req.query.branchId, req.query.minMinutes));
   app.get('/schedule/card-pull', { config: { access: R }, schema: { tags, summary: "Tomorrow's patients per doctor", querystring: CardPullQuery, response: { 200: CardPull } } }, async (req) =>
     views.cardPull(deps, actorOf(req), req.query.date));

@@ -8,10 +8,10 @@ import type { RouteDeps } from './types.js';
 
 /** /waiting-list: patients who want an earlier or a specific time. */
 export const waitingListRoutes = ({ deps }: RouteDeps): FastifyPluginAsyncZod => async (app) => {
-  const R = 'schedule.read' as const;
   const W = 'schedule.write' as const;
   const wtags = ['waiting list'];
-  app.get('/waiting-list', { config: { access: R }, schema: { tags: wtags, response: { 200: z.object({ items: z.array(WaitingEntry) }) } } }, async (req) =>
+  // A call list with phones: the desk's work (and whoever covers it).
+  app.get('/waiting-list', { config: { access: W }, schema: { tags: wtags, response: { 200: z.object({ items: z.array(WaitingEntry) }) } } }, async (req) =>
     ({ items: await gaps.listWaiting(deps, actorOf(req)) }));
   app.post('/waiting-list', { config: { access: W }, schema: { tags: wtags, body: WaitingInput, response: { 201: WaitingEntry } } }, async (req, reply) =>
     reply.status(201).send(await gaps.addWaiting(deps, actorOf(req), req.body)));

@@ -24,8 +24,8 @@ export const NAV_SECTIONS: NavSection[] = [
     label: 'desk.nav.section',
     items: [
       { to: '/desk/opening', label: 'checklist.nav', permission: 'checklist.tick', testId: 'nav-checklist' },
-      { to: '/desk/gaps', label: 'desk.nav.gaps', permission: 'schedule.read', testId: 'nav-desk-gaps' },
-      { to: '/desk/waiting-list', label: 'desk.nav.waitingList', permission: 'schedule.read', testId: 'nav-desk-waiting' },
+      { to: '/desk/gaps', label: 'desk.nav.gaps', permission: 'schedule.write', testId: 'nav-desk-gaps' },
+      { to: '/desk/waiting-list', label: 'desk.nav.waitingList', permission: 'schedule.write', testId: 'nav-desk-waiting' },
       { to: '/desk/card-pull', label: 'desk.nav.cardPull', permission: 'schedule.read', testId: 'nav-desk-card-pull' },
       { to: '/prices', label: 'prices.nav', permission: 'prices.read', testId: 'nav-prices' },
       { to: '/incidents', label: 'incidents.nav', permission: 'incidents.read', testId: 'nav-incidents' },
