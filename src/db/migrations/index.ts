@@ -27,16 +27,31 @@ function all(h: Pick<DbHandle, 'dialect'>): Record<string, Migration> {
   };
 }
 
+/**
+ * Kysely's migrator introspects the tables of EVERY schema of the database before it takes its lock
+ * (pg_get_serial_sequence / has_schema_privilege on each schema's name). A schema another
+ * tenant, app or test drops meanwhile makes that query fail with «schema "x" does not exist»,
+ * though nothing of ours was touched and nothing was migrated yet: such a failure is run again.
+ */
+const OTHER_SCHEMA_GONE = /^schema "([^"]+)" does not exist$/;
+const MIGRATE_ATTEMPTS = 20;
+
 /** Applies pending migrations; throws with the failing migration's name. */
 export async function migrate(h: DbHandle): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => all(h) };
   // Name the schema on PostgreSQL: Kysely otherwise takes a migration table of any schema in the database for ours.
   const schema = h.dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(h.db)).rows[0].s : undefined;
   const migrator = new Migrator({ db: h.db, provider, ...(schema && { migrationTableSchema: schema }) });
-  const { error, results } = await migrator.migrateToLatest();
-  const failed = results?.find((r) => r.status === 'Error');
-  if (error) {
-    throw new Error(`Migration ${failed?.migrationName ?? '?'} failed: ${String((error as Error).message ?? error)}`);
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator.migrateToLatest();
+    const failed = results?.find((r) => r.status === 'Error');
+    if (!error) return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    const message = String((error as Error).message ?? error);
+    const gone = OTHER_SCHEMA_GONE.exec(message);
+    if (!failed && gone && gone[1] !== schema && attempt < MIGRATE_ATTEMPTS) {
+      await new Promise((r) => setTimeout(r, Math.min(200, 10 * attempt)));
+      continue;
+    }
+    throw new Error(`Migration ${failed?.migrationName ?? '?'} failed: ${message}`);
   }
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
