@@ -8,7 +8,8 @@ import { buildApp } from '../../src/server/app.js';
 import { bootstrap } from '../../src/services/bootstrap.service.js';
 import { freshDb, type TestDb } from './test-db.js';
 
-export const WEB_DIR = path.resolve('dist/web');
+/** The built web app; `VIZIT_WEB_DIST` lets an engineer test their own build while others' tests use dist/web. */
+export const WEB_DIR = path.resolve(process.env.VIZIT_WEB_DIST ?? 'dist/web');
 export const DEMO_PASSWORD = 'demo-vizit-2026';
 
 /** A real server on a fresh database with the demo clinic, serving the built web app. */
