@@ -39,6 +39,13 @@ describe('browser: the price list to and from Excel (DESK-4)', () => {
     const text = fs.readFileSync(await download.path(), 'utf8');
     expect(text.startsWith(`\ufeff${HEADER}\r\n`)).toBe(true);
     expect(text).toContain('Пломба из светоотверждаемого композита (1 поверхность)');
+
+    // The export follows the page's date, not today: the list as it stood on the date chosen.
+    await page.getByTestId('prices-date').fill('01.09.2026');
+    await page.getByTestId('prices-on-date').getByText('Показаны цены на 01.09.2026').waitFor();
+    await page.getByTestId('price-export').click();
+    const [onDate] = await Promise.all([page.waitForEvent('download'), page.getByTestId('price-export-csv').click()]);
+    expect(onDate.suggestedFilename()).toBe('prajskurant-2026-09-01.csv');
     await page.close();
   });
 

@@ -41,7 +41,7 @@ export function PricesPage() {
   return (
     <>
       <PageHeader title={t('prices.title')}>
-        <PriceImportExport />
+        <PriceImportExport date={onDate} />
         {canWrite && (
           <Button onClick={() => setAdding(true)} data-testid="price-add">
             {t('prices.add')}
