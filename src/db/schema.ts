@@ -17,6 +17,8 @@ import type { ChecklistDaysTable, ChecklistItemsTable, ChecklistMarksTable } fro
 import type { PriceItemsTable, PriceVersionsTable } from './schema-prices.js';
 export * from './schema-incidents.js';
 import type { IncidentNotesTable, IncidentsTable } from './schema-incidents.js';
+export * from './schema-money.js';
+import type { BillLinesTable, BillsTable, CashShiftsTable, FiscalOutboxTable, PaymentsTable } from './schema-money.js';
 export type { Bool } from './schema-common.js';
 import type { Bool } from './schema-common.js';
 
@@ -317,5 +319,10 @@ export interface Database {
   checklist_marks: ChecklistMarksTable;
   incidents: IncidentsTable;
   incident_notes: IncidentNotesTable;
+  cash_shifts: CashShiftsTable;
+  bills: BillsTable;
+  bill_lines: BillLinesTable;
+  payments: PaymentsTable;
+  fiscal_outbox: FiscalOutboxTable;
 }
 

@@ -10,6 +10,7 @@ import { deskCover } from './009-desk-cover.js';
 import { priceList } from './010-price-list.js';
 import { openingChecklist } from './011-opening-checklist.js';
 import { incidents } from './012-incidents.js';
+import { money } from './013-money.js';
 
 /** Every migration in order. Names are permanent: never rename or edit a shipped one. */
 function all(h: Pick<DbHandle, 'dialect'>): Record<string, Migration> {
@@ -24,6 +25,7 @@ function all(h: Pick<DbHandle, 'dialect'>): Record<string, Migration> {
     '010-price-list': priceList(h.dialect),
     '011-opening-checklist': openingChecklist(h.dialect),
     '012-incidents': incidents(h.dialect),
+    '013-money': money(h.dialect),
   };
 }
 
