@@ -59,6 +59,22 @@ export function meView(s: SessionInfo, deskCover: { since: string } | null = nul
   return { user: s.user, clinic: s.clinic, csrfToken: s.csrfToken, permissions: permissionsOf(s.user.role, deskCover !== null), deskCover };
 }
 
+const PRUNE_EVERY_MS = 10 * 60_000;
+const lastPrune = new WeakMap<object, number>();
+/**
+ * At most every ten minutes per process and database (a server that prunes a little more or less often than its
+ * neighbour changes nothing): failures older than a day, successes older than the device cookie's year.
+ */
+async function pruneNow(deps: Deps, now: Date) {
+  const last = lastPrune.get(deps.h.db);
+  if (last !== undefined && Math.abs(now.getTime() - last) < PRUNE_EVERY_MS) return;
+  lastPrune.set(deps.h.db, now.getTime());
+  await attempts.pruneAttempts(deps.h.db, {
+    failuresBefore: new Date(now.getTime() - 86_400_000).toISOString(),
+    successesBefore: new Date(now.getTime() - 400 * 86_400_000).toISOString(),
+  });
+}
+
 /** A device cookie as sent by the browser: 43 base64url characters, else ignored. */
 const DEVICE_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
@@ -82,6 +98,7 @@ export async function login(
   // The attempt is written (as a failure) before it is judged, so parallel guesses of one pair see each
   // other and cannot all slip under the limit while their passwords are being hashed.
   const attemptId = newId();
+  await pruneNow(deps, now);
   await attempts.insertAttempt(deps.h.db, { id: attemptId, login: loginKey, ip: input.ip, at: now.toISOString(), success: 0, device: knownDevice });
   const facts = await attempts.throttleFacts(deps.h.db, { login: loginKey, ip: input.ip, knownDevice, since: windowStart(now, cfg), exceptId: attemptId, cap: 100 });
   const retryAfter = signInWait(facts, now, cfg);

@@ -96,6 +96,24 @@ describe.each(DIALECTS)('sign-in throttle per login and address (%s)', (dialect)
     expect(checked).toBe(5);
     expect((await attempt(login, PASSWORD, '127.0.0.99')).statusCode).toBe(429);
   });
+
+  it('old attempts are forgotten: failures after a day, successes after the device cookie\'s year; recent ones stay', async () => {
+    t.clock.advance(2 * 86_400_000);
+    const now = t.clock.now().getTime();
+    const at = (ms: number) => new Date(now - ms).toISOString();
+    const rows = [
+      { id: 'prune-recent-failure', login: 'made-up-1', ip: '127.0.0.9', at: at(3_600_000), success: 0 as const, device: null },
+      { id: 'prune-ancient-success', login: t.fx.users.owner.login, ip: '127.0.0.9', at: at(401 * 86_400_000), success: 1 as const, device: 'x'.repeat(64) },
+      { id: 'prune-young-success', login: t.fx.users.owner.login, ip: '127.0.0.9', at: at(300 * 86_400_000), success: 1 as const, device: 'y'.repeat(64) },
+    ];
+    await t.h.db.insertInto('login_attempts').values(rows).execute();
+    const oldFailures = () => t.h.db.selectFrom('login_attempts').select('id').where('success', '=', 0).where('at', '<', at(86_400_000)).execute();
+    expect((await oldFailures()).length).toBeGreaterThan(30); // the guesses of the tests above, two days ago
+    expect((await attempt('made-up-2', 'wrong-password', '127.0.0.9')).statusCode).toBe(401);
+    expect(await oldFailures()).toEqual([]);
+    const left = (await t.h.db.selectFrom('login_attempts').select('id').where('id', 'like', 'prune-%').execute()).map((r) => r.id).sort();
+    expect(left).toEqual(['prune-recent-failure', 'prune-young-success']);
+  });
 });
 
 /** Over real HTTP with the per-request limiter on, as in production: the attacker's address is 127.0.0.2. */

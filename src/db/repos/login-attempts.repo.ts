@@ -14,6 +14,17 @@ export async function deleteAttempt(db: Db, id: string) {
   await db.deleteFrom('login_attempts').where('id', '=', id).execute();
 }
 
+/**
+ * Forgets attempts nobody needs: failures once they are far outside every window (the audit log keeps
+ * each sign-in), successes older than the device cookie. Without it a stream of made-up logins grows the table forever.
+ */
+export async function pruneAttempts(db: Db, q: { failuresBefore: string; successesBefore: string }): Promise<number> {
+  const r = await db.deleteFrom('login_attempts')
+    .where((eb) => eb.or([eb.and([eb('success', '=', 0), eb('at', '<', q.failuresBefore)]), eb('at', '<', q.successesBefore)]))
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
 /** Whether this device (cookie hash) has ever signed in as this login. */
 export async function deviceKnown(db: Db, login: string, device: string): Promise<boolean> {
   const r = await db.selectFrom('login_attempts').select('id').where('login', '=', login).where('device', '=', device).where('success', '=', 1).limit(1).executeTakeFirst();
