@@ -19,6 +19,8 @@ export * from './schema-incidents.js';
 import type { IncidentNotesTable, IncidentsTable } from './schema-incidents.js';
 export * from './schema-money.js';
 import type { BillLinesTable, BillsTable, CashShiftsTable, FiscalOutboxTable, PaymentsTable } from './schema-money.js';
+export * from './schema-insurance.js';
+import type { BillInsuranceTable, GuaranteeLettersTable, InsurancePoliciesTable, InsuranceProgrammesTable, InsuranceRegistersTable, InsurersTable, TaxCertificatesTable } from './schema-insurance.js';
 export type { Bool } from './schema-common.js';
 import type { Bool } from './schema-common.js';
 
@@ -324,5 +326,12 @@ export interface Database {
   bill_lines: BillLinesTable;
   payments: PaymentsTable;
   fiscal_outbox: FiscalOutboxTable;
+  insurers: InsurersTable;
+  insurance_programmes: InsuranceProgrammesTable;
+  insurance_policies: InsurancePoliciesTable;
+  guarantee_letters: GuaranteeLettersTable;
+  insurance_registers: InsuranceRegistersTable;
+  bill_insurance: BillInsuranceTable;
+  tax_certificates: TaxCertificatesTable;
 }
 

@@ -11,6 +11,7 @@ import { priceList } from './010-price-list.js';
 import { openingChecklist } from './011-opening-checklist.js';
 import { incidents } from './012-incidents.js';
 import { money } from './013-money.js';
+import { insurance } from './014-insurance.js';
 
 /** Every migration in order. Names are permanent: never rename or edit a shipped one. */
 function all(h: Pick<DbHandle, 'dialect'>): Record<string, Migration> {
@@ -26,6 +27,7 @@ function all(h: Pick<DbHandle, 'dialect'>): Record<string, Migration> {
     '011-opening-checklist': openingChecklist(h.dialect),
     '012-incidents': incidents(h.dialect),
     '013-money': money(h.dialect),
+    '014-insurance': insurance(h.dialect),
   };
 }
 
