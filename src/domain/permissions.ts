@@ -36,6 +36,14 @@ export const PERMISSIONS = [
   /** DESK-1: tick the daily opening checklist (a desk duty); manage: its items and the report. */
   'checklist.tick',
   'checklist.manage',
+  /** DESK-4: compose a visit's bill from the price list — "entered at the desk or by the doctor" (issue #13). */
+  'billing.write',
+  /** DESK-4: take payments and advances, run the cash shift, print receipts: the administrator-cashier (seed 002 2.16, 2.17). */
+  'cash.take',
+  /** "Discounts only by permission (and the reason)": management decides what the clinic gives away. */
+  'cash.discount',
+  /** "Refunds with a reason and permission": money leaving the clinic is management's decision. */
+  'cash.refund',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -64,8 +72,8 @@ const CLINICIAN: readonly Permission[] = [
 export const MATRIX: Record<Role, readonly Permission[]> = {
   owner: ALL,
   chief_doctor: ALL,
-  dentist: [...CLINICIAN, 'desk.cover'],
-  hygienist: [...CLINICIAN, 'desk.cover'],
+  dentist: [...CLINICIAN, 'desk.cover', 'billing.write'],
+  hygienist: [...CLINICIAN, 'desk.cover', 'billing.write'],
   assistant: [...EVERYONE, 'patients.read', 'schedule.read', 'schedule.status', 'servicecard.write', 'desk.cover'],
   senior_nurse: [...EVERYONE, 'patients.read', 'schedule.read', 'schedule.status', 'servicecard.write', 'desk.cover'],
   administrator: [
@@ -80,11 +88,17 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
     'sources.write',
     'incidents.write',
     'checklist.tick',
+    'billing.write',
+    'cash.take',
   ],
   office_manager: [...EVERYONE, 'schedule.read', 'staff.read', 'sources.write'],
 };
 
-/** What the desk does: find and register patients, book, move, confirm, mark arrivals, the service card, report failures (DESK-5), the opening checklist (DESK-1). */
+/**
+ * What the desk does: find and register patients, book, move, confirm, mark arrivals, the service card, report failures (DESK-5), the opening checklist (DESK-1).
+ * Not the cash ('cash.take'): the cashier answers for the drawer personally (seed 002 2.17, material
+ * responsibility), so a colleague standing in for a few minutes takes no money; the patient pays on the cashier's return.
+ */
 export const DESK_DUTIES: readonly Permission[] = ['patients.read', 'patients.write', 'schedule.read', 'schedule.write', 'schedule.status', 'servicecard.write', 'incidents.write', 'checklist.tick'];
 
 /**
