@@ -21,6 +21,8 @@ export * from './schema-money.js';
 import type { BillLinesTable, BillsTable, CashShiftsTable, FiscalOutboxTable, PaymentsTable } from './schema-money.js';
 export * from './schema-insurance.js';
 import type { BillInsuranceTable, GuaranteeLettersTable, InsurancePoliciesTable, InsuranceProgrammesTable, InsuranceRegistersTable, InsurersTable, TaxCertificatesTable } from './schema-insurance.js';
+export * from './schema-calls.js';
+import type { CallScriptsTable } from './schema-calls.js';
 export type { Bool } from './schema-common.js';
 import type { Bool } from './schema-common.js';
 
@@ -34,6 +36,9 @@ export interface ClinicsTable {
   email: string | null;
   website: string | null;
   licence: string | null;
+  /** Migration 014: printed on tax certificates and insurers' registers. */
+  inn: string | null;
+  kpp: string | null;
   created_at: string;
   /** JSON of ClinicSettings (src/contracts/clinic.ts); '{}' means all defaults. */
   settings_json: Generated<string>;
@@ -274,6 +279,11 @@ export interface CallsTable {
   started_at: string;
   duration_sec: number;
   note: string | null;
+  /** 018-call-desk: seconds to answer (CALL-9), the end, the need said back (CALL-11), the script version. */
+  answer_sec?: number | null;
+  ended_at?: string | null;
+  need_summary?: string | null;
+  script_version?: number | null;
 }
 
 /** DESK-6: a staff member standing in at the desk, for as long as the signed-in session that took it. */
@@ -305,6 +315,7 @@ export interface Database {
   audit_heads: AuditHeadsTable;
   appointments: AppointmentsTable;
   calls: CallsTable;
+  call_scripts: CallScriptsTable;
   appointment_history: AppointmentHistoryTable;
   slot_holds: SlotHoldsTable;
   waiting_list: WaitingListTable;

@@ -7,13 +7,16 @@ import type { Dialect } from '../connect.js';
  * letters; a bill of 013-money handed to the insurer is linked here to a policy and a letter
  * (the visit's date and sum snapshotted, so the month's register is one indexed range);
  * monthly registers are fixed once sent (content stored); tax certificates (FNS form КНД 1151156)
- * are numbered and their figures stored. Money is integer kopecks (bigint on PostgreSQL).
+ * are numbered and their figures stored. The clinic gets its INN and KPP (both documents print them). Money is integer kopecks (bigint on PostgreSQL).
  */
 export function insurance(dialect: Dialect): Migration {
   const instant = dialect === 'postgres' ? sql`timestamptz` : sql`text`;
   const kopecks = dialect === 'postgres' ? sql`bigint` : sql`integer`;
   return {
     async up(db: Kysely<any>) {
+      // The clinic's tax identifiers: the tax certificate and the insurer's register print them.
+      await db.schema.alterTable('clinics').addColumn('inn', 'text').execute();
+      await db.schema.alterTable('clinics').addColumn('kpp', 'text').execute();
       await db.schema
         .createTable('insurers')
         .addColumn('id', 'text', (c) => c.primaryKey())
@@ -149,6 +152,8 @@ export function insurance(dialect: Dialect): Migration {
       for (const t of ['tax_certificates', 'bill_insurance', 'insurance_registers', 'guarantee_letters', 'insurance_policies', 'insurance_programmes', 'insurers']) {
         await db.schema.dropTable(t).execute();
       }
+      await db.schema.alterTable('clinics').dropColumn('kpp').execute();
+      await db.schema.alterTable('clinics').dropColumn('inn').execute();
     },
   };
 }
