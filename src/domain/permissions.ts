@@ -44,6 +44,17 @@ export const PERMISSIONS = [
   'cash.discount',
   /** "Refunds with a reason and permission": money leaving the clinic is management's decision. */
   'cash.refund',
+  /**
+   * The clinic at a glance (issue 14): visits, no-shows, chair load, sources, recall. Owner and
+   * chief doctor only: the seeds give management the clinic's results; the administrator runs the
+   * day (her «Сегодня» board reads the schedule), and the office manager keeps staff records, not
+   * the clinic's figures — the lists behind them name patients, too.
+   */
+  'stats.read',
+  /** CALL-1..4: the phone desk takes calls with the call card and records them in the call base; whoever covers the desk answers the phone too. */
+  'calls.write',
+  /** CALL-3/5: the chief doctor edits the clinic's phone script; management reads the conversion of primary calls per administrator. */
+  'calls.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -90,6 +101,7 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
     'checklist.tick',
     'billing.write',
     'cash.take',
+    'calls.write',
   ],
   office_manager: [...EVERYONE, 'schedule.read', 'staff.read', 'sources.write'],
 };
@@ -99,7 +111,7 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
  * Not the cash ('cash.take'): the cashier answers for the drawer personally (seed 002 2.17, material
  * responsibility), so a colleague standing in for a few minutes takes no money; the patient pays on the cashier's return.
  */
-export const DESK_DUTIES: readonly Permission[] = ['patients.read', 'patients.write', 'schedule.read', 'schedule.write', 'schedule.status', 'servicecard.write', 'incidents.write', 'checklist.tick'];
+export const DESK_DUTIES: readonly Permission[] = ['patients.read', 'patients.write', 'schedule.read', 'schedule.write', 'schedule.status', 'servicecard.write', 'incidents.write', 'checklist.tick', 'calls.write'];
 
 /**
  * Seed 002: the desk is never left alone; when the administrator must step away, "the second

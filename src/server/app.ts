@@ -36,6 +36,8 @@ import { openingChecklistRoutes } from './routes/opening-checklist.routes.js';
 import { liveRoutes } from './routes/live.routes.js';
 import { retentionRoutes } from './routes/retention.routes.js';
 import { incidentRoutes } from './routes/incidents.routes.js';
+import { statisticsRoutes } from './routes/statistics.routes.js';
+import { callRoutes } from './routes/calls.routes.js';
 import { LiveFeed } from '../services/live.service.js';
 import type { RouteDeps } from './routes/types.js';
 
@@ -126,6 +128,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(serviceCardRoutes(rd));
       await api.register(icalRoutes(rd));
       await api.register(incidentRoutes(rd));
+      await api.register(statisticsRoutes(rd));
+      await api.register(callRoutes(rd));
       await api.register(liveRoutes(feed));
     },
     { prefix: '/api' },

@@ -12,6 +12,7 @@ import { addDays, ruDate } from '../domain/dates.js';
 import { fieldError, notFound } from '../domain/errors.js';
 import { fullName } from '../domain/names.js';
 import { assertPdActive } from '../domain/retention.js';
+import { recallWindow } from '../domain/schedule/recall.js';
 import { gaps as findGaps } from '../domain/schedule/slots.js';
 import { MINUTE } from '../domain/schedule/time.js';
 import { callbacksDue } from './callbacks.service.js';
@@ -63,7 +64,8 @@ async function candidatesFor(deps: Deps, actor: Actor, date: string, now: Date):
   // Dropped out: cancelled or missed in the last 60 days and not booked again since.
   const dropped = await droppedOutCandidates(db, actor.clinicId, addDays(date, -60), date, nowIso);
   // Recall: last finished visit between about 13 months and half a year ago.
-  const recall = await recallCandidates(db, actor.clinicId, addDays(date, -400), addDays(date, -182));
+  const window = recallWindow(date);
+  const recall = await recallCandidates(db, actor.clinicId, window.oldest, window.latest);
   const out: Candidate[] = [];
   const seen = new Set<string>();
   const push = (c: Candidate) => {

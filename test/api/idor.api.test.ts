@@ -57,7 +57,7 @@ const BODIES: Record<string, (own: ClinicObjects) => unknown> = {
 };
 /** Routes whose control call would destroy A's seeded patient: they get a patient of their own. */
 const DESTRUCTIVE = new Set(['POST /api/patients/{id}/destruction']);
-const QUERY_SAMPLES = (own: ClinicObjects): Record<string, string> => ({ date: TODAY, from: TODAY, doctorId: own.ids.doctor, year: '2026', limit: '100' });
+const QUERY_SAMPLES = (own: ClinicObjects): Record<string, string> => ({ date: TODAY, from: TODAY, to: TODAY, doctorId: own.ids.doctor, year: '2026', limit: '100' });
 
 const isProblem = (r: LightMyRequestResponse) => /application\/problem\+json/.test(String(r.headers['content-type']));
 

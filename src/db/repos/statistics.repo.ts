@@ -1,0 +1,216 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Db, Dialect } from '../connect.js';
+
+/** The statuses that hold a chair's time (SCH-6): everything but cancelled and no-show. */
+const HELD = ['booked', 'confirmed', 'arrived', 'in_chair', 'done'];
+
+export interface Period {
+  clinicId: string;
+  from: string;
+  to: string;
+  branchId?: string;
+}
+
+function visitsOf(db: Db, p: Period) {
+  let q = db.selectFrom('appointments as a').where('a.clinic_id', '=', p.clinicId).where('a.local_date', '>=', p.from).where('a.local_date', '<=', p.to);
+  if (p.branchId) q = q.where('a.branch_id', '=', p.branchId);
+  return q;
+}
+
+/** Visits of the period by status and, for the cancelled ones, by reason. */
+export async function statusCounts(db: Db, p: Period) {
+  const rows = await visitsOf(db, p)
+    .select(['a.status', 'a.cancel_reason', (eb) => eb.fn.countAll<string | number>().as('n')])
+    .groupBy(['a.status', 'a.cancel_reason'])
+    .execute();
+  return rows.map((r) => ({ status: r.status, cancelReason: r.cancel_reason, count: Number(r.n) }));
+}
+
+/** Minutes between two instant columns, summed: the engines store instants differently. */
+function minutesSum(dialect: Dialect) {
+  return dialect === 'postgres'
+    ? sql<string | number>`coalesce(sum(extract(epoch from (a.ends_at - a.starts_at))), 0) / 60`
+    : sql<string | number>`coalesce(sum((julianday(a.ends_at) - julianday(a.starts_at)) * 1440.0), 0)`;
+}
+
+/** Booked minutes of the visits that hold the time, per doctor and chair. */
+export async function bookedMinutes(db: Db, dialect: Dialect, p: Period) {
+  const rows = await visitsOf(db, p)
+    .select(['a.doctor_id', 'a.chair_id', minutesSum(dialect).as('minutes')])
+    .where('a.status', 'in', HELD)
+    .groupBy(['a.doctor_id', 'a.chair_id'])
+    .execute();
+  return rows.map((r) => ({ doctorId: r.doctor_id, chairId: r.chair_id, minutes: Math.round(Number(r.minutes)) }));
+}
+
+/**
+ * The clinic-local start of a visit's day as an instant comparable with the instant columns.
+ * PostgreSQL converts with the zone itself; SQLite knows no zones, so the zone's offset is
+ * passed in (the Russian zones keep one offset all year).
+ */
+function dayStart(dialect: Dialect, tz: string, offsetMinutes: number) {
+  return dialect === 'postgres'
+    ? sql`(cast(a.local_date as date)::timestamp at time zone ${tz})`
+    : sql`strftime('%Y-%m-%dT%H:%M:%fZ', a.local_date, ${`${-offsetMinutes} minutes`})`;
+}
+
+export interface DayStartOpts {
+  dialect: Dialect;
+  tz: string;
+  offsetMinutes: number;
+}
+
+/** Filter: a visit booked before its day, not a walk-in, not cancelled — one that could be confirmed in advance. */
+function confirmable(o: DayStartOpts): Expression<SqlBool> {
+  return sql<SqlBool>`a.walk_in = 0 and a.status <> 'cancelled' and a.created_at < ${dayStart(o.dialect, o.tz, o.offsetMinutes)}`;
+}
+
+/** Filter: confirmed (by a call or at booking) before the visit's day began. */
+function confirmedBefore(o: DayStartOpts): Expression<SqlBool> {
+  return sql<SqlBool>`exists (select 1 from appointment_history h where h.appointment_id = a.id and h.to_status = 'confirmed' and h.at < ${dayStart(o.dialect, o.tz, o.offsetMinutes)})`;
+}
+
+/** CONF: the period's visits that could be confirmed in advance, and of them confirmed before the day. */
+export async function confirmationCounts(db: Db, p: Period, o: DayStartOpts) {
+  const r = await visitsOf(db, p)
+    .select([
+      (eb) => eb.fn.countAll<string | number>().as('due'),
+      sql<string | number>`coalesce(sum(case when ${confirmedBefore(o)} then 1 else 0 end), 0)`.as('confirmed'),
+    ])
+    .where(confirmable(o))
+    .executeTakeFirstOrThrow();
+  return { due: Number(r.due), confirmed: Number(r.confirmed) };
+}
+
+/** Patients registered in [fromIso, toIso), by information source. */
+export async function newPatientsBySource(db: Db, clinicId: string, fromIso: string, toIso: string) {
+  const rows = await db
+    .selectFrom('patients as p')
+    .leftJoin('info_sources as s', 's.id', 'p.source_id')
+    .select(['p.source_id', 's.name', (eb) => eb.fn.countAll<string | number>().as('n')])
+    .where('p.clinic_id', '=', clinicId)
+    .where('p.created_at', '>=', fromIso)
+    .where('p.created_at', '<', toIso)
+    .groupBy(['p.source_id', 's.name'])
+    .execute();
+  return rows.map((r) => ({ sourceId: r.source_id, name: r.name, count: Number(r.n) }));
+}
+
+/** Recall due on a date (the window of the desk's call list), each patient with the last finished visit and whether a visit is booked after it. */
+function recallRows(db: Db, clinicId: string, oldest: string, latest: string) {
+  return db
+    .selectFrom((qb) =>
+      qb
+        .selectFrom('appointments as d')
+        .select(['d.patient_id', (eb) => eb.fn.max('d.local_date').as('last')])
+        .where('d.clinic_id', '=', clinicId)
+        .where('d.status', '=', 'done')
+        .groupBy('d.patient_id')
+        .having((eb) => eb.fn.max('d.local_date'), '<=', latest)
+        .having((eb) => eb.fn.max('d.local_date'), '>=', oldest)
+        .as('r'),
+    )
+    .innerJoin('patients as p', 'p.id', 'r.patient_id')
+    .where('p.pd_state', '=', 'active')
+    .select([
+      'r.patient_id',
+      'r.last',
+      sql<number>`case when exists (select 1 from appointments f where f.patient_id = r.patient_id and f.local_date > r.last and f.status in ('booked', 'confirmed', 'arrived', 'in_chair')) then 1 else 0 end`.as('booked'),
+    ]);
+}
+
+export async function recallCounts(db: Db, clinicId: string, oldest: string, latest: string) {
+  const r = await db
+    .selectFrom(recallRows(db, clinicId, oldest, latest).as('x'))
+    .select([(eb) => eb.fn.countAll<string | number>().as('due'), sql<string | number>`coalesce(sum(x.booked), 0)`.as('booked')])
+    .executeTakeFirstOrThrow();
+  return { due: Number(r.due), booked: Number(r.booked) };
+}
+
+const PATIENT_COLS = ['p.id', 'p.surname', 'p.first_name', 'p.patronymic', 'p.card_number', 'p.created_at'] as const;
+
+/** The recall patients behind the figure: all due, only the booked, or only those still to call. */
+export async function recallPatients(db: Db, clinicId: string, oldest: string, latest: string, which: 'due' | 'booked' | 'not_booked', limit: number) {
+  let q = db
+    .selectFrom(recallRows(db, clinicId, oldest, latest).as('x'))
+    .innerJoin('patients as p', 'p.id', 'x.patient_id')
+    .leftJoin('info_sources as s', 's.id', 'p.source_id');
+  if (which !== 'due') q = q.where('x.booked', '=', which === 'booked' ? 1 : 0);
+  const [items, total] = await Promise.all([
+    q.select([...PATIENT_COLS, 's.name as source_name', 'x.last']).orderBy('x.last').orderBy('p.id').limit(limit).execute(),
+    q.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
+}
+
+/** New patients of [fromIso, toIso) from one source (or none given). */
+export async function newPatients(db: Db, clinicId: string, fromIso: string, toIso: string, source: { sourceId?: string; none?: boolean }, limit: number) {
+  let q = db
+    .selectFrom('patients as p')
+    .leftJoin('info_sources as s', 's.id', 'p.source_id')
+    .where('p.clinic_id', '=', clinicId)
+    .where('p.created_at', '>=', fromIso)
+    .where('p.created_at', '<', toIso);
+  if (source.sourceId) q = q.where('p.source_id', '=', source.sourceId);
+  if (source.none) q = q.where('p.source_id', 'is', null);
+  const [items, total] = await Promise.all([
+    q.select([...PATIENT_COLS, 's.name as source_name', sql<string | null>`null`.as('last')]).orderBy('p.created_at').orderBy('p.id').limit(limit).execute(),
+    q.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
+}
+
+export interface VisitFilter {
+  status?: string;
+  cancelReason?: string;
+  doctorId?: string;
+  chairId?: string;
+  confirmation?: 'confirmed' | 'unconfirmed';
+}
+
+/** The visits behind a figure, earliest first, with the patient's and doctor's names. */
+export async function visitsBehind(db: Db, p: Period, f: VisitFilter, o: DayStartOpts, limit: number) {
+  let q = visitsOf(db, p).innerJoin('patients as p', 'p.id', 'a.patient_id').innerJoin('doctors as d', 'd.id', 'a.doctor_id');
+  if (f.status === 'held') q = q.where('a.status', 'in', HELD);
+  else if (f.status) q = q.where('a.status', '=', f.status);
+  if (f.cancelReason) q = q.where('a.cancel_reason', '=', f.cancelReason);
+  if (f.doctorId) q = q.where('a.doctor_id', '=', f.doctorId);
+  if (f.chairId) q = q.where('a.chair_id', '=', f.chairId);
+  if (f.confirmation) {
+    q = q.where(confirmable(o));
+    q = f.confirmation === 'confirmed' ? q.where(confirmedBefore(o)) : q.where(({ not }) => not(confirmedBefore(o)));
+  }
+  const [items, total] = await Promise.all([
+    q
+      .select([
+        'a.id', 'a.patient_id', 'a.doctor_id', 'a.branch_id', 'a.chair_id', 'a.local_date', 'a.starts_at', 'a.ends_at', 'a.status', 'a.cancel_reason',
+        'p.surname', 'p.first_name', 'p.patronymic', 'p.card_number',
+        'd.surname as d_surname', 'd.first_name as d_first_name', 'd.patronymic as d_patronymic',
+      ])
+      .orderBy('a.starts_at')
+      .orderBy('a.id')
+      .limit(limit)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
+}
+
+/** Today's open visits (expected, waiting, in the chair) for the desk's board. */
+export async function openVisitsOfDay(db: Db, clinicId: string, date: string, branchId?: string) {
+  let q = db
+    .selectFrom('appointments as a')
+    .innerJoin('patients as p', 'p.id', 'a.patient_id')
+    .innerJoin('doctors as d', 'd.id', 'a.doctor_id')
+    .where('a.clinic_id', '=', clinicId)
+    .where('a.local_date', '=', date)
+    .where('a.status', 'in', ['booked', 'confirmed', 'arrived', 'in_chair']);
+  if (branchId) q = q.where('a.branch_id', '=', branchId);
+  return q
+    .select([
+      'a.id', 'a.branch_id', 'a.chair_id', 'a.doctor_id', 'a.patient_id', 'a.status', 'a.starts_at', 'a.ends_at', 'a.arrived_at',
+      'p.surname', 'p.first_name', 'p.patronymic', 'd.surname as d_surname', 'd.first_name as d_first_name', 'd.patronymic as d_patronymic',
+    ])
+    .orderBy('a.starts_at')
+    .execute();
+}
