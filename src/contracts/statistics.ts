@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { CANCEL_REASONS, STATUSES } from '../domain/schedule/status.js';
 import { Id, IsoDate } from './common.js';
 
+/** How money moves (src/db/schema-money.ts): `advance` spends the patient's balance paid earlier. */
+export const PAYMENT_METHODS = ['cash', 'card', 'transfer', 'insurer', 'advance'] as const;
+
 /** The dashboard's period: clinic-local dates, both inclusive (at most a year); all branches when none is given. */
 export const StatsQuery = z.strictObject({
   from: IsoDate,
@@ -39,6 +42,20 @@ export const StatsSummary = z.object({
   confirmation: z.object({ due: Count, confirmed: Count, percent: z.number() }),
   /** Recall as of the period's end (today at the latest): patients due for a check-up, and of them booked. */
   recall: z.object({ asOf: IsoDate, due: Count, booked: Count, percent: z.number() }),
+  /**
+   * Money of the period, kopecks: taken in by method (payments from the patient's advance are
+   * not new money and are shown apart), refunds, net; billed per doctor from issued bills.
+   */
+  revenue: z
+    .object({
+      received: z.number().int(),
+      refunded: z.number().int(),
+      net: z.number().int(),
+      fromAdvance: z.number().int(),
+      byMethod: z.array(z.object({ method: z.enum(PAYMENT_METHODS), received: z.number().int(), refunded: z.number().int(), count: Count })),
+      byDoctor: z.array(z.object({ doctorId: Id.nullable(), name: z.string().nullable(), billed: z.number().int() })),
+    })
+    .optional(),
 });
 export type StatsSummaryT = z.infer<typeof StatsSummary>;
 
@@ -109,3 +126,20 @@ export const TodayBoard = z.object({
   ),
 });
 export type TodayBoardT = z.infer<typeof TodayBoard>;
+
+/** The payments and refunds behind the revenue figures, by method. */
+export const StatsPaymentsQuery = StatsQuery.extend({ method: z.enum(PAYMENT_METHODS).optional() });
+export const StatsPayment = z.object({
+  id: Id,
+  patientId: Id,
+  patientName: z.string(),
+  cardNumber: z.number().int(),
+  kind: z.enum(['payment', 'refund']),
+  method: z.enum(PAYMENT_METHODS),
+  amount: z.number().int(),
+  number: z.number().int(),
+  billId: Id.nullable(),
+  billNumber: z.number().int().nullable(),
+  createdAt: z.string(),
+});
+export const StatsPaymentList = z.object({ items: z.array(StatsPayment), total: Count, limit: Count });

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { StatsPatientsQuery, StatsQuery, StatsSummaryT, StatsVisitsQuery } from '../contracts/statistics.js';
+import { PAYMENT_METHODS, type StatsPatientsQuery, type StatsPaymentsQuery, type StatsQuery, type StatsSummaryT, type StatsVisitsQuery } from '../contracts/statistics.js';
+import * as money from '../db/repos/statistics-money.repo.js';
 import { getChair, listChairs, listSources } from '../db/repos/clinic.repo.js';
 import { getDoctor } from '../db/repos/doctors.repo.js';
 import * as stats from '../db/repos/statistics.repo.js';
@@ -115,6 +116,53 @@ export async function summary(deps: Deps, actor: Actor, q: Query): Promise<Stats
     newPatients: sources.reduce((s, x) => s + x.count, 0),
     confirmation: { ...confirmation, percent: percent(confirmation.confirmed, confirmation.due) },
     recall: { asOf, ...recall, percent: percent(recall.booked, recall.due) },
+    revenue: await revenue(deps, actor, q, ctx.tz, ctx.doctors),
+  };
+}
+
+function periodInstants(q: Query, tz: string) {
+  return { fromIso: new Date(localInstant(q.from, '00:00', tz)).toISOString(), toIso: new Date(localInstant(addDays(q.to, 1), '00:00', tz)).toISOString() };
+}
+
+/** Money of the period (kopecks): taken in by method, refunds, net; billed per doctor. */
+async function revenue(deps: Deps, actor: Actor, q: Query, tz: string, doctors: { id: string; surname: string; firstName: string; patronymic: string | null }[]) {
+  const { fromIso, toIso } = periodInstants(q, tz);
+  const [rows, billed] = await Promise.all([
+    money.moneyByMethod(deps.h.db, actor.clinicId, fromIso, toIso, q.branchId),
+    money.billedByDoctor(deps.h.db, actor.clinicId, fromIso, toIso, q.branchId),
+  ]);
+  const byMethod = PAYMENT_METHODS.map((method) => {
+    const of = (kind: string) => rows.filter((r) => r.method === method && r.kind === kind);
+    return { method, received: of('payment').reduce((s, r) => s + r.sum, 0), refunded: of('refund').reduce((s, r) => s + r.sum, 0), count: rows.filter((r) => r.method === method).reduce((s, r) => s + r.count, 0) };
+  }).filter((m) => m.count > 0);
+  // Paying from the advance moves money already taken in: counted once, when it came.
+  const fresh = byMethod.filter((m) => m.method !== 'advance');
+  const received = fresh.reduce((s, m) => s + m.received, 0);
+  const refunded = fresh.reduce((s, m) => s + m.refunded, 0);
+  const names = new Map(doctors.map((d) => [d.id, fullName(d)]));
+  return {
+    received,
+    refunded,
+    net: received - refunded,
+    fromAdvance: byMethod.find((m) => m.method === 'advance')?.received ?? 0,
+    byMethod,
+    byDoctor: billed.map((b) => ({ doctorId: b.doctorId, name: b.doctorId ? (names.get(b.doctorId) ?? null) : null, billed: b.sum })).sort((a, b) => b.billed - a.billed),
+  };
+}
+
+/** The payments and refunds behind the revenue figures. */
+export async function paymentsBehind(deps: Deps, actor: Actor, q: z.infer<typeof StatsPaymentsQuery>) {
+  await checkPeriod(deps, actor, q);
+  const ctx = await loadContext(deps.h.db, actor.clinicId, q.from, q.from);
+  const { fromIso, toIso } = periodInstants(q, ctx.tz);
+  const { items, total } = await money.paymentsBehind(deps.h.db, actor.clinicId, fromIso, toIso, { branchId: q.branchId, method: q.method }, LIST_LIMIT);
+  return {
+    total,
+    limit: LIST_LIMIT,
+    items: items.map((r) => ({
+      id: r.id, patientId: r.patient_id, patientName: fullName({ surname: r.surname, firstName: r.first_name, patronymic: r.patronymic }), cardNumber: Number(r.card_number),
+      kind: r.kind, method: r.method, amount: Number(r.amount), number: Number(r.number), billId: r.bill_id, billNumber: r.bill_number === null ? null : Number(r.bill_number), createdAt: r.created_at,
+    })),
   };
 }
 

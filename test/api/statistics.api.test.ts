@@ -127,6 +127,54 @@ describe.each(DIALECTS)('statistics for the owner and the desk board (%s)', (dia
     expect(byBranch.total).toEqual(s.total);
   });
 
+  it('revenue: taken in by method (the advance spent apart), refunds, billed per doctor; each opens its payments', async () => {
+    const user = t.fx.users.administrator.id;
+    const bill = async (number: number, issuedAt: string, status: 'issued' | 'cancelled', lines: [string, number][]) => {
+      const id = newId();
+      await t.h.db.insertInto('bills').values({
+        id, clinic_id: t.fx.clinicId, branch_id: t.fx.branchId, patient_id: patient.a, appointment_id: null, number, status, payer: 'patient', total: lines.reduce((s, l) => s + l[1], 0),
+        discount_total: 0, note: null, created_by: user, created_at: issuedAt, issued_by: user, issued_at: issuedAt, cancelled_by: null, cancelled_at: null, cancel_reason: null, updated_at: issuedAt,
+      }).execute();
+      let position = 0;
+      for (const [doctor, amount] of lines) {
+        await t.h.db.insertInto('bill_lines').values({
+          id: newId(), clinic_id: t.fx.clinicId, bill_id: id, position: position++, price_item_id: null, price_version_id: null, code: 'Т-01', name: 'Лечение', unit_price: amount, quantity: 1,
+          discount: 0, discount_reason: null, amount, doctor_id: doctor, assistant_id: null, tooth: null,
+        }).execute();
+      }
+      return id;
+    };
+    let receipt = 0;
+    const pay = async (billId: string | null, kind: 'payment' | 'refund', method: 'cash' | 'card' | 'advance', amount: number, at: string) =>
+      t.h.db.insertInto('payments').values({
+        id: newId(), clinic_id: t.fx.clinicId, branch_id: t.fx.branchId, patient_id: patient.a, bill_id: billId, shift_id: null, number: ++receipt, kind, method, amount,
+        refund_of: null, reason: kind === 'refund' ? 'Возврат' : null, payer_name: null, created_by: user, created_at: at,
+      }).execute();
+    const b1 = await bill(1, '2026-11-16T08:00:00.000Z', 'issued', [[orlova, 350_000], [belov, 120_050]]);
+    const b2 = await bill(2, '2026-11-18T08:00:00.000Z', 'cancelled', [[orlova, 999_900]]);
+    await bill(3, '2026-11-21T08:00:00.000Z', 'issued', [[orlova, 10_000]]);
+    await pay(b1, 'payment', 'card', 300_000, '2026-11-16T08:05:00.000Z');
+    await pay(b1, 'payment', 'advance', 100_000, '2026-11-16T08:06:00.000Z');
+    await pay(null, 'payment', 'cash', 250_050, '2026-11-17T08:00:00.000Z');
+    await pay(b2, 'refund', 'cash', 20_000, '2026-11-18T09:00:00.000Z');
+    await pay(null, 'payment', 'cash', 77_700, '2026-11-20T21:30:00.000Z');
+    const s = (await owner('GET', `/api/statistics?${PERIOD}`)).json();
+    expect(s.revenue).toEqual({
+      received: 550_050, refunded: 20_000, net: 530_050, fromAdvance: 100_000,
+      byMethod: [
+        { method: 'cash', received: 250_050, refunded: 20_000, count: 2 },
+        { method: 'card', received: 300_000, refunded: 0, count: 1 },
+        { method: 'advance', received: 100_000, refunded: 0, count: 1 },
+      ],
+      byDoctor: [{ doctorId: orlova, name: 'Орлова Мария', billed: 350_000 }, { doctorId: belov, name: 'Белов Игорь', billed: 120_050 }],
+    });
+    const cash = (await owner('GET', `/api/statistics/payments?${PERIOD}&method=cash`)).json();
+    expect(cash.total).toBe(2);
+    expect(cash.items.map((p: { kind: string; amount: number }) => [p.kind, p.amount])).toEqual([['payment', 250_050], ['refund', 20_000]]);
+    expect(cash.items[1]).toMatchObject({ billNumber: 2, patientName: 'Алексеев Тест' });
+    expect((await admin('GET', `/api/statistics/payments?${PERIOD}`)).statusCode).toBe(403);
+  });
+
   it('every figure opens its list', async () => {
     const ids = async (q: string) => {
       const r = await owner('GET', `/api/statistics/visits?${PERIOD}&${q}`);
