@@ -44,6 +44,10 @@ export const PERMISSIONS = [
   'cash.discount',
   /** "Refunds with a reason and permission": money leaving the clinic is management's decision. */
   'cash.refund',
+  /** The owner's view of money: revenue by day, doctor, service and method, debts, the shift reports. Owner and chief doctor (seed 000: management reads the clinic's results); the desk sees its own shift, not the clinic's takings. */
+  'money.report',
+  /** The fiscal receipts waiting for the online cash register (54-FZ): the administrator-cashier runs the register and punches a receipt by hand when it was offline; management oversees. */
+  'fiscal.outbox',
   /**
    * The clinic at a glance (issue 14): visits, no-shows, chair load, sources, recall. Owner and
    * chief doctor only: the seeds give management the clinic's results; the administrator runs the
@@ -101,6 +105,7 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
     'checklist.tick',
     'billing.write',
     'cash.take',
+    'fiscal.outbox',
     'calls.write',
   ],
   office_manager: [...EVERYONE, 'schedule.read', 'staff.read', 'sources.write'],

@@ -36,6 +36,8 @@ import { openingChecklistRoutes } from './routes/opening-checklist.routes.js';
 import { liveRoutes } from './routes/live.routes.js';
 import { retentionRoutes } from './routes/retention.routes.js';
 import { incidentRoutes } from './routes/incidents.routes.js';
+import { moneyRoutes } from './routes/money.routes.js';
+import type { FiscalDriverName } from '../services/fiscal-drivers.js';
 import { statisticsRoutes } from './routes/statistics.routes.js';
 import { callRoutes } from './routes/calls.routes.js';
 import { LiveFeed } from '../services/live.service.js';
@@ -54,6 +56,8 @@ export interface AppOptions {
   logger?: boolean | { level: string };
   /** How often every app server looks for new live events in the database. */
   livePollMs?: number;
+  /** Which fiscal register adapter the server runs (shown on the outbox screen); 'none' by default. */
+  fiscalDriver?: FiscalDriverName;
 }
 
 /** Builds the whole HTTP app without listening (tests use inject or listen themselves). */
@@ -128,6 +132,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(serviceCardRoutes(rd));
       await api.register(icalRoutes(rd));
       await api.register(incidentRoutes(rd));
+      await api.register(moneyRoutes(rd, opts.fiscalDriver ?? 'none'));
       await api.register(statisticsRoutes(rd));
       await api.register(callRoutes(rd));
       await api.register(liveRoutes(feed));

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseAuditKey } from '../db/audit-key.js';
+import type { FiscalConfig } from '../services/fiscal-drivers.js';
 
 /** Everything the server reads from the environment, read in this one place. */
 export interface Config {
@@ -17,6 +18,8 @@ export interface Config {
   webDir: string;
   /** VIZIT_AUDIT_KEY (hex): the audit chain's HMAC key; unset: the key file in dataDir (see server/audit-key.ts). */
   auditKey: Buffer | undefined;
+  /** The online cash register (54-FZ): VIZIT_FISCAL_DRIVER none (default: receipts wait in the outbox) | atol-web, VIZIT_FISCAL_URL. */
+  fiscal: FiscalConfig;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,6 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     webDir: path.resolve(env.VIZIT_WEB_DIR ?? './dist/web'),
     auditKey: env.VIZIT_AUDIT_KEY ? parseAuditKey(env.VIZIT_AUDIT_KEY, 'VIZIT_AUDIT_KEY') : undefined,
+    fiscal: fiscalConfig(env),
   };
 }
 
@@ -45,4 +49,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 export function isLoopbackHost(host: string): boolean {
   const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
   return h === 'localhost' || h === '::1' || /^(::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
+/** VIZIT_FISCAL_DRIVER (none | atol-web) and VIZIT_FISCAL_URL; an unknown driver or atol-web without a URL stops the start. */
+export function fiscalConfig(env: NodeJS.ProcessEnv): FiscalConfig {
+  const driver = env.VIZIT_FISCAL_DRIVER || 'none';
+  if (driver !== 'none' && driver !== 'atol-web') throw new Error(`VIZIT_FISCAL_DRIVER: none or atol-web, not "${driver}"`);
+  const url = env.VIZIT_FISCAL_URL || undefined;
+  if (driver === 'atol-web' && (!url || !/^https?:\/\//.test(url))) throw new Error('VIZIT_FISCAL_URL (http://host:port of ATOL Web Server) is required with VIZIT_FISCAL_DRIVER=atol-web');
+  return { driver, url };
 }

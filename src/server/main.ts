@@ -6,6 +6,8 @@ import { checkAuditKey } from '../services/audit.service.js';
 import { loadAuditKey } from './audit-key.js';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
+import { startFiscalWorker } from '../services/fiscal-dispatch.service.js';
+import { fiscalDriver } from '../services/fiscal-drivers.js';
 import { ROLE_LABELS } from '../domain/roles.js';
 
 const started = Date.now();
@@ -32,7 +34,10 @@ const app = await buildApp({
   trustProxy: config.trustProxy,
   webDir: config.webDir,
   logger: { level: config.logLevel },
+  fiscalDriver: config.fiscal.driver,
 });
+// Every app server sends waiting receipts; the outbox claim keeps one receipt from being sent twice.
+const fiscalWorker = startFiscalWorker(h, fiscalDriver(config.fiscal), 5_000, (e) => app.log.error(e, 'fiscal dispatch failed'));
 await app.listen({ port: config.port, host: config.host });
 
 const lines = [
@@ -64,6 +69,7 @@ console.log(lines.filter((l) => l !== '').join('\n'));
 
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.once(sig, async () => {
+    await fiscalWorker.stop();
     await app.close();
     await h.close();
     process.exit(0);
