@@ -23,6 +23,8 @@ export * from './schema-insurance.js';
 import type { BillInsuranceTable, GuaranteeLettersTable, InsurancePoliciesTable, InsuranceProgrammesTable, InsuranceRegistersTable, InsurersTable, TaxCertificatesTable } from './schema-insurance.js';
 export * from './schema-calls.js';
 import type { CallScriptsTable } from './schema-calls.js';
+export * from './schema-team.js';
+import type { ExamAttemptsTable, JobDescriptionReadsTable, JobDescriptionsTable, TasksTable, TeamMessageReadsTable, TeamMessagesTable, TrainingItemsTable } from './schema-team.js';
 export type { Bool } from './schema-common.js';
 import type { Bool } from './schema-common.js';
 
@@ -316,6 +318,13 @@ export interface Database {
   appointments: AppointmentsTable;
   calls: CallsTable;
   call_scripts: CallScriptsTable;
+  team_messages: TeamMessagesTable;
+  team_message_reads: TeamMessageReadsTable;
+  tasks: TasksTable;
+  job_descriptions: JobDescriptionsTable;
+  job_description_reads: JobDescriptionReadsTable;
+  training_items: TrainingItemsTable;
+  exam_attempts: ExamAttemptsTable;
   appointment_history: AppointmentHistoryTable;
   slot_holds: SlotHoldsTable;
   waiting_list: WaitingListTable;

@@ -19,6 +19,7 @@ import { demoPriceList } from './demo-price-list.js';
 import { Desk } from './demo-desk.js';
 import { generateHistory } from './demo-history.js';
 import { generateIncidents } from './demo-incidents.js';
+import { generateDemoMoney } from './demo-money.js';
 import { generatePatients, PhoneFactory } from './demo-patients.js';
 import { Rng } from './demo-random.js';
 import { generateAppointments, type RotaDay, type ScheduleDoctor } from './demo-schedule.js';
@@ -146,6 +147,11 @@ export async function seedDemoClinic(h: DbHandle, opts: SeedDemoOptions): Promis
   });
 
   const prices = demoPriceList({ clinicId, today, createdAt: iso(foundedMs + 2 * DAY_MS), chiefId: userId('chief'), id: newId });
+  const money = generateDemoMoney({
+    rng: rng.fork('money'), desk, nowMs, today, clinicId, legalName: DEMO_CLINIC.legal_name, branches: branches.map((b) => ({ id: b.id, address: b.address })),
+    practiceOf: new Map(DEMO_DOCTORS.map((d, i) => [doctors[i].id, d.practice])), appointments, patients,
+    userNames: new Map(users.map((u) => [u.id, u.full_name])), prices, id: newId,
+  });
 
   await withTx(h, async (trx) => {
     await insertAll(trx, 'clinics', [{ id: clinicId, ...DEMO_CLINIC, created_at: founded }]);
@@ -165,6 +171,12 @@ export async function seedDemoClinic(h: DbHandle, opts: SeedDemoOptions): Promis
     await insertAll(trx, 'calls', calls);
     await insertAll(trx, 'price_items', prices.items);
     await insertAll(trx, 'price_versions', prices.versions);
+    await insertAll(trx, 'cash_shifts', money.shifts);
+    await insertAll(trx, 'bills', money.bills);
+    await insertAll(trx, 'bill_lines', money.lines);
+    await insertAll(trx, 'payments', money.payments);
+    await insertAll(trx, 'fiscal_outbox', money.fiscal);
+    await insertAll(trx, 'counters', money.counters);
     const incidents = generateIncidents({ desk, nowMs, clinicId, branchIds: branches.map((b) => b.id), id: newId });
     await insertAll(trx, 'incidents', incidents.incidents);
     await insertAll(trx, 'incident_notes', incidents.notes);

@@ -59,6 +59,12 @@ export const PERMISSIONS = [
   'calls.write',
   /** CALL-3/5: the chief doctor edits the clinic's phone script; management reads the conversion of primary calls per administrator. */
   'calls.manage',
+  /**
+   * STAFF-2, STAFF-4: approve and version job descriptions, see who has not confirmed them, run new
+   * staff's training plans and see exam results, see every task: the owner and the chief doctor (who
+   * appoints and attests staff). Messages and one's own tasks need only a sign-in.
+   */
+  'team.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

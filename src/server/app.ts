@@ -39,6 +39,8 @@ import { incidentRoutes } from './routes/incidents.routes.js';
 import { moneyRoutes } from './routes/money.routes.js';
 import type { FiscalDriverName } from '../services/fiscal-drivers.js';
 import { statisticsRoutes } from './routes/statistics.routes.js';
+import { teamRoutes } from './routes/team.routes.js';
+import { jobDescriptionRoutes } from './routes/job-descriptions.routes.js';
 import { callRoutes } from './routes/calls.routes.js';
 import { LiveFeed } from '../services/live.service.js';
 import type { RouteDeps } from './routes/types.js';
@@ -134,6 +136,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(incidentRoutes(rd));
       await api.register(moneyRoutes(rd, opts.fiscalDriver ?? 'none'));
       await api.register(statisticsRoutes(rd));
+      await api.register(teamRoutes(rd));
+      await api.register(jobDescriptionRoutes(rd));
       await api.register(callRoutes(rd));
       await api.register(liveRoutes(feed));
     },

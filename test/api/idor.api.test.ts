@@ -19,9 +19,10 @@ const BY_SEGMENT: Record<string, Kind> = {
   branches: 'branch', chairs: 'chair', 'info-sources': 'source', staff: 'user', doctors: 'doctor', patients: 'patient',
   appointments: 'appointment', 'waiting-list': 'waiting', notifications: 'notification', 'pd-destructions': 'destruction',
   'price-list': 'price', incidents: 'incident', 'opening-checklist': 'checklistItem',
+  team: 'message', tasks: 'task', training: 'trainingItem',
 };
 /** Parameters that are not object ids: a calendar date is per clinic by construction; the feed file is a public secret (tested below). */
-const NOT_IDS = new Set(['date', 'file']);
+const NOT_IDS = new Set(['date', 'file', 'role', 'version']);
 function kindOf(path: string, param: string): Kind | null {
   if (NOT_IDS.has(param)) return null;
   if (param === 'exceptionId') return 'exception';
@@ -54,6 +55,9 @@ const BODIES: Record<string, (own: ClinicObjects) => unknown> = {
   'POST /api/incidents/{id}/notes': () => ({ text: 'Захват' }),
   'POST /api/incidents/{id}/resolve': () => ({ resolution: 'Захват' }),
   'PUT /api/opening-checklist/items/{id}/today': () => ({ done: true, note: 'Захват' }),
+  'POST /api/team/messages/{id}/task': () => ({}),
+  'POST /api/tasks/{id}/close': () => ({ status: 'done', outcome: 'Захват' }),
+  'POST /api/training/items/{id}': () => ({ done: true }),
 };
 /** Routes whose control call would destroy A's seeded patient: they get a patient of their own. */
 const DESTRUCTIVE = new Set(['POST /api/patients/{id}/destruction']);

@@ -35,6 +35,12 @@ export interface ClinicObjects {
     incident: string;
     /** An item of the branch's opening checklist (DESK-1), ticked today. */
     checklistItem: string;
+    /** A team message from the desk to the owner's role, about the patient, read by the owner (STAFF-3). */
+    message: string;
+    /** A task for the administrators about the patient. */
+    task: string;
+    /** A step of the spare account's training plan (STAFF-4). */
+    trainingItem: string;
   };
   patientSurname: string;
   phone: string;
@@ -110,6 +116,14 @@ export async function seedObjects(app: FastifyInstance, fx: Fixture, tag: string
   const checklistItem = checklist.items.at(-1)!.id;
   await ok(admin('PUT', `/api/opening-checklist/items/${checklistItem}/today`, { done: false, note: `Касса не включилась ${tag}` }), 'checklist note');
   await ok(admin('PUT', `/api/opening-checklist/items/${checklist.items[0].id}/today`, { done: true }), 'checklist tick');
+  const message = await ok<{ id: string }>(admin('POST', '/api/team/messages', { toRole: 'owner', text: `Перезвонить ${tag}`, patientId: patient.id }), 'team message');
+  await ok(owner('POST', `/api/team/messages/${message.id}/read`), 'message read');
+  const task = await ok<{ id: string }>(admin('POST', '/api/tasks', { title: `Задача ${tag}`, assigneeRole: 'administrator', dueDate: TOMORROW, patientId: patient.id }), 'task');
+  const plans = await ok<{ items: { trainee: { id: string }; items: { id: string }[] }[] }>(owner('POST', '/api/training/plans', { traineeId: spare.user.id, mentorId: fx.users.administrator.id, startDate: TODAY }), 'training plan');
+  const desc = await ok<{ sections: Record<string, string> }>(owner('GET', '/api/job-descriptions/administrator'), 'job description');
+  const v2 = await ok<{ version: number }>(owner('POST', '/api/job-descriptions/administrator', { sections: { ...desc.sections, rights: `Права ${tag}` }, note: `Правка ${tag}` }), 'job description v2');
+  await ok(admin('POST', '/api/job-descriptions/mine/confirm', { version: v2.version }), 'confirmation');
+  await ok(admin('POST', '/api/training/exam', { answers: { greeting: 0 } }), 'exam');
   const dentist = as(app, await signIn(app, fx.users.dentist.login));
   const notes = await ok<{ items: { id: string }[] }>(dentist('GET', '/api/notifications'), 'notifications');
   if (notes.items.length !== 1) throw new Error(`seeding: expected one notification, got ${notes.items.length}`);
@@ -120,6 +134,7 @@ export async function seedObjects(app: FastifyInstance, fx: Fixture, tag: string
       clinic: fx.clinicId, branch: fx.branchId, chair: fx.chairId, source: fx.sourceId, user: spare.user.id, doctor: doctor.id,
       exception: exception.id, patient: patient.id, appointment: appointment.id, arrivedAppointment: arrived.id, waiting: waiting.id,
       notification: notes.items[0].id, hold: hold.holdGroup, destruction: act.id, price: price.id, incident: incident.id, checklistItem,
+      message: message.id, task: task.id, trainingItem: plans.items.find((p) => p.trainee.id === spare.user.id)!.items[0].id,
     },
     patientSurname,
     phone,
@@ -138,6 +153,7 @@ export const CLINIC_TABLES = [
   'branches', 'chairs', 'calendar_days', 'users', 'sessions', 'doctors', 'doctor_hours', 'doctor_exceptions', 'info_sources', 'counters',
   'patients', 'patient_phones', 'audit_log', 'audit_heads', 'appointments', 'calls', 'appointment_history', 'slot_holds', 'waiting_list',
   'service_card_entries', 'notifications', 'live_events', 'doctor_feed_tokens', 'pd_destructions', 'desk_covers', 'price_items', 'price_versions', 'incidents', 'incident_notes', 'checklist_items', 'checklist_days', 'checklist_marks',
+  'team_messages', 'team_message_reads', 'tasks', 'job_descriptions', 'job_description_reads', 'training_items', 'exam_attempts',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Every row the clinic owns, table by table, in a stable order: compare before and after an attack. */

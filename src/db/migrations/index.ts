@@ -12,6 +12,7 @@ import { openingChecklist } from './011-opening-checklist.js';
 import { incidents } from './012-incidents.js';
 import { money } from './013-money.js';
 import { insurance } from './014-insurance.js';
+import { team } from './016-team.js';
 
 /** Every migration in order. Names are permanent: never rename or edit a shipped one. */
 function all(h: Pick<DbHandle, 'dialect'>): Record<string, Migration> {
@@ -28,6 +29,7 @@ function all(h: Pick<DbHandle, 'dialect'>): Record<string, Migration> {
     '012-incidents': incidents(h.dialect),
     '013-money': money(h.dialect),
     '014-insurance': insurance(h.dialect),
+    '016-team': team(h.dialect),
   };
 }
 
