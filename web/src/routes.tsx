@@ -13,13 +13,20 @@ import { WeekPage } from './pages/schedule/WeekPage';
 import { CardPullPage } from './pages/desk/CardPullPage';
 import { GapsPage } from './pages/desk/GapsPage';
 import { WaitingListPage } from './pages/desk/WaitingListPage';
+import { TodayBoardPage } from './pages/desk/TodayBoardPage';
+import { StatisticsPage } from './pages/statistics/StatisticsPage';
 import { DoctorPage } from './pages/doctors/DoctorPage';
 import { DoctorsPage } from './pages/doctors/DoctorsPage';
 import { NewPatientPage } from './pages/patients/NewPatientPage';
 import { PatientCardPage } from './pages/patients/PatientCardPage';
 import { PatientsPage } from './pages/patients/PatientsPage';
 import { PricesPage } from './pages/prices/PricesPage';
+import { CallCardPage } from './pages/calls/CallCardPage';
+import { CallsPage } from './pages/calls/CallsPage';
 import { IncidentsPage } from './pages/incidents/IncidentsPage';
+import { FiscalOutboxPage } from './pages/money/FiscalOutboxPage';
+import { MoneyPage } from './pages/money/MoneyPage';
+import { InsurancePage } from './pages/insurance/InsurancePage';
 import { OpeningChecklistPage } from './pages/checklist/OpeningChecklistPage';
 import { DestructionActPage } from './pages/retention/DestructionActPage';
 import { DestructionsPage } from './pages/retention/DestructionsPage';
@@ -28,6 +35,10 @@ import { CalendarPage } from './pages/settings/CalendarPage';
 import { ClinicPage } from './pages/settings/ClinicPage';
 import { InfoSourcesPage } from './pages/settings/InfoSourcesPage';
 import { StaffPage } from './pages/settings/StaffPage';
+import { JobDescriptionsPage } from './pages/team/JobDescriptionsPage';
+import { MessagesPage } from './pages/team/MessagesPage';
+import { TasksPage } from './pages/team/TasksPage';
+import { TrainingPage } from './pages/team/TrainingPage';
 
 /**
  * Every screen of the app. A new area (schedule, calls, confirmations…) adds its routes to
@@ -45,9 +56,16 @@ const signedIn: RouteObject[] = [
   { path: 'desk/gaps', element: <P permission="schedule.read"><GapsPage /></P> },
   { path: 'desk/waiting-list', element: <P permission="schedule.read"><WaitingListPage /></P> },
   { path: 'desk/card-pull', element: <P permission="schedule.read"><CardPullPage /></P> },
+  { path: 'desk/today', element: <P permission="schedule.read"><TodayBoardPage /></P> },
+  { path: 'statistics', element: <P permission="stats.read"><StatisticsPage /></P> },
   { path: 'desk/opening', element: <P permission="checklist.tick"><OpeningChecklistPage /></P> },
   { path: 'prices', element: <P permission="prices.read"><PricesPage /></P> },
+  { path: 'calls', element: <P permission="calls.write"><CallsPage /></P> },
+  { path: 'calls/new', element: <P permission="calls.write"><CallCardPage /></P> },
   { path: 'incidents', element: <P permission="incidents.read"><IncidentsPage /></P> },
+  { path: 'money', element: <P permission="money.report"><MoneyPage /></P> },
+  { path: 'fiscal-receipts', element: <P permission="fiscal.outbox"><FiscalOutboxPage /></P> },
+  { path: 'insurance', element: <P permission="insurance.manage"><InsurancePage /></P> },
   { path: 'settings', element: <Navigate to="/settings/clinic" replace /> },
   { path: 'settings/clinic', element: <P permission="clinic.read"><ClinicPage /></P> },
   { path: 'settings/branches', element: <P permission="clinic.read"><BranchesPage /></P> },
@@ -60,6 +78,10 @@ const signedIn: RouteObject[] = [
   { path: 'settings/pd-destructions', element: <P permission="patients.destroy"><DestructionsPage /></P> },
   { path: 'settings/pd-destructions/:id', element: <P permission="patients.destroy"><DestructionActPage /></P> },
   { path: 'audit', element: <P permission="audit.read"><AuditPage /></P> },
+  { path: 'team/messages', element: <MessagesPage /> },
+  { path: 'tasks', element: <TasksPage /> },
+  { path: 'team/descriptions', element: <JobDescriptionsPage /> },
+  { path: 'team/training', element: <TrainingPage /> },
   { path: 'password', element: <ChangePasswordPage /> },
   { path: '*', element: <NoAccess notFound /> },
 ];

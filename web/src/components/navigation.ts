@@ -18,17 +18,33 @@ export const NAV_SECTIONS: NavSection[] = [
       { to: '/my-day', label: 'schedule.menu.myDay', permission: 'schedule.read', testId: 'nav-my-day', doctorOnly: true },
       { to: '/schedule', label: 'schedule.menu.schedule', permission: 'schedule.read', testId: 'nav-schedule' },
       { to: '/patients', label: 'nav.patients', permission: 'patients.read', testId: 'nav-patients' },
+      { to: '/statistics', label: 'stats.nav', permission: 'stats.read', testId: 'nav-statistics' },
     ],
   },
   {
     label: 'desk.nav.section',
     items: [
+      { to: '/desk/today', label: 'stats.today.nav', permission: 'schedule.read', testId: 'nav-desk-today' },
       { to: '/desk/opening', label: 'checklist.nav', permission: 'checklist.tick', testId: 'nav-checklist' },
       { to: '/desk/gaps', label: 'desk.nav.gaps', permission: 'schedule.write', testId: 'nav-desk-gaps' },
       { to: '/desk/waiting-list', label: 'desk.nav.waitingList', permission: 'schedule.write', testId: 'nav-desk-waiting' },
       { to: '/desk/card-pull', label: 'desk.nav.cardPull', permission: 'schedule.read', testId: 'nav-desk-card-pull' },
+      { to: '/calls', label: 'calls.nav', permission: 'calls.write', testId: 'nav-calls' },
       { to: '/prices', label: 'prices.nav', permission: 'prices.read', testId: 'nav-prices' },
       { to: '/incidents', label: 'incidents.nav', permission: 'incidents.read', testId: 'nav-incidents' },
+      { to: '/fiscal-receipts', label: 'money.fiscal.nav', permission: 'fiscal.outbox', testId: 'nav-fiscal' },
+      { to: '/money', label: 'money.nav', permission: 'money.report', testId: 'nav-money' },
+      { to: '/insurance', label: 'ins.nav', permission: 'insurance.manage', testId: 'nav-insurance' },
+    ],
+  },
+  {
+    // Every role: clinic.read is everyone's, and messages, one's tasks and one's job description need only a sign-in.
+    label: 'team.nav.section',
+    items: [
+      { to: '/team/messages', label: 'team.nav.messages', permission: 'clinic.read', testId: 'nav-team-messages' },
+      { to: '/tasks', label: 'team.nav.tasks', permission: 'clinic.read', testId: 'nav-tasks' },
+      { to: '/team/descriptions', label: 'team.nav.descriptions', permission: 'clinic.read', testId: 'nav-job-descriptions' },
+      { to: '/team/training', label: 'team.nav.training', permission: 'clinic.read', testId: 'nav-training' },
     ],
   },
   {

@@ -3,6 +3,8 @@ import { initReactI18next, useTranslation } from 'react-i18next';
 import { setApiLanguage } from '../api/client';
 import { auditEn } from './audit.en';
 import { auditRu } from './audit.ru';
+import { callsEn } from './calls.en';
+import { callsRu } from './calls.ru';
 import { checklistEn } from './checklist.en';
 import { checklistRu } from './checklist.ru';
 import { deskEn } from './desk.en';
@@ -10,6 +12,10 @@ import { deskRu } from './desk.ru';
 import { en } from './en';
 import { incidentsEn } from './incidents.en';
 import { incidentsRu } from './incidents.ru';
+import { moneyEn } from './money.en';
+import { moneyRu } from './money.ru';
+import { insuranceEn } from './insurance.en';
+import { insuranceRu } from './insurance.ru';
 import { pricesEn } from './prices.en';
 import { pricesRu } from './prices.ru';
 import { retentionEn } from './retention.en';
@@ -17,6 +23,10 @@ import { retentionRu } from './retention.ru';
 import { ru } from './ru';
 import { scheduleEn } from './schedule.en';
 import { scheduleRu } from './schedule.ru';
+import { teamEn } from './team.en';
+import { teamRu } from './team.ru';
+import { statisticsEn } from './statistics.en';
+import { statisticsRu } from './statistics.ru';
 
 export type Lang = 'ru' | 'en';
 const STORAGE_KEY = 'vizit.lang';
@@ -34,7 +44,7 @@ setApiLanguage(initial);
 document.documentElement.lang = initial;
 
 void i18n.use(initReactI18next).init({
-  resources: { ru: { translation: { ...ru, ...auditRu, desk: deskRu, schedule: scheduleRu, retention: retentionRu, prices: pricesRu, incidents: incidentsRu, checklist: checklistRu } }, en: { translation: { ...en, ...auditEn, desk: deskEn, schedule: scheduleEn, retention: retentionEn, prices: pricesEn, incidents: incidentsEn, checklist: checklistEn } } },
+  resources: { ru: { translation: { ...ru, ...auditRu, desk: deskRu, schedule: scheduleRu, retention: retentionRu, prices: pricesRu, incidents: incidentsRu, money: moneyRu, ins: insuranceRu, checklist: checklistRu, calls: callsRu, stats: statisticsRu, team: teamRu } }, en: { translation: { ...en, ...auditEn, desk: deskEn, schedule: scheduleEn, retention: retentionEn, prices: pricesEn, incidents: incidentsEn, money: moneyEn, ins: insuranceEn, checklist: checklistEn, calls: callsEn, stats: statisticsEn, team: teamEn } } },
   lng: initial,
   fallbackLng: 'ru',
   interpolation: { escapeValue: false },
