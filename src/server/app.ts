@@ -36,6 +36,8 @@ import { openingChecklistRoutes } from './routes/opening-checklist.routes.js';
 import { liveRoutes } from './routes/live.routes.js';
 import { retentionRoutes } from './routes/retention.routes.js';
 import { incidentRoutes } from './routes/incidents.routes.js';
+import { billRoutes } from './routes/bills.routes.js';
+import { cashRoutes } from './routes/cash.routes.js';
 import { moneyRoutes } from './routes/money.routes.js';
 import type { FiscalDriverName } from '../services/fiscal-drivers.js';
 import { statisticsRoutes } from './routes/statistics.routes.js';
@@ -134,6 +136,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(serviceCardRoutes(rd));
       await api.register(icalRoutes(rd));
       await api.register(incidentRoutes(rd));
+      await api.register(billRoutes(rd));
+      await api.register(cashRoutes(rd));
       await api.register(moneyRoutes(rd, opts.fiscalDriver ?? 'none'));
       await api.register(statisticsRoutes(rd));
       await api.register(teamRoutes(rd));

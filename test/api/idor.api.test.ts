@@ -19,6 +19,7 @@ const BY_SEGMENT: Record<string, Kind> = {
   branches: 'branch', chairs: 'chair', 'info-sources': 'source', staff: 'user', doctors: 'doctor', patients: 'patient',
   appointments: 'appointment', 'waiting-list': 'waiting', notifications: 'notification', 'pd-destructions': 'destruction',
   'price-list': 'price', incidents: 'incident', 'opening-checklist': 'checklistItem',
+  bills: 'bill', payments: 'payment', cash: 'shift',
   team: 'message', tasks: 'task', training: 'trainingItem',
 };
 /** Parameters that are not object ids: a calendar date is per clinic by construction; the feed file is a public secret (tested below). */
@@ -55,13 +56,18 @@ const BODIES: Record<string, (own: ClinicObjects) => unknown> = {
   'POST /api/incidents/{id}/notes': () => ({ text: 'Захват' }),
   'POST /api/incidents/{id}/resolve': () => ({ resolution: 'Захват' }),
   'PUT /api/opening-checklist/items/{id}/today': () => ({ done: true, note: 'Захват' }),
+  // The controls run in route order on A's seeded draft bill: lines, issue, then cancel (no money on it).
+  'PUT /api/bills/{id}/lines': (o) => ({ lines: [{ priceItemId: o.ids.price, quantity: 1 }] }),
+  'POST /api/bills/{id}/cancel': () => ({ reason: 'Захват' }),
+  'POST /api/cash/shifts/{id}/close': () => ({ countedCash: 0 }),
+  'POST /api/payments/{id}/refund': () => ({ amount: 100, reason: 'Захват' }),
   'POST /api/team/messages/{id}/task': () => ({}),
   'POST /api/tasks/{id}/close': () => ({ status: 'done', outcome: 'Захват' }),
   'POST /api/training/items/{id}': () => ({ done: true }),
 };
 /** Routes whose control call would destroy A's seeded patient: they get a patient of their own. */
 const DESTRUCTIVE = new Set(['POST /api/patients/{id}/destruction']);
-const QUERY_SAMPLES = (own: ClinicObjects): Record<string, string> => ({ date: TODAY, from: TODAY, to: TODAY, doctorId: own.ids.doctor, year: '2026', limit: '100' });
+const QUERY_SAMPLES = (own: ClinicObjects): Record<string, string> => ({ date: TODAY, from: TODAY, to: TODAY, doctorId: own.ids.doctor, year: '2026', limit: '100', branchId: own.ids.branch });
 
 const isProblem = (r: LightMyRequestResponse) => /application\/problem\+json/.test(String(r.headers['content-type']));
 

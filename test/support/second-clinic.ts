@@ -35,6 +35,12 @@ export interface ClinicObjects {
     incident: string;
     /** An item of the branch's opening checklist (DESK-1), ticked today. */
     checklistItem: string;
+    /** A draft bill of the arrived visit (DESK-4). */
+    bill: string;
+    /** An advance paid by transfer onto the patient's balance. */
+    payment: string;
+    /** The branch's open cash shift (no cash in it). */
+    shift: string;
     /** A team message from the desk to the owner's role, about the patient, read by the owner (STAFF-3). */
     message: string;
     /** A task for the administrators about the patient. */
@@ -116,6 +122,9 @@ export async function seedObjects(app: FastifyInstance, fx: Fixture, tag: string
   const checklistItem = checklist.items.at(-1)!.id;
   await ok(admin('PUT', `/api/opening-checklist/items/${checklistItem}/today`, { done: false, note: `Касса не включилась ${tag}` }), 'checklist note');
   await ok(admin('PUT', `/api/opening-checklist/items/${checklist.items[0].id}/today`, { done: true }), 'checklist tick');
+  const bill = await ok<{ id: string }>(admin('POST', '/api/bills', { appointmentId: arrived.id }), 'bill');
+  const shift = await ok<{ id: string }>(admin('POST', '/api/cash/shifts', { branchId: fx.branchId, openingFloat: 0 }), 'cash shift');
+  const payment = await ok<{ id: string }>(admin('POST', '/api/payments', { patientId: patient.id, branchId: fx.branchId, method: 'transfer', amount: 100_000, payerName: `Плательщик ${tag}` }), 'advance');
   const message = await ok<{ id: string }>(admin('POST', '/api/team/messages', { toRole: 'owner', text: `Перезвонить ${tag}`, patientId: patient.id }), 'team message');
   await ok(owner('POST', `/api/team/messages/${message.id}/read`), 'message read');
   const task = await ok<{ id: string }>(admin('POST', '/api/tasks', { title: `Задача ${tag}`, assigneeRole: 'administrator', dueDate: TOMORROW, patientId: patient.id }), 'task');
@@ -134,6 +143,7 @@ export async function seedObjects(app: FastifyInstance, fx: Fixture, tag: string
       clinic: fx.clinicId, branch: fx.branchId, chair: fx.chairId, source: fx.sourceId, user: spare.user.id, doctor: doctor.id,
       exception: exception.id, patient: patient.id, appointment: appointment.id, arrivedAppointment: arrived.id, waiting: waiting.id,
       notification: notes.items[0].id, hold: hold.holdGroup, destruction: act.id, price: price.id, incident: incident.id, checklistItem,
+      bill: bill.id, payment: payment.id, shift: shift.id,
       message: message.id, task: task.id, trainingItem: plans.items.find((p) => p.trainee.id === spare.user.id)!.items[0].id,
     },
     patientSurname,
@@ -153,6 +163,7 @@ export const CLINIC_TABLES = [
   'branches', 'chairs', 'calendar_days', 'users', 'sessions', 'doctors', 'doctor_hours', 'doctor_exceptions', 'info_sources', 'counters',
   'patients', 'patient_phones', 'audit_log', 'audit_heads', 'appointments', 'calls', 'appointment_history', 'slot_holds', 'waiting_list',
   'service_card_entries', 'notifications', 'live_events', 'doctor_feed_tokens', 'pd_destructions', 'desk_covers', 'price_items', 'price_versions', 'incidents', 'incident_notes', 'checklist_items', 'checklist_days', 'checklist_marks',
+  'cash_shifts', 'bills', 'bill_lines', 'payments', 'fiscal_outbox',
   'team_messages', 'team_message_reads', 'tasks', 'job_descriptions', 'job_description_reads', 'training_items', 'exam_attempts',
 ] as const satisfies readonly (keyof Database)[];
 
