@@ -25,6 +25,8 @@ export * from './schema-calls.js';
 import type { CallScriptsTable } from './schema-calls.js';
 export * from './schema-team.js';
 import type { ExamAttemptsTable, JobDescriptionReadsTable, JobDescriptionsTable, TasksTable, TeamMessageReadsTable, TeamMessagesTable, TrainingItemsTable } from './schema-team.js';
+export * from './schema-worklists.js';
+import type { RecallRulesTable } from './schema-worklists.js';
 export type { Bool } from './schema-common.js';
 import type { Bool } from './schema-common.js';
 
@@ -286,6 +288,8 @@ export interface CallsTable {
   ended_at?: string | null;
   need_summary?: string | null;
   script_version?: number | null;
+  /** 017-worklists: the patient asked to be called back at this instant. */
+  callback_at?: string | null;
 }
 
 /** DESK-6: a staff member standing in at the desk, for as long as the signed-in session that took it. */
@@ -318,6 +322,7 @@ export interface Database {
   appointments: AppointmentsTable;
   calls: CallsTable;
   call_scripts: CallScriptsTable;
+  recall_rules: RecallRulesTable;
   team_messages: TeamMessagesTable;
   team_message_reads: TeamMessageReadsTable;
   tasks: TasksTable;

@@ -65,6 +65,8 @@ export const PERMISSIONS = [
    * appoints and attests staff). Messages and one's own tasks need only a sign-in.
    */
   'team.manage',
+  /** REC-1: the recall scheme (intervals per kind of treatment) and the confirmation lists' half boundary are approved by the clinic's management (seed 002: «согласно схеме, утверждённой администрацией клиники»). */
+  'recall.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

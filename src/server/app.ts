@@ -32,6 +32,7 @@ import { doctorRoutes } from './routes/doctors.routes.js';
 import { calendarRoutes } from './routes/calendar.routes.js';
 import { deskCoverRoutes } from './routes/desk-cover.routes.js';
 import { priceRoutes } from './routes/prices.routes.js';
+import { worklistRoutes } from './routes/worklists.routes.js';
 import { openingChecklistRoutes } from './routes/opening-checklist.routes.js';
 import { liveRoutes } from './routes/live.routes.js';
 import { retentionRoutes } from './routes/retention.routes.js';
@@ -143,6 +144,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(teamRoutes(rd));
       await api.register(jobDescriptionRoutes(rd));
       await api.register(callRoutes(rd));
+      await api.register(worklistRoutes(rd));
       await api.register(liveRoutes(feed));
     },
     { prefix: '/api' },

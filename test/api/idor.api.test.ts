@@ -21,6 +21,7 @@ const BY_SEGMENT: Record<string, Kind> = {
   'price-list': 'price', incidents: 'incident', 'opening-checklist': 'checklistItem',
   bills: 'bill', payments: 'payment', cash: 'shift',
   team: 'message', tasks: 'task', training: 'trainingItem',
+  'recall-rules': 'recallRule',
 };
 /** Parameters that are not object ids: a calendar date is per clinic by construction; the feed file is a public secret (tested below). */
 const NOT_IDS = new Set(['date', 'file', 'role', 'version']);
@@ -64,6 +65,7 @@ const BODIES: Record<string, (own: ClinicObjects) => unknown> = {
   'POST /api/team/messages/{id}/task': () => ({}),
   'POST /api/tasks/{id}/close': () => ({ status: 'done', outcome: 'Захват' }),
   'POST /api/training/items/{id}': () => ({ done: true }),
+  'PATCH /api/recall-rules/{id}': () => ({ months: 12 }),
 };
 /** Routes whose control call would destroy A's seeded patient: they get a patient of their own. */
 const DESTRUCTIVE = new Set(['POST /api/patients/{id}/destruction']);

@@ -47,6 +47,8 @@ export interface ClinicObjects {
     task: string;
     /** A step of the spare account's training plan (STAFF-4). */
     trainingItem: string;
+    /** A recall rule of management's scheme (REC-1). */
+    recallRule: string;
   };
   patientSurname: string;
   phone: string;
@@ -133,6 +135,9 @@ export async function seedObjects(app: FastifyInstance, fx: Fixture, tag: string
   const v2 = await ok<{ version: number }>(owner('POST', '/api/job-descriptions/administrator', { sections: { ...desc.sections, rights: `Права ${tag}` }, note: `Правка ${tag}` }), 'job description v2');
   await ok(admin('POST', '/api/job-descriptions/mine/confirm', { version: v2.version }), 'confirmation');
   await ok(admin('POST', '/api/training/exam', { answers: { greeting: 0 } }), 'exam');
+  const management = as(app, await signIn(app, fx.users.chief_doctor.login));
+  const recallRule = await ok<{ id: string }>(management('POST', '/api/recall-rules', { name: `Профосмотр ${tag}`, visitKind: 'checkup', specialty: null, months: 6 }), 'recall rule');
+  await ok(admin('POST', '/api/worklists/attempts', { purpose: 'confirmation', outcome: 'confirmed', patientId: patient.id, appointmentId: appointment.id, note: `Подтвердила ${tag}` }), 'confirmation call');
   const dentist = as(app, await signIn(app, fx.users.dentist.login));
   const notes = await ok<{ items: { id: string }[] }>(dentist('GET', '/api/notifications'), 'notifications');
   if (notes.items.length !== 1) throw new Error(`seeding: expected one notification, got ${notes.items.length}`);
@@ -145,6 +150,7 @@ export async function seedObjects(app: FastifyInstance, fx: Fixture, tag: string
       notification: notes.items[0].id, hold: hold.holdGroup, destruction: act.id, price: price.id, incident: incident.id, checklistItem,
       bill: bill.id, payment: payment.id, shift: shift.id,
       message: message.id, task: task.id, trainingItem: plans.items.find((p) => p.trainee.id === spare.user.id)!.items[0].id,
+      recallRule: recallRule.id,
     },
     patientSurname,
     phone,
@@ -165,6 +171,7 @@ export const CLINIC_TABLES = [
   'service_card_entries', 'notifications', 'live_events', 'doctor_feed_tokens', 'pd_destructions', 'desk_covers', 'price_items', 'price_versions', 'incidents', 'incident_notes', 'checklist_items', 'checklist_days', 'checklist_marks',
   'cash_shifts', 'bills', 'bill_lines', 'payments', 'fiscal_outbox',
   'team_messages', 'team_message_reads', 'tasks', 'job_descriptions', 'job_description_reads', 'training_items', 'exam_attempts',
+  'recall_rules',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Every row the clinic owns, table by table, in a stable order: compare before and after an attack. */

@@ -13,6 +13,7 @@ import { incidents } from './012-incidents.js';
 import { money } from './013-money.js';
 import { insurance } from './014-insurance.js';
 import { team } from './016-team.js';
+import { worklists } from './017-worklists.js';
 
 /** Every migration in order. Names are permanent: never rename or edit a shipped one. */
 function all(h: Pick<DbHandle, 'dialect'>): Record<string, Migration> {
@@ -30,6 +31,7 @@ function all(h: Pick<DbHandle, 'dialect'>): Record<string, Migration> {
     '013-money': money(h.dialect),
     '014-insurance': insurance(h.dialect),
     '016-team': team(h.dialect),
+    '017-worklists': worklists(h.dialect),
   };
 }
 

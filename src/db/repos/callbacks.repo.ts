@@ -25,7 +25,10 @@ export async function openCallbacks(db: Db, clinicId: string, fromDate: string, 
       selectFrom('appointments as n').select(sql`1`.as('x')).whereRef('n.patient_id', '=', 'a.patient_id').whereRef('n.id', '!=', 'a.id').whereRef('n.created_at', '>=', 'a.status_changed_at'),
     )))
     .where(({ not, exists, selectFrom }) => not(exists(
-      selectFrom('calls as c').select(sql`1`.as('x')).whereRef('c.patient_id', '=', 'a.patient_id').where('c.direction', '=', 'out').whereRef('c.started_at', '>', 'a.status_changed_at'),
+      selectFrom('calls as c').select(sql`1`.as('x')).whereRef('c.patient_id', '=', 'a.patient_id').where('c.direction', '=', 'out')
+        // «Не дозвонился» leaves the call-back on the list: the patient is still to be reached.
+        .where('c.outcome', '!=', 'not_reached')
+        .whereRef('c.started_at', '>', 'a.status_changed_at'),
     )))
     .orderBy('a.callback_date', 'desc')
     .orderBy('a.status_changed_at')
