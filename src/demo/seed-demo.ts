@@ -19,6 +19,7 @@ import { demoPriceList } from './demo-price-list.js';
 import { Desk } from './demo-desk.js';
 import { generateHistory } from './demo-history.js';
 import { generateIncidents } from './demo-incidents.js';
+import { generateTeam } from './demo-team.js';
 import { generateDemoMoney } from './demo-money.js';
 import { generatePatients, PhoneFactory } from './demo-patients.js';
 import { Rng } from './demo-random.js';
@@ -187,6 +188,16 @@ export async function seedDemoClinic(h: DbHandle, opts: SeedDemoOptions): Promis
     await insertAll(trx, 'checklist_items', checklists.items);
     await insertAll(trx, 'checklist_days', checklists.days);
     await insertAll(trx, 'checklist_marks', checklists.marks);
+    const team = generateTeam({
+      nowMs, today, clock, clinicId, userId, logins: DEMO_USERS.map((x) => x.login), patientIds: patients.slice(0, 5).map((p) => p.row.id as string), id: newId,
+    });
+    await insertAll(trx, 'team_messages', team.messages);
+    await insertAll(trx, 'team_message_reads', team.reads);
+    await insertAll(trx, 'tasks', team.tasks);
+    await insertAll(trx, 'job_descriptions', team.descriptions);
+    await insertAll(trx, 'job_description_reads', team.confirmations);
+    await insertAll(trx, 'training_items', team.training);
+    await insertAll(trx, 'exam_attempts', team.exams);
   });
 
   return { clinicId, logins: DEMO_USERS.map((u) => ({ login: u.login, password: DEMO_PASSWORD, role: u.role, fullName: u.fullName })) };

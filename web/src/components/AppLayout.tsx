@@ -11,6 +11,7 @@ import { GlobalHotkeys } from './GlobalHotkeys';
 import { IncidentBanner } from './IncidentBanner';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NavMenu } from './NavMenu';
+import { JobDescriptionBanner, UnreadMessagesButton } from './TeamHeader';
 import { useMe } from './session';
 
 /** The desk frame: clinic and user in the header, the role's menu on the left, the page in the middle. */
@@ -69,6 +70,7 @@ export function AppLayout() {
                 {ROLE_LABELS[me.user.role][lang]}
               </Text>
             </Box>
+            {!me.user.mustChangePassword && <UnreadMessagesButton />}
             <DeskCoverButton />
             <LanguageSwitch />
             {pathname !== '/password' && (
@@ -96,6 +98,7 @@ export function AppLayout() {
           </Text>
         )}
         <IncidentBanner />
+        {!me.user.mustChangePassword && <JobDescriptionBanner />}
         <Outlet />
       </AppShell.Main>
     </AppShell>
