@@ -34,6 +34,8 @@ export const NAV_SECTIONS: NavSection[] = [
       { to: '/incidents', label: 'incidents.nav', permission: 'incidents.read', testId: 'nav-incidents' },
       { to: '/fiscal-receipts', label: 'money.fiscal.nav', permission: 'fiscal.outbox', testId: 'nav-fiscal' },
       { to: '/money', label: 'money.nav', permission: 'money.report', testId: 'nav-money' },
+      { to: '/fiscal-receipts', label: 'money.fiscal.nav', permission: 'fiscal.outbox', testId: 'nav-fiscal' },
+      { to: '/money', label: 'money.nav', permission: 'money.report', testId: 'nav-money' },
       { to: '/insurance', label: 'ins.nav', permission: 'insurance.manage', testId: 'nav-insurance' },
     ],
   },
