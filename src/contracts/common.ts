@@ -36,6 +36,9 @@ export const MESSAGES = {
   login: { ru: 'Логин: латинские буквы, цифры, точка, дефис, подчёркивание', en: 'Login: Latin letters, digits, dot, dash, underscore' },
   priceCode: { ru: 'Код услуги: буквы, цифры, точка, дефис, косая черта (например, Т-01)', en: 'Service code: letters, digits, dot, dash, slash (e.g. T-01)' },
   mohCode: { ru: 'Код номенклатуры Минздрава вида A16.07.002.010 или B01.065.001', en: 'A Ministry of Health nomenclature code like A16.07.002.010 or B01.065.001' },
+  inn: { ru: 'ИНН: 10 цифр у организации, 12 у физического лица', en: 'INN: 10 digits for an organisation, 12 for a person' },
+  kpp: { ru: 'КПП: 9 знаков (например, 773001001)', en: 'KPP: 9 characters (e.g. 773001001)' },
+  month: { ru: 'Месяц в формате ГГГГ-ММ', en: 'A month as YYYY-MM' },
 } as const;
 export type MessageKey = keyof typeof MESSAGES;
 

@@ -19,6 +19,7 @@ import { demoPriceList } from './demo-price-list.js';
 import { Desk } from './demo-desk.js';
 import { generateHistory } from './demo-history.js';
 import { generateIncidents } from './demo-incidents.js';
+import { seedDemoInsurance } from './demo-insurance.js';
 import { generateTeam } from './demo-team.js';
 import { generateDemoMoney } from './demo-money.js';
 import { generatePatients, PhoneFactory } from './demo-patients.js';
@@ -199,6 +200,9 @@ export async function seedDemoClinic(h: DbHandle, opts: SeedDemoOptions): Promis
     await insertAll(trx, 'training_items', team.training);
     await insertAll(trx, 'exam_attempts', team.exams);
   });
+
+  // ДМС and tax certificates after the visits (and the money demo): they bill finished visits that have no bill yet.
+  await seedDemoInsurance({ h, clinicId, nowMs, tz: DEMO_CLINIC.time_zone, rng: rng.fork('insurance'), adminId: userId('admin'), chiefName: users.find((u) => u.login === 'chief')!.full_name, id: newId });
 
   return { clinicId, logins: DEMO_USERS.map((u) => ({ login: u.login, password: DEMO_PASSWORD, role: u.role, fullName: u.fullName })) };
 }

@@ -59,6 +59,10 @@ export const PERMISSIONS = [
   'calls.write',
   /** CALL-3/5: the chief doctor edits the clinic's phone script; management reads the conversion of primary calls per administrator. */
   'calls.manage',
+  /** PAT-4: insurers, policies, guarantee letters, bills to the insurer, the journal and the monthly registers: the administrator keeps the insurance patients' journal (seed 002 2.13). */
+  'insurance.manage',
+  /** Tax-deduction certificates from the patient's payments: issued at the desk that took the money (seed 002 2.16). */
+  'taxcert.issue',
   /**
    * STAFF-2, STAFF-4: approve and version job descriptions, see who has not confirmed them, run new
    * staff's training plans and see exam results, see every task: the owner and the chief doctor (who
@@ -115,6 +119,8 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
     'cash.take',
     'fiscal.outbox',
     'calls.write',
+    'insurance.manage',
+    'taxcert.issue',
   ],
   office_manager: [...EVERYONE, 'schedule.read', 'staff.read', 'sources.write'],
 };

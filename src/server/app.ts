@@ -37,6 +37,8 @@ import { openingChecklistRoutes } from './routes/opening-checklist.routes.js';
 import { liveRoutes } from './routes/live.routes.js';
 import { retentionRoutes } from './routes/retention.routes.js';
 import { incidentRoutes } from './routes/incidents.routes.js';
+import { insuranceRoutes } from './routes/insurance.routes.js';
+import { taxCertificateRoutes } from './routes/tax-certificates.routes.js';
 import { billRoutes } from './routes/bills.routes.js';
 import { cashRoutes } from './routes/cash.routes.js';
 import { moneyRoutes } from './routes/money.routes.js';
@@ -137,6 +139,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(serviceCardRoutes(rd));
       await api.register(icalRoutes(rd));
       await api.register(incidentRoutes(rd));
+      await api.register(insuranceRoutes(rd));
+      await api.register(taxCertificateRoutes(rd));
       await api.register(billRoutes(rd));
       await api.register(cashRoutes(rd));
       await api.register(moneyRoutes(rd, opts.fiscalDriver ?? 'none'));

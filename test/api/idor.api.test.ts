@@ -19,6 +19,7 @@ const BY_SEGMENT: Record<string, Kind> = {
   branches: 'branch', chairs: 'chair', 'info-sources': 'source', staff: 'user', doctors: 'doctor', patients: 'patient',
   appointments: 'appointment', 'waiting-list': 'waiting', notifications: 'notification', 'pd-destructions': 'destruction',
   'price-list': 'price', incidents: 'incident', 'opening-checklist': 'checklistItem',
+  insurers: 'insurer', 'insurance-policies': 'policy', 'insurance-bills': 'insuredBill', 'insurance-registers': 'register', 'tax-certificates': 'taxCertificate',
   bills: 'bill', payments: 'payment', cash: 'shift',
   team: 'message', tasks: 'task', training: 'trainingItem',
   'recall-rules': 'recallRule',
@@ -57,6 +58,14 @@ const BODIES: Record<string, (own: ClinicObjects) => unknown> = {
   'POST /api/incidents/{id}/notes': () => ({ text: 'Захват' }),
   'POST /api/incidents/{id}/resolve': () => ({ resolution: 'Захват' }),
   'PUT /api/opening-checklist/items/{id}/today': () => ({ done: true, note: 'Захват' }),
+  'PATCH /api/insurers/{id}': () => ({ note: 'Захват' }),
+  'POST /api/insurers/{id}/programmes': () => ({ name: 'Захват' }),
+  'POST /api/patients/{id}/insurance/policies': (o) => ({ insurerId: o.ids.insurer, number: 'Захват-1', validFrom: '2026-01-01', validTo: '2026-12-31' }),
+  'POST /api/insurance-policies/{id}/letters': () => ({ number: 'Захват-ГП', issuedOn: '2026-11-01', validTo: '2026-12-31', limit: 100_000, covers: 'Захват' }),
+  'POST /api/insurance-bills/{id}': (o) => ({ policyId: o.ids.policy, letterId: o.ids.letter }),
+  // The register holds one 5 500 ₽ filling (the seeded price).
+  'POST /api/insurance-registers/{id}/payment': () => ({ amount: 550_000, paidOn: TODAY }),
+  'POST /api/patients/{id}/tax-certificates': () => ({ year: 2026, serviceCode: 1, taxpayer: { relation: 'self', fullName: 'Захват', birthDate: '1990-01-01', document: 'Захват' } }),
   // The controls run in route order on A's seeded draft bill: lines, issue, then cancel (no money on it).
   'PUT /api/bills/{id}/lines': (o) => ({ lines: [{ priceItemId: o.ids.price, quantity: 1 }] }),
   'POST /api/bills/{id}/cancel': () => ({ reason: 'Захват' }),

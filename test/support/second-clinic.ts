@@ -47,6 +47,16 @@ export interface ClinicObjects {
     task: string;
     /** A step of the spare account's training plan (STAFF-4). */
     trainingItem: string;
+    /** ДМС (PAT-4): an insurer, the patient's policy and guarantee letter. */
+    insurer: string;
+    policy: string;
+    letter: string;
+    /** An issued bill of tomorrow's second visit, still the patient's: it can be handed to the insurer. */
+    insuredBill: string;
+    /** This month's register of the insurer, sent with another visit's bill in it. */
+    register: string;
+    /** A tax-deduction certificate from the advance. */
+    taxCertificate: string;
     /** A recall rule of management's scheme (REC-1). */
     recallRule: string;
   };
@@ -127,6 +137,26 @@ export async function seedObjects(app: FastifyInstance, fx: Fixture, tag: string
   const bill = await ok<{ id: string }>(admin('POST', '/api/bills', { appointmentId: arrived.id }), 'bill');
   const shift = await ok<{ id: string }>(admin('POST', '/api/cash/shifts', { branchId: fx.branchId, openingFloat: 0 }), 'cash shift');
   const payment = await ok<{ id: string }>(admin('POST', '/api/payments', { patientId: patient.id, branchId: fx.branchId, method: 'transfer', amount: 100_000, payerName: `Плательщик ${tag}` }), 'advance');
+  // ДМС (PAT-4): one issued bill handed to the insurer and sent in this month's register, another issued bill still the patient's; a tax certificate from the advance.
+  const insurer = await ok<{ id: string }>(admin('POST', '/api/insurers', { name: `Страховая ${tag}`, legalName: `АО «Страховая ${tag}»`, inn: '7701000001', contractNumber: `Д-${tag}`, contractDate: '2026-01-15' }), 'insurer');
+  const policy = (await ok<{ policies: { id: string }[] }>(admin('POST', `/api/patients/${patient.id}/insurance/policies`, { insurerId: insurer.id, number: `П-${tag}`, validFrom: '2026-01-01', validTo: '2026-12-31' }), 'policy')).policies[0].id;
+  const letter = (await ok<{ policies: { letters: { id: string }[] }[] }>(admin('POST', `/api/insurance-policies/${policy}/letters`, {
+    number: `ГП-${tag}`, issuedOn: '2026-11-01', validTo: '2026-12-31', limit: 10_000_000, covers: `Терапия ${tag}`,
+  }), 'guarantee letter')).policies[0].letters[0].id;
+  const issuedBill = async (at: string) => {
+    const visit = await ok<{ id: string }>(admin('POST', '/api/appointments', { patientId: patient.id, doctorId: doctor.id, startsAt: msk(TOMORROW, at), kind: 'repeat' }), 'visit to bill');
+    const b = await ok<{ id: string }>(admin('POST', '/api/bills', { appointmentId: visit.id }), 'bill to issue');
+    await ok(admin('PUT', `/api/bills/${b.id}/lines`, { lines: [{ priceItemId: price.id, quantity: 1 }] }), 'bill lines');
+    await ok(admin('POST', `/api/bills/${b.id}/issue`), 'bill issued');
+    return b.id;
+  };
+  await ok(admin('POST', `/api/insurance-bills/${await issuedBill('17:00')}`, { policyId: policy, letterId: letter }), 'bill to the insurer');
+  const insuredBill = await issuedBill('18:30');
+  const register = await ok<{ id: string }>(admin('POST', '/api/insurance-registers', { insurerId: insurer.id, month: '2026-11' }), 'register');
+  await ok(owner('PUT', '/api/clinic/tax-details', { inn: '7701000099', kpp: '770101001' }), 'clinic INN');
+  const taxCertificate = await ok<{ id: string }>(admin('POST', `/api/patients/${patient.id}/tax-certificates`, {
+    year: 2026, serviceCode: 1, taxpayer: { relation: 'self', fullName: `${patientSurname} Анна`, birthDate: '1990-01-01', document: `Паспорт ${tag}` },
+  }), 'tax certificate');
   const message = await ok<{ id: string }>(admin('POST', '/api/team/messages', { toRole: 'owner', text: `Перезвонить ${tag}`, patientId: patient.id }), 'team message');
   await ok(owner('POST', `/api/team/messages/${message.id}/read`), 'message read');
   const task = await ok<{ id: string }>(admin('POST', '/api/tasks', { title: `Задача ${tag}`, assigneeRole: 'administrator', dueDate: TOMORROW, patientId: patient.id }), 'task');
@@ -150,6 +180,7 @@ export async function seedObjects(app: FastifyInstance, fx: Fixture, tag: string
       notification: notes.items[0].id, hold: hold.holdGroup, destruction: act.id, price: price.id, incident: incident.id, checklistItem,
       bill: bill.id, payment: payment.id, shift: shift.id,
       message: message.id, task: task.id, trainingItem: plans.items.find((p) => p.trainee.id === spare.user.id)!.items[0].id,
+      insurer: insurer.id, policy, letter, insuredBill, register: register.id, taxCertificate: taxCertificate.id,
       recallRule: recallRule.id,
     },
     patientSurname,
@@ -170,6 +201,7 @@ export const CLINIC_TABLES = [
   'patients', 'patient_phones', 'audit_log', 'audit_heads', 'appointments', 'calls', 'appointment_history', 'slot_holds', 'waiting_list',
   'service_card_entries', 'notifications', 'live_events', 'doctor_feed_tokens', 'pd_destructions', 'desk_covers', 'price_items', 'price_versions', 'incidents', 'incident_notes', 'checklist_items', 'checklist_days', 'checklist_marks',
   'cash_shifts', 'bills', 'bill_lines', 'payments', 'fiscal_outbox',
+  'insurers', 'insurance_programmes', 'insurance_policies', 'guarantee_letters', 'insurance_registers', 'bill_insurance', 'tax_certificates',
   'team_messages', 'team_message_reads', 'tasks', 'job_descriptions', 'job_description_reads', 'training_items', 'exam_attempts',
   'recall_rules',
 ] as const satisfies readonly (keyof Database)[];

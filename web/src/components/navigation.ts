@@ -32,6 +32,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { to: '/calls', label: 'calls.nav', permission: 'calls.write', testId: 'nav-calls' },
       { to: '/prices', label: 'prices.nav', permission: 'prices.read', testId: 'nav-prices' },
       { to: '/incidents', label: 'incidents.nav', permission: 'incidents.read', testId: 'nav-incidents' },
+      { to: '/insurance', label: 'ins.nav', permission: 'insurance.manage', testId: 'nav-insurance' },
       { to: '/fiscal-receipts', label: 'money.fiscal.nav', permission: 'fiscal.outbox', testId: 'nav-fiscal' },
       { to: '/money', label: 'money.nav', permission: 'money.report', testId: 'nav-money' },
       { to: '/fiscal-receipts', label: 'money.fiscal.nav', permission: 'fiscal.outbox', testId: 'nav-fiscal' },

@@ -12,6 +12,8 @@ import { patientName, PdStateNotice } from '../retention/pdState';
 import { draftFrom, PatientForm } from './PatientForm';
 import { PatientVisits } from './PatientVisits';
 import { ServiceCardAlerts, ServiceCardPanel } from './ServiceCardPanel';
+import { PatientInsurancePanel } from '../insurance/PatientInsurancePanel';
+import { PatientTaxPanel } from '../insurance/PatientTaxPanel';
 
 /** The medical card: read at a glance, edited in place by roles with patients.write. */
 export function PatientCardPage() {
@@ -79,6 +81,10 @@ export function PatientCardPage() {
         <PatientView patient={patient} />
       )}
       <PatientVisits patientId={patient.id} active={patient.pdState === 'active'} />
+      {can('insurance.manage') && patient.pdState !== 'destroyed' && <PatientInsurancePanel patientId={patient.id} active={active} />}
+      {can('taxcert.issue') && active && (
+        <PatientTaxPanel patient={{ id: patient.id, fullName: [patient.surname, patient.firstName, patient.patronymic].filter(Boolean).join(' '), birthDate: patient.birthDate }} />
+      )}
       {active && <ServiceCardPanel patientId={patient.id} />}
       <PdDestroyZone patient={patient} />
     </Stack>
