@@ -19,6 +19,7 @@ import { backupRows } from './backup.js';
 import { contestedRows } from './contested.js';
 import { crashRows } from './crash.js';
 import { soakRows } from './soak.js';
+import { statisticsRows } from './statistics.js';
 import { listDue } from '../src/services/retention.service.js';
 import { bookingSource, dayRequests, proposalRequests, searchRequests, signIn } from './scenarios.js';
 import { seedDataset } from './seed.js';
@@ -152,6 +153,8 @@ try {
     rows.push({ name: `${name}, raw reference, 1 caller`, metric: 'p50 ms', value: raw.p50, reference: `${raw.statements.toFixed(1)} statements${txEnds}` });
     rows.push(ratioRow({ name: `${name}, 1 connection`, metric: 'p50 ms', value: one.load.p50, reference: `raw ${raw.p50.toFixed(2)}` }, raw.p50));
   }
+  log('statistics dashboard over the clinic-year, 1 and ' + cfg.connections + ' connections, with its raw reference');
+  await part('statistics dashboard', () => statisticsRows(cfg, app!, bdb.h, ds));
   await app.stop();
   app = undefined;
 

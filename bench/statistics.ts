@@ -1,0 +1,89 @@
+import type { CompiledQuery, KyselyPlugin, QueryId, RootOperationNode } from 'kysely';
+import type { DbHandle } from '../src/db/connect.js';
+import { newId } from '../src/db/ids.js';
+import { summary } from '../src/services/statistics.service.js';
+import type { BenchConfig } from './config.js';
+import { measure } from './http-rows.js';
+import { ratioRow, type Row } from './report.js';
+import { ADMIN_LOGIN, ADMIN_PASSWORD, type Dataset } from './seed.js';
+import type { Server } from './server.js';
+
+/**
+ * The owner's dashboard over the clinic-year (GET /api/statistics for the whole year, all
+ * branches, and per branch) at 1 and at the bench's connections, against its raw reference:
+ * the exact statements the service issues for the same periods (recorded once through a Kysely
+ * plugin, then replayed through the driver by one caller), without HTTP, validation, the
+ * working-time rules or serialisation.
+ */
+const OWNER_LOGIN = 'bench-owner';
+
+async function ownerSession(h: DbHandle, ds: Dataset, url: string): Promise<Record<string, string>> {
+  const admin = await h.db.selectFrom('users').selectAll().where('clinic_id', '=', ds.clinicId).where('login', '=', ADMIN_LOGIN).executeTakeFirstOrThrow();
+  const exists = await h.db.selectFrom('users').select('id').where('login', '=', OWNER_LOGIN).executeTakeFirst();
+  if (!exists) await h.db.insertInto('users').values({ ...admin, id: newId(), login: OWNER_LOGIN, full_name: 'Владелец Бенч', role: 'owner' }).execute();
+  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: OWNER_LOGIN, password: ADMIN_PASSWORD }) });
+  if (res.status !== 200) throw new Error(`owner sign-in failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('vizit_session='))!;
+  return { cookie: cookie.split(';')[0] };
+}
+
+/** The statements a call issues, grouped as they were in flight together. */
+async function record(h: DbHandle, fn: (h: DbHandle) => Promise<unknown>): Promise<CompiledQuery[][]> {
+  const groups: { node: RootOperationNode; queryId: QueryId }[][] = [];
+  let inflight = 0;
+  const plugin: KyselyPlugin = {
+    transformQuery({ node, queryId }) {
+      if (inflight <= 0 || !groups.length) {
+        inflight = 0;
+        groups.push([]);
+      }
+      inflight++;
+      groups[groups.length - 1].push({ node, queryId });
+      return node;
+    },
+    async transformResult({ result }) {
+      inflight--;
+      return result;
+    },
+  };
+  await fn({ ...h, db: h.db.withPlugin(plugin) });
+  return groups.map((g) => g.map((q) => h.db.getExecutor().compileQuery(q.node, q.queryId)));
+}
+
+export async function statisticsRows(cfg: BenchConfig, app: Server, h: DbHandle, ds: Dataset): Promise<Row[]> {
+  const headers = await ownerSession(h, ds, app.url);
+  const branches = await h.db.selectFrom('branches').select('id').where('clinic_id', '=', ds.clinicId).orderBy('id').execute();
+  const periods = [{ from: `${cfg.year}-01-01`, to: `${cfg.year}-12-31` }, ...branches.map((b) => ({ from: `${cfg.year}-01-01`, to: `${cfg.year}-12-31`, branchId: b.id }))];
+  const list = periods.map((p) => ({ path: `/api/statistics?${new URLSearchParams(p)}` }));
+  const first = await fetch(`${app.url}${list[0].path}`, { headers });
+  if (first.status !== 200) throw new Error(`dashboard: ${first.status} ${await first.text()}`);
+  const body = (await first.json()) as { visits: { total: number } };
+
+  const actor = { clinicId: ds.clinicId, userId: 'bench', login: OWNER_LOGIN, role: 'owner' as const, ip: null };
+  const plans = [];
+  for (const p of periods) plans.push(await record(h, (rh) => summary({ h: rh, clock: () => new Date(cfg.now) }, actor, p)));
+  const seconds = cfg.quick ? 1 : 3;
+  const times: number[] = [];
+  const until = performance.now() + seconds * 1000;
+  for (let i = 0; performance.now() < until || times.length < 5; i++) {
+    const t = performance.now();
+    for (const group of plans[i % plans.length]) await Promise.all(group.map((q) => h.db.executeQuery(q)));
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const raw = times[Math.floor(times.length / 2)];
+  const statements = plans.reduce((n, p) => n + p.flat().length, 0) / plans.length;
+
+  await app.idle();
+  const one = await measure(cfg, app, { list, headers, connections: 1 });
+  await app.idle();
+  const many = await measure(cfg, app, { list, headers });
+  const name = `statistics dashboard, clinic-year (${body.visits.total.toLocaleString('en-US')} visits) GET /api/statistics`;
+  return [
+    { name: `${name}, raw reference, 1 caller`, metric: 'p50 ms', value: raw, reference: `${statements.toFixed(1)} statements` },
+    ratioRow({ name: `${name}, 1 connection`, metric: 'p50 ms', value: one.p50, reference: `raw ${raw.toFixed(2)}` }, raw),
+    ratioRow({ name: `${name}, ${cfg.connections} conns`, metric: 'p50 ms', value: many.p50, reference: `raw ${raw.toFixed(2)}` }, raw),
+    { name: `${name}, ${cfg.connections} conns`, metric: 'p99 ms', value: many.p99 },
+    { name: `${name}, ${cfg.connections} conns`, metric: 'req/s', value: many.okPerSec, reference: `non-2xx ${many.non2xx + many.errors}`, met: many.non2xx + many.errors === 0 },
+  ];
+}
