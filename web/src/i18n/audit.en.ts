@@ -111,6 +111,7 @@ export const auditEn: AuditTranslation = {
     destroy: 'Personal data destroyed',
     desk_cover_start: 'Desk cover: start',
     desk_cover_end: 'Desk cover: end',
+    confirm: 'Confirmation',
   },
   objectType: {
     appointment: 'Appointment',
@@ -133,6 +134,11 @@ export const auditEn: AuditTranslation = {
     pd_destruction: 'Data destruction act',
     desk_cover: 'Desk cover',
     audit_key: 'Audit log key',
+    team_message: 'Team message',
+    task: 'Task',
+    job_description: 'Job description',
+    training_plan: 'Internship plan',
+    exam_attempt: 'Exam',
   },
   auditDetails: auditDetailsEn,
 };

@@ -110,6 +110,7 @@ export const auditRu = {
     destroy: 'Уничтожение ПД',
     desk_cover_start: 'Подмена на стойке: начало',
     desk_cover_end: 'Подмена на стойке: конец',
+    confirm: 'Ознакомление',
   },
   objectType: {
     appointment: 'Запись на приём',
@@ -132,6 +133,11 @@ export const auditRu = {
     pd_destruction: 'Акт об уничтожении ПД',
     desk_cover: 'Подмена на стойке',
     audit_key: 'Ключ журнала аудита',
+    team_message: 'Сообщение в команде',
+    task: 'Задача',
+    job_description: 'Должностная инструкция',
+    training_plan: 'План стажировки',
+    exam_attempt: 'Экзамен',
   },
   auditDetails: auditDetailsRu,
 };

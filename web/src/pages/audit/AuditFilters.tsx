@@ -13,7 +13,7 @@ export const ACTIONS = AuditQuery.shape.action.unwrap().options;
 export const OBJECT_TYPES = [
   'patient', 'appointment', 'service_card_entry', 'waiting_list', 'user', 'session', 'doctor', 'doctor_hours',
   'doctor_exception', 'doctor_delay', 'branch', 'chair', 'clinic', 'calendar_day', 'calendar_year', 'calendar_feed', 'info_source', 'pd_destruction',
-  'desk_cover', 'audit_key',
+  'desk_cover', 'audit_key', 'team_message', 'task', 'job_description', 'training_plan', 'exam_attempt',
 ];
 
 /** Filters of the audit log; the period is in clinic-local dates, sent as instants. */
