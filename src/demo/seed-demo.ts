@@ -18,6 +18,7 @@ import { generateChecklists } from './demo-checklist.js';
 import { demoPriceList } from './demo-price-list.js';
 import { Desk } from './demo-desk.js';
 import { generateHistory } from './demo-history.js';
+import { generateRecallVisits, recallHistory } from './demo-recall.js';
 import { generateIncidents } from './demo-incidents.js';
 import { seedDemoInsurance } from './demo-insurance.js';
 import { generateTeam } from './demo-team.js';
@@ -143,6 +144,11 @@ export async function seedDemoClinic(h: DbHandle, opts: SeedDemoOptions): Promis
     return { id: doctors[i].id, practice: d.practice, rota, off };
   });
   const appointments = generateAppointments({ rng: rng.fork('schedule'), desk, nowMs, clinicId, doctors: scheduleDoctors, patients, id: newId });
+  const recallVisits = generateRecallVisits({
+    clock, calendar, nowMs, clinicId, doctors: scheduleDoctors, id: newId,
+    patients: patients.map((p) => ({ id: p.row.id, createdMs: p.createdMs })),
+    seenLately: new Set(appointments.filter((a) => a.row.status === 'done').map((a) => a.row.patient_id)),
+  });
   const calls = generateCalls({
     rng: rng.fork('calls'), desk, nowMs, clinicId, branchIds: branches.map((b) => b.id), sourceIds: sources.map((s) => s.id),
     sourceWeights, patients, appointments, phones, id: newId,
@@ -169,6 +175,8 @@ export async function seedDemoClinic(h: DbHandle, opts: SeedDemoOptions): Promis
     await insertAll(trx, 'patients', patients.map((p) => p.row));
     await insertAll(trx, 'patient_phones', patients.flatMap((p) => p.phones));
     await insertAll(trx, 'appointments', appointments.map((a) => a.row));
+    await insertAll(trx, 'appointments', recallVisits);
+    await insertAll(trx, 'appointment_history', recallHistory(recallVisits, newId));
     await insertAll(trx, 'appointment_history', generateHistory(appointments, desk, newId));
     await insertAll(trx, 'calls', calls);
     await insertAll(trx, 'price_items', prices.items);
