@@ -14,6 +14,7 @@ import { money } from './013-money.js';
 import { insurance } from './014-insurance.js';
 import { team } from './016-team.js';
 import { worklists } from './017-worklists.js';
+import { callDesk } from './018-call-desk.js';
 
 /** Every migration in order. Names are permanent: never rename or edit a shipped one. */
 function all(h: Pick<DbHandle, 'dialect'>): Record<string, Migration> {
@@ -32,6 +33,7 @@ function all(h: Pick<DbHandle, 'dialect'>): Record<string, Migration> {
     '014-insurance': insurance(h.dialect),
     '016-team': team(h.dialect),
     '017-worklists': worklists(h.dialect),
+    '018-call-desk': callDesk(h.dialect),
   };
 }
 
