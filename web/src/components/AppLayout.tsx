@@ -7,6 +7,7 @@ import { ROLE_LABELS } from '../../../src/domain/roles.js';
 import { logout } from '../api/auth';
 import { useLang } from '../i18n';
 import { DeskCoverButton } from './DeskCoverButton';
+import { NewCallButton } from './NewCallButton';
 import { GlobalHotkeys } from './GlobalHotkeys';
 import { IncidentBanner } from './IncidentBanner';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -71,6 +72,7 @@ export function AppLayout() {
               </Text>
             </Box>
             {!me.user.mustChangePassword && <UnreadMessagesButton />}
+            <NewCallButton />
             <DeskCoverButton />
             <LanguageSwitch />
             {pathname !== '/password' && (

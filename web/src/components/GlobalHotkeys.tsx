@@ -18,6 +18,19 @@ export function GlobalHotkeys() {
   const { pathname } = useLocation();
   const can = useCan();
   const allowed = can('patients.read');
+  const calls = can('calls.write');
+
+  // F2: «Новый звонок» — the phone rings, the call card opens from any screen (CALL-1).
+  useEffect(() => {
+    if (!calls) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'F2' || e.ctrlKey || e.metaKey || e.altKey) return;
+      e.preventDefault();
+      navigate('/calls/new', { state: { at: Date.now() } });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [calls, navigate]);
 
   useEffect(() => {
     if (!allowed) return;

@@ -94,7 +94,7 @@ export const scheduleEn: ScheduleTranslation = {
     searchAgain: 'Search again',
     say: 'Say to the patient:',
     script: 'Would {{a}} or {{b}} suit you better?',
-    scriptOne: 'I can offer {{a}}. Does that suit you?',
+    scriptOne: 'There is a time {{a}}. Does that suit you?',
     atTime: 'at {{time}}',
     todayAt: 'today at {{time}}',
     tomorrowAt: 'tomorrow at {{time}}',

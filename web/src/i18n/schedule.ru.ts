@@ -92,7 +92,7 @@ export const scheduleRu = {
     searchAgain: 'Подобрать заново',
     say: 'Скажите пациенту:',
     script: 'Вам удобнее {{a}} или {{b}}?',
-    scriptOne: 'Могу предложить {{a}}. Вам удобно?',
+    scriptOne: 'Есть время {{a}}. Вам удобно?',
     atTime: 'в {{time}}',
     todayAt: 'сегодня в {{time}}',
     tomorrowAt: 'завтра в {{time}}',
