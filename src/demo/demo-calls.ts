@@ -60,18 +60,28 @@ export function generateCalls(d: CallDeps): CallsTable[] {
     if (f.direction === 'in' && f.caller_type === 'primary' && f.outcome === 'booked') stats.primaryBooked++;
     perDay.set(day, stats);
     const id = d.id();
-    calls.push({ id, clinic_id: d.clinicId, ...f, user_id: desk.adminAt(startedMs), started_at: iso(startedMs), duration_sec: durationSec });
+    // CALL-9: most calls answered by the second ring (about 6 s), a few left ringing while the desk was busy.
+    const answer_sec = f.direction === 'in' ? (rng.chance(0.85) ? rng.int(2, 8) : rng.int(9, 30)) : null;
+    calls.push({ id, clinic_id: d.clinicId, ...f, user_id: desk.adminAt(startedMs), started_at: iso(startedMs), duration_sec: durationSec, answer_sec, ended_at: iso(startedMs + durationSec * SEC) });
     return id;
   };
 
   const branchFor = (date: string): string =>
     isWorkingDay(date, desk.calendar) && rng.chance(0.4) ? d.branchIds[1] : d.branchIds[0];
 
+  // A first consultation with another specialist is still a repeat patient's call (CALL-2, CALL-5):
+  // only the patient's first visit comes from a primary call.
+  const firstVisit = new Map<number, DemoAppointment>();
+  for (const a of d.appointments) {
+    const cur = firstVisit.get(a.patient);
+    if (!cur || String(a.row.starts_at) < String(cur.row.starts_at)) firstVisit.set(a.patient, a);
+  }
+
   // 1. Calls behind the appointments.
   for (const a of d.appointments) {
     const p = d.patients[a.patient];
     const who = { patient_id: p.row.id, phone: p.contactPhone, caller_name: p.contactName, branch_id: a.row.branch_id };
-    const primary = a.row.kind === 'primary';
+    const primary = a.row.kind === 'primary' && firstVisit.get(a.patient) === a;
     const created = Date.parse(a.row.created_at);
     if (a.bookedBy === 'call') {
       const dur = primary ? seconds(rng, 120, 240, 420) : seconds(rng, 90, 180, 400);

@@ -14,6 +14,7 @@ import { withTx, type Db, type DbHandle } from '../db/connect.js';
 import { newId } from '../db/ids.js';
 import type { Database, DoctorExceptionsTable } from '../db/schema.js';
 import { generateCalls } from './demo-calls.js';
+import { demoCallScript } from './demo-call-script.js';
 import { generateChecklists } from './demo-checklist.js';
 import { demoPriceList } from './demo-price-list.js';
 import { Desk } from './demo-desk.js';
@@ -179,6 +180,7 @@ export async function seedDemoClinic(h: DbHandle, opts: SeedDemoOptions): Promis
     await insertAll(trx, 'appointment_history', recallHistory(recallVisits, newId));
     await insertAll(trx, 'appointment_history', generateHistory(appointments, desk, newId));
     await insertAll(trx, 'calls', calls);
+    await insertAll(trx, 'call_scripts', [demoCallScript({ clinicId, chiefId: userId('chief'), foundedYear: Number(founded.slice(0, 4)), savedAt: iso(foundedMs + DAY_MS), id: newId() })]);
     await insertAll(trx, 'price_items', prices.items);
     await insertAll(trx, 'price_versions', prices.versions);
     await insertAll(trx, 'cash_shifts', money.shifts);

@@ -21,6 +21,7 @@ const BY_SEGMENT: Record<string, Kind> = {
   'price-list': 'price', incidents: 'incident', 'opening-checklist': 'checklistItem',
   insurers: 'insurer', 'insurance-policies': 'policy', 'insurance-bills': 'insuredBill', 'insurance-registers': 'register', 'tax-certificates': 'taxCertificate',
   bills: 'bill', payments: 'payment', cash: 'shift',
+  calls: 'call',
   team: 'message', tasks: 'task', training: 'trainingItem',
   'recall-rules': 'recallRule',
 };

@@ -41,6 +41,8 @@ export interface ClinicObjects {
     payment: string;
     /** The branch's open cash shift (no cash in it). */
     shift: string;
+    /** An incoming call booked on the tomorrow's visit (CALL-4). */
+    call: string;
     /** A team message from the desk to the owner's role, about the patient, read by the owner (STAFF-3). */
     message: string;
     /** A task for the administrators about the patient. */
@@ -168,6 +170,13 @@ export async function seedObjects(app: FastifyInstance, fx: Fixture, tag: string
   const management = as(app, await signIn(app, fx.users.chief_doctor.login));
   const recallRule = await ok<{ id: string }>(management('POST', '/api/recall-rules', { name: `Профосмотр ${tag}`, visitKind: 'checkup', specialty: null, months: 6 }), 'recall rule');
   await ok(admin('POST', '/api/worklists/attempts', { purpose: 'confirmation', outcome: 'confirmed', patientId: patient.id, appointmentId: appointment.id, note: `Подтвердила ${tag}` }), 'confirmation call');
+  const call = await ok<{ id: string }>(admin('POST', '/api/calls', {
+    callerType: 'repeat', purpose: 'booking', patientId: patient.id, phone, outcome: 'booked', appointmentId: appointment.id,
+    startedAt: new Date(Date.parse(TODAY + 'T06:00:00Z')).toISOString(), needSummary: `Нужна запись ${tag}`,
+  }), 'call');
+  const chief = as(app, await signIn(app, fx.users.chief_doctor.login));
+  const desk = await ok<{ script: { script: object } }>(admin('GET', '/api/calls/desk'), 'call desk');
+  await ok(chief('PUT', '/api/call-script', { script: { ...desk.script.script, forbidden: [`Свободно любое время ${tag}`] } }), 'call script');
   const dentist = as(app, await signIn(app, fx.users.dentist.login));
   const notes = await ok<{ items: { id: string }[] }>(dentist('GET', '/api/notifications'), 'notifications');
   if (notes.items.length !== 1) throw new Error(`seeding: expected one notification, got ${notes.items.length}`);
@@ -179,7 +188,7 @@ export async function seedObjects(app: FastifyInstance, fx: Fixture, tag: string
       exception: exception.id, patient: patient.id, appointment: appointment.id, arrivedAppointment: arrived.id, waiting: waiting.id,
       notification: notes.items[0].id, hold: hold.holdGroup, destruction: act.id, price: price.id, incident: incident.id, checklistItem,
       bill: bill.id, payment: payment.id, shift: shift.id,
-      message: message.id, task: task.id, trainingItem: plans.items.find((p) => p.trainee.id === spare.user.id)!.items[0].id,
+      call: call.id, message: message.id, task: task.id, trainingItem: plans.items.find((p) => p.trainee.id === spare.user.id)!.items[0].id,
       insurer: insurer.id, policy, letter, insuredBill, register: register.id, taxCertificate: taxCertificate.id,
       recallRule: recallRule.id,
     },
@@ -204,6 +213,7 @@ export const CLINIC_TABLES = [
   'insurers', 'insurance_programmes', 'insurance_policies', 'guarantee_letters', 'insurance_registers', 'bill_insurance', 'tax_certificates',
   'team_messages', 'team_message_reads', 'tasks', 'job_descriptions', 'job_description_reads', 'training_items', 'exam_attempts',
   'recall_rules',
+  'call_scripts',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Every row the clinic owns, table by table, in a stable order: compare before and after an attack. */
