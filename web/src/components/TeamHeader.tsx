@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Text, Tooltip } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Group, Text, Tooltip } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,9 +28,11 @@ export function UnreadMessagesButton() {
   );
   return (
     <Tooltip label={t('team.unreadHint')}>
-      <Button variant={unread ? 'light' : 'subtle'} color={unread ? 'red' : 'gray'} size="xs" onClick={() => navigate('/team/messages')} data-testid="unread-messages"
+      <Button variant={unread ? 'light' : 'subtle'} color={unread ? 'red' : 'gray'} size="xs" onClick={() => navigate('/team/messages')} data-testid="unread-messages" aria-label={t('team.nav.messages')}
         rightSection={unread ? <Badge color="red" size="sm" circle data-testid="unread-count">{unread}</Badge> : undefined}>
-        {t('team.nav.messages')}
+        {/* A phone's header has no room for the word: the envelope and the count stay. */}
+        <span aria-hidden="true">✉</span>
+        <Box component="span" visibleFrom="sm" ml={6}>{t('team.nav.messages')}</Box>
       </Button>
     </Tooltip>
   );
