@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { BilledLinesQuery, DebtsQuery, PaymentListQuery, PeriodQuery } from '../contracts/money-report.js';
 import type { Db } from '../db/connect.js';
 import { clinicTimeAndSettings, getBranch } from '../db/repos/clinic.repo.js';
+import { getDoctor } from '../db/repos/doctors.repo.js';
 import * as repo from '../db/repos/money-report.repo.js';
 import { dayNumber } from '../domain/dates.js';
 import { fieldError } from '../domain/errors.js';
@@ -105,6 +106,7 @@ export async function shiftReports(deps: Deps, actor: Actor, q: Period) {
 export async function paymentsList(deps: Deps, actor: Actor, q: z.infer<typeof PaymentListQuery>) {
   const db = deps.h.db;
   const p = await period(db, actor, q, deps.clock());
+  if (q.shiftId && !(await repo.shiftOf(db, actor.clinicId, q.shiftId))) throw fieldError('shiftId', { ru: 'Смена не найдена', en: 'Shift not found' });
   const { rows, total } = await repo.paymentList(db, actor.clinicId, {
     fromAt: p.fromAt, toAt: p.toAt, method: q.method, kind: q.kind, shiftId: q.shiftId, branchId: q.branchId, limit: q.limit ?? 100, offset: q.offset ?? 0,
   });
@@ -121,6 +123,7 @@ export async function paymentsList(deps: Deps, actor: Actor, q: z.infer<typeof P
 export async function billedLinesList(deps: Deps, actor: Actor, q: z.infer<typeof BilledLinesQuery>) {
   const db = deps.h.db;
   const p = await period(db, actor, q, deps.clock());
+  if (q.doctorId && q.doctorId !== 'none' && !(await getDoctor(db, actor.clinicId, q.doctorId))) throw fieldError('doctorId', { ru: 'Врач не найден', en: 'Doctor not found' });
   const { rows, total } = await repo.billedLineList(db, actor.clinicId, {
     fromAt: p.fromAt, toAt: p.toAt, branchId: q.branchId, doctorId: q.doctorId, code: q.code, limit: q.limit ?? 100, offset: q.offset ?? 0,
   });

@@ -20,7 +20,7 @@ const BY_SEGMENT: Record<string, Kind> = {
   appointments: 'appointment', 'waiting-list': 'waiting', notifications: 'notification', 'pd-destructions': 'destruction',
   'price-list': 'price', incidents: 'incident', 'opening-checklist': 'checklistItem',
   insurers: 'insurer', 'insurance-policies': 'policy', 'insurance-bills': 'insuredBill', 'insurance-registers': 'register', 'tax-certificates': 'taxCertificate',
-  bills: 'bill', payments: 'payment', cash: 'shift',
+  bills: 'bill', payments: 'payment', cash: 'shift', 'fiscal-outbox': 'fiscalReceipt',
   calls: 'call',
   team: 'message', tasks: 'task', training: 'trainingItem',
   'recall-rules': 'recallRule',
@@ -39,6 +39,7 @@ const ID_QUERY: Record<string, Kind> = { doctorId: 'doctor', branchId: 'branch',
 
 /** A valid body per write route with path parameters, so the call reaches the ownership check and not the validator. */
 const BODIES: Record<string, (own: ClinicObjects) => unknown> = {
+  'POST /api/fiscal-outbox/{id}/manual': () => ({ reason: 'Захват' }),
   'PATCH /api/branches/{id}': () => ({ name: 'Захват' }),
   'PATCH /api/chairs/{id}': () => ({ name: 'Захват' }),
   'PATCH /api/info-sources/{id}': () => ({ name: 'Захват' }),
@@ -79,7 +80,7 @@ const BODIES: Record<string, (own: ClinicObjects) => unknown> = {
 };
 /** Routes whose control call would destroy A's seeded patient: they get a patient of their own. */
 const DESTRUCTIVE = new Set(['POST /api/patients/{id}/destruction']);
-const QUERY_SAMPLES = (own: ClinicObjects): Record<string, string> => ({ date: TODAY, from: TODAY, to: TODAY, doctorId: own.ids.doctor, year: '2026', limit: '100', branchId: own.ids.branch });
+const QUERY_SAMPLES = (own: ClinicObjects): Record<string, string> => ({ date: TODAY, from: TODAY, to: TODAY, doctorId: own.ids.doctor, year: '2026', limit: '100', table: 'days', branchId: own.ids.branch });
 
 const isProblem = (r: LightMyRequestResponse) => /application\/problem\+json/.test(String(r.headers['content-type']));
 

@@ -41,6 +41,8 @@ export interface ClinicObjects {
     payment: string;
     /** The branch's open cash shift (no cash in it). */
     shift: string;
+    /** The fiscal receipt of a card advance, waiting for the register (54-FZ outbox). */
+    fiscalReceipt: string;
     /** An incoming call booked on the tomorrow's visit (CALL-4). */
     call: string;
     /** A team message from the desk to the owner's role, about the patient, read by the owner (STAFF-3). */
@@ -139,6 +141,8 @@ export async function seedObjects(app: FastifyInstance, fx: Fixture, tag: string
   const bill = await ok<{ id: string }>(admin('POST', '/api/bills', { appointmentId: arrived.id }), 'bill');
   const shift = await ok<{ id: string }>(admin('POST', '/api/cash/shifts', { branchId: fx.branchId, openingFloat: 0 }), 'cash shift');
   const payment = await ok<{ id: string }>(admin('POST', '/api/payments', { patientId: patient.id, branchId: fx.branchId, method: 'transfer', amount: 100_000, payerName: `Плательщик ${tag}` }), 'advance');
+  await ok(admin('POST', '/api/payments', { patientId: patient.id, branchId: fx.branchId, method: 'card', amount: 50_000 }), 'card advance');
+  const fiscalReceipt = (await ok<{ items: { id: string }[] }>(admin('GET', '/api/fiscal-outbox'), 'fiscal outbox')).items[0].id;
   // ДМС (PAT-4): one issued bill handed to the insurer and sent in this month's register, another issued bill still the patient's; a tax certificate from the advance.
   const insurer = await ok<{ id: string }>(admin('POST', '/api/insurers', { name: `Страховая ${tag}`, legalName: `АО «Страховая ${tag}»`, inn: '7701000001', contractNumber: `Д-${tag}`, contractDate: '2026-01-15' }), 'insurer');
   const policy = (await ok<{ policies: { id: string }[] }>(admin('POST', `/api/patients/${patient.id}/insurance/policies`, { insurerId: insurer.id, number: `П-${tag}`, validFrom: '2026-01-01', validTo: '2026-12-31' }), 'policy')).policies[0].id;
@@ -187,7 +191,7 @@ export async function seedObjects(app: FastifyInstance, fx: Fixture, tag: string
       clinic: fx.clinicId, branch: fx.branchId, chair: fx.chairId, source: fx.sourceId, user: spare.user.id, doctor: doctor.id,
       exception: exception.id, patient: patient.id, appointment: appointment.id, arrivedAppointment: arrived.id, waiting: waiting.id,
       notification: notes.items[0].id, hold: hold.holdGroup, destruction: act.id, price: price.id, incident: incident.id, checklistItem,
-      bill: bill.id, payment: payment.id, shift: shift.id,
+      bill: bill.id, payment: payment.id, shift: shift.id, fiscalReceipt,
       call: call.id, message: message.id, task: task.id, trainingItem: plans.items.find((p) => p.trainee.id === spare.user.id)!.items[0].id,
       insurer: insurer.id, policy, letter, insuredBill, register: register.id, taxCertificate: taxCertificate.id,
       recallRule: recallRule.id,

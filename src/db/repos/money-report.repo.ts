@@ -234,3 +234,7 @@ export async function billedLineList(db: Db, clinicId: string, f: { fromAt: stri
   ]);
   return { rows, total: n(count?.n) };
 }
+
+export async function shiftOf(db: Db, clinicId: string, id: string) {
+  return db.selectFrom('cash_shifts').select('id').where('clinic_id', '=', clinicId).where('id', '=', id).executeTakeFirst();
+}
