@@ -12,6 +12,7 @@ import { raiseCounter } from '../db/repos/counters.repo.js';
 import { addDays } from '../domain/dates.js';
 import { buildRegister, monthRange, type RegisterBill } from '../domain/insurance.js';
 import { localDateOf, localInstant } from '../domain/schedule/time.js';
+import { taxPaidSum } from '../domain/tax-certificate.js';
 import type { Rng } from './demo-random.js';
 
 const INSURERS = [
@@ -201,6 +202,10 @@ export async function seedDemoInsurance(o: Opts): Promise<{ insurers: number; po
         }).execute();
       }
       if (k >= 3 || paid === 0 || !clinic.inn) continue;
+      // The certificate states all the year's money of the patient (the money demo's payments too), as the service computes it.
+      const moves = await trx.selectFrom('payments').select(['kind', 'method', 'amount']).where('patient_id', '=', patientId)
+        .where('created_at', '>=', at(`${today.slice(0, 4)}-01-01`, '00:00')).execute();
+      paid = taxPaidSum(moves.map((m) => ({ ...m, amount: Number(m.amount) })));
       const v = byPatient.get(patientId)![0];
       const fullName = [v.surname, v.first_name, v.patronymic].filter(Boolean).join(' ');
       const issuedOn = addDays(today, -k * 3);
