@@ -16,6 +16,7 @@ import type { Database, DoctorExceptionsTable } from '../db/schema.js';
 import { generateCalls } from './demo-calls.js';
 import { demoCallScript } from './demo-call-script.js';
 import { generateChecklists } from './demo-checklist.js';
+import { demoWorklists } from './demo-worklists.js';
 import { demoPriceList } from './demo-price-list.js';
 import { Desk } from './demo-desk.js';
 import { generateHistory } from './demo-history.js';
@@ -162,6 +163,11 @@ export async function seedDemoClinic(h: DbHandle, opts: SeedDemoOptions): Promis
     userNames: new Map(users.map((u) => [u.id, u.full_name])), prices, id: newId,
   });
 
+  const worklists = demoWorklists({
+    rng: rng.fork('worklists'), nowMs, today, tz: DEMO_CLINIC.time_zone, clinicId, adminId: userId('admin'), calendar,
+    branches: DEMO_BRANCHES.map((b, i) => ({ id: branches[i].id, hours: b.hours })), appointments, id: newId,
+  });
+
   await withTx(h, async (trx) => {
     await insertAll(trx, 'clinics', [{ id: clinicId, ...DEMO_CLINIC, created_at: founded }]);
     await insertAll(trx, 'branches', branches);
@@ -180,6 +186,8 @@ export async function seedDemoClinic(h: DbHandle, opts: SeedDemoOptions): Promis
     await insertAll(trx, 'appointment_history', recallHistory(recallVisits, newId));
     await insertAll(trx, 'appointment_history', generateHistory(appointments, desk, newId));
     await insertAll(trx, 'calls', calls);
+    await insertAll(trx, 'calls', worklists.calls);
+    await insertAll(trx, 'recall_rules', worklists.rules);
     await insertAll(trx, 'call_scripts', [demoCallScript({ clinicId, chiefId: userId('chief'), foundedYear: Number(founded.slice(0, 4)), savedAt: iso(foundedMs + DAY_MS), id: newId() })]);
     await insertAll(trx, 'price_items', prices.items);
     await insertAll(trx, 'price_versions', prices.versions);

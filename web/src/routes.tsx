@@ -12,6 +12,7 @@ import { SchedulePage } from './pages/schedule/SchedulePage';
 import { WeekPage } from './pages/schedule/WeekPage';
 import { CardPullPage } from './pages/desk/CardPullPage';
 import { GapsPage } from './pages/desk/GapsPage';
+import { WorklistsPage } from './pages/worklists/WorklistsPage';
 import { WaitingListPage } from './pages/desk/WaitingListPage';
 import { TodayBoardPage } from './pages/desk/TodayBoardPage';
 import { StatisticsPage } from './pages/statistics/StatisticsPage';
@@ -56,6 +57,7 @@ const signedIn: RouteObject[] = [
   { path: 'patients/new', element: <P permission="patients.write"><NewPatientPage /></P> },
   { path: 'patients/:id', element: <P permission="patients.read"><PatientCardPage /></P> },
   { path: 'desk', element: <Navigate to="/desk/gaps" replace /> },
+  { path: 'desk/calls', element: <P permission="schedule.write"><WorklistsPage /></P> },
   { path: 'desk/gaps', element: <P permission="schedule.read"><GapsPage /></P> },
   { path: 'desk/waiting-list', element: <P permission="schedule.read"><WaitingListPage /></P> },
   { path: 'desk/card-pull', element: <P permission="schedule.read"><CardPullPage /></P> },

@@ -26,6 +26,7 @@ export const NAV_SECTIONS: NavSection[] = [
     items: [
       { to: '/desk/today', label: 'stats.today.nav', permission: 'schedule.read', testId: 'nav-desk-today' },
       { to: '/desk/opening', label: 'checklist.nav', permission: 'checklist.tick', testId: 'nav-checklist' },
+      { to: '/desk/calls', label: 'worklists.nav', permission: 'schedule.write', testId: 'nav-desk-calls' },
       { to: '/desk/gaps', label: 'desk.nav.gaps', permission: 'schedule.write', testId: 'nav-desk-gaps' },
       { to: '/desk/waiting-list', label: 'desk.nav.waitingList', permission: 'schedule.write', testId: 'nav-desk-waiting' },
       { to: '/desk/card-pull', label: 'desk.nav.cardPull', permission: 'schedule.read', testId: 'nav-desk-card-pull' },

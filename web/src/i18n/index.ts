@@ -31,6 +31,8 @@ import { teamEn } from './team.en';
 import { teamRu } from './team.ru';
 import { statisticsEn } from './statistics.en';
 import { statisticsRu } from './statistics.ru';
+import { worklistsEn } from './worklists.en';
+import { worklistsRu } from './worklists.ru';
 
 export type Lang = 'ru' | 'en';
 const STORAGE_KEY = 'vizit.lang';
@@ -48,7 +50,7 @@ setApiLanguage(initial);
 document.documentElement.lang = initial;
 
 void i18n.use(initReactI18next).init({
-  resources: { ru: { translation: { ...ru, ...auditRu, desk: deskRu, schedule: scheduleRu, retention: retentionRu, prices: pricesRu, incidents: incidentsRu, ins: insuranceRu, money: moneyRu, money: moneyRu, ins: insuranceRu, checklist: checklistRu, calls: callsRu, stats: statisticsRu, team: teamRu } }, en: { translation: { ...en, ...auditEn, desk: deskEn, schedule: scheduleEn, retention: retentionEn, prices: pricesEn, incidents: incidentsEn, ins: insuranceEn, money: moneyEn, money: moneyEn, ins: insuranceEn, checklist: checklistEn, calls: callsEn, stats: statisticsEn, team: teamEn } } },
+  resources: { ru: { translation: { ...ru, ...auditRu, desk: deskRu, schedule: scheduleRu, retention: retentionRu, prices: pricesRu, incidents: incidentsRu, ins: insuranceRu, money: moneyRu, money: moneyRu, ins: insuranceRu, checklist: checklistRu, calls: callsRu, stats: statisticsRu, team: teamRu, worklists: worklistsRu } }, en: { translation: { ...en, ...auditEn, desk: deskEn, schedule: scheduleEn, retention: retentionEn, prices: pricesEn, incidents: incidentsEn, ins: insuranceEn, money: moneyEn, money: moneyEn, ins: insuranceEn, checklist: checklistEn, calls: callsEn, stats: statisticsEn, team: teamEn, worklists: worklistsEn } } },
   lng: initial,
   fallbackLng: 'ru',
   interpolation: { escapeValue: false },

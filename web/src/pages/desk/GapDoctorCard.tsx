@@ -6,11 +6,15 @@ import { fullName, shortName } from '../../../../src/domain/names.js';
 import type { Kind } from '../../../../src/domain/schedule/status.js';
 import { SPECIALTY_LABELS } from '../../../../src/domain/specialties.js';
 import { ApiError } from '../../api/client';
-import { useBook, type Gap, type GapCandidateT, type GapDoctor } from '../../api/desk';
+import { type Appointment, type Gap, type GapCandidateT, type GapDoctor } from '../../api/desk';
+import { useRecordAttempt } from '../../api/worklists';
+import { AttemptControls } from '../worklists/AttemptControls';
+import { pickedPatient } from '../worklists/picked';
+import { TwoOptionsPanel } from '../schedule/TwoOptionsPanel';
 import type { Doctor } from '../../api/doctors';
 import { useCan, useClinicTimeZone } from '../../components/session';
 import { useLang } from '../../i18n';
-import { dateOf, displayPhone, formatDate, timeOf } from '../../lib/format';
+import { dateOf, displayPhone, formatDate, timeOf, todayIn } from '../../lib/format';
 import { notifySaved } from '../../lib/notify';
 import { useScheduleSettings } from '../../api/clinic';
 import { durationForGap } from '../../../../src/domain/schedule/settings.js';
@@ -32,8 +36,9 @@ function kindFor(c: GapCandidateT, waitingKinds: Map<string, string>): Kind {
 }
 
 /**
- * One doctor's idle time of the day (SCH-7) and the ranked call list. «Записать в окно» books
- * the patient at the start of the chosen gap; if someone was faster, the server's answer shows here.
+ * One doctor's idle time of the day (SCH-7) and the ranked call list. «Записать в окно»
+ * opens the two-option dialog for the patient and this doctor; each call's outcome is recorded
+ * («Не дозвонился», «Отказался», «Записан» once the visit is booked).
  */
 export function GapDoctorCard({ view, doctor, waitingKinds }: { view: GapDoctor; doctor: Doctor | undefined; waitingKinds: Map<string, string> }) {
   const { t } = useTranslation();
@@ -41,29 +46,18 @@ export function GapDoctorCard({ view, doctor, waitingKinds }: { view: GapDoctor;
   const tz = useClinicTimeZone();
   const can = useCan();
   const gapLabel = useGapLabel();
-  const book = useBook();
-  const settings = useScheduleSettings();
   const [chosen, setChosen] = useState(view.gaps[0]?.start ?? '');
   const gap = view.gaps.find((g) => g.start === chosen) ?? view.gaps[0];
   const doctorName = doctor ? fullName(doctor) : '—';
 
-  const bookInto = (c: GapCandidateT) => {
-    if (!gap) return;
-    const kind = kindFor(c, waitingKinds);
-    book.mutate(
-      { patientId: c.patientId, doctorId: view.doctorId, startsAt: gap.start, durationMin: durationForGap(kind, gap.minutes, settings), kind, ...(c.waitingListId ? { waitingListId: c.waitingListId } : {}) },
-      {
-        onSuccess: (a) =>
-          notifySaved(
-            t('desk.gaps.booked', {
-              name: shortName(a.patient),
-              date: formatDate(dateOf(a.startsAt, tz)),
-              time: timeOf(a.startsAt, tz),
-              doctor: doctor ? shortName(doctor) : '',
-            }),
-          ),
-      },
-    );
+  // SCH-7 + the worklists: the call is recorded with its outcome; a booking goes through the two-option dialog
+  // with the patient and this doctor (the gap is the nearest free time, so it comes first).
+  const [booking, setBooking] = useState<GapCandidateT | null>(null);
+  const record = useRecordAttempt();
+  const booked = (c: GapCandidateT, a: Appointment) => {
+    setBooking(null);
+    record.mutate({ purpose: 'gap', outcome: 'booked', patientId: c.patientId, appointmentId: a.id });
+    notifySaved(t('desk.gaps.booked', { name: shortName(a.patient), date: formatDate(dateOf(a.startsAt, tz)), time: timeOf(a.startsAt, tz), doctor: doctor ? shortName(doctor) : '' }));
   };
 
   return (
@@ -99,11 +93,6 @@ export function GapDoctorCard({ view, doctor, waitingKinds }: { view: GapDoctor;
           )}
         </Group>
       </Group>
-      {book.error instanceof ApiError && (
-        <Alert color="red" variant="light" mb="sm" withCloseButton onClose={() => book.reset()} data-testid="gap-book-error" role="alert">
-          {book.error.detailIn(lang)}
-        </Alert>
-      )}
       {view.candidates.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('desk.gaps.noCandidates')}
@@ -153,20 +142,31 @@ export function GapDoctorCard({ view, doctor, waitingKinds }: { view: GapDoctor;
                     <Button
                       size="xs"
                       variant="light"
-                      disabled={!gap || (book.isPending && book.variables?.patientId !== c.patientId)}
-                      loading={book.isPending && book.variables?.patientId === c.patientId}
-                      onClick={() => bookInto(c)}
+                      disabled={!gap}
+                      onClick={() => setBooking(c)}
                       aria-label={gap ? t('desk.gaps.bookFor', { name: c.name, time: timeOf(gap.start, tz) }) : undefined}
                       data-testid="gap-book"
                     >
                       {gap ? t('desk.gaps.book', { time: timeOf(gap.start, tz) }) : ''}
                     </Button>
+                    <div style={{ marginTop: 4 }}>
+                      <AttemptControls purpose="gap" patientId={c.patientId} outcomes={['not_reached', 'refused']} />
+                    </div>
                   </Table.Td>
                 )}
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
+      )}
+      {booking && (
+        <TwoOptionsPanel
+          init={{ patient: pickedPatient({ patientId: booking.patientId, name: booking.name, phone: booking.phone }), lockPatient: true, kind: kindFor(booking, waitingKinds), who: { doctorId: view.doctorId } }}
+          tz={tz}
+          today={todayIn(tz)}
+          onClose={() => setBooking(null)}
+          onBooked={(a) => booked(booking, a)}
+        />
       )}
     </Paper>
   );

@@ -1,0 +1,41 @@
+/** English texts of «Обзвон» (outgoing worklists). */
+export const worklistsEn = {
+  nav: 'Outgoing calls',
+  title: 'Outgoing calls',
+  hint: 'Visit confirmations, promised call-backs, recall and gaps in the schedule. Every call is recorded with its outcome.',
+  tabs: { confirmations: 'Confirmations', callbacks: 'Call back', recall: 'Recall', gaps: 'Gaps' },
+  session: {
+    evening: 'Evening ({{date}}): visits of {{day}}',
+    morning: 'Morning: visits of today',
+    all: 'the whole day',
+    first: 'first half of the day — before {{time}}',
+    second: 'second half of the day — from {{time}}',
+  },
+  closed: 'The clinic is closed on this day: nobody to confirm.',
+  empty: 'Nobody to call.',
+  counts: 'Total {{total}} · confirmed {{confirmed}} · left {{toCall}} · not reached {{notReached}}',
+  col: { time: 'Time', patient: 'Patient', phone: 'Phone', doctor: 'Doctor', mark: 'Mark', attempts: 'Calls', actions: '' },
+  marks: { confirmed: 'VISIT CONFIRMED', call: 'CALL', cancelled: 'Cancelled', late: 'booked the day before', done: 'Visit took place' },
+  script: 'What to say',
+  outcome: {
+    confirmed: 'Confirmed', not_reached: 'Not reached', callback: 'Asked to call back', cancelled: 'Cancelled',
+    moved: 'Moved', booked: 'Booked', refused: 'Called, declined',
+  },
+  attemptBy: '{{at}}, {{by}}',
+  callbackAt: 'Call back: {{at}}',
+  form: {
+    when: 'When to call back', date: 'Date', time: 'Time', note: 'Comment', save: 'Record', cancel: 'Cancel',
+    reason: 'Reason', callbackDate: 'Call back on (date)', movedNote: 'Moved to when',
+    cancelTitle: 'Cancel the visit: reason and the next contact',
+  },
+  reasons: { patient_request: 'Patient’s request', illness: 'Illness', clinic: 'Clinic’s decision', complaint: 'Complaint', refusal: 'Refuses further contact' },
+  saved: 'Call recorded: {{outcome}}',
+  callbacks: { source: { cancellation: 'Cancelled visit', promise: 'Promised a call' }, due: 'When', why: 'Why', overdue: 'overdue' },
+  recall: {
+    kind: { recall: 'Recall by rule', dropped: 'Did not finish treatment' },
+    due: 'Due', last: 'Last visit', book: 'Book (two options)', rules: 'Recall rules',
+    rulesHint: 'Management approves the scheme: how many months after which visit the patient is invited.',
+    ruleName: 'Name', ruleKind: 'Visit type', ruleSpecialty: 'Doctor’s specialty', months: 'Months', active: 'In force', any: 'any', add: 'Add rule',
+    halfBoundary: 'Half-day boundary for confirmations', saveBoundary: 'Save',
+  },
+} as const;
