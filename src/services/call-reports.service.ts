@@ -5,7 +5,7 @@ import * as repo from '../db/repos/calls.repo.js';
 import { conversion, CONVERSION_EXCELLENT, CONVERSION_GOOD, type ConversionRow } from '../domain/calls/conversion.js';
 import { formatPhone } from '../domain/phone.js';
 import { localDateOf, localTimeOf } from '../domain/schedule/time.js';
-import { callView, period } from './calls.service.js';
+import { callView, checkFilterRefs, period } from './calls.service.js';
 import type { Actor, Deps } from './context.js';
 
 /** CALL-5: primary calls → primary visits booked, by administrator, source, branch, week and month. */
@@ -48,6 +48,7 @@ const OUTCOME: Record<string, string> = {
 
 /** CALL-4: the filtered call base as a CSV for a spreadsheet (semicolons, BOM: Excel opens Cyrillic right). */
 export async function exportCalls(deps: Deps, actor: Actor, q: CallQueryT) {
+  await checkFilterRefs(deps.h.db, actor.clinicId, q);
   const p = await period(deps.h.db, actor.clinicId, deps.clock(), q.from, q.to);
   const lines: string[][] = [HEAD];
   for await (const batch of repo.streamCalls(deps.h.db, actor.clinicId, { ...q, fromIso: p.fromIso, toIso: p.toIso })) {

@@ -62,8 +62,17 @@ export async function period(db: Db, clinicId: string, now: Date, from?: string,
   return { tz, from: f, to: t, fromIso: new Date(localInstant(f, '00:00', tz)).toISOString(), toIso: new Date(localInstant(addDays(t, 1), '00:00', tz)).toISOString() };
 }
 
+/** A filter naming another clinic's patient, administrator, source or branch is an error, not an empty list. */
+export async function checkFilterRefs(db: Db, clinicId: string, q: CallQueryT) {
+  const refs = [['patientId', 'patients', q.patientId], ['userId', 'users', q.userId], ['sourceId', 'info_sources', q.sourceId], ['branchId', 'branches', q.branchId]] as const;
+  for (const [field, table, id] of refs) {
+    if (id && !(await repo.refExists(db, table, clinicId, id))) throw fieldError(field, { ru: 'Не найдено', en: 'Not found' });
+  }
+}
+
 /** CALL-4: the call base, filtered, newest first. */
 export async function listCalls(deps: Deps, actor: Actor, q: CallQueryT) {
+  await checkFilterRefs(deps.h.db, actor.clinicId, q);
   const p = await period(deps.h.db, actor.clinicId, deps.clock(), q.from, q.to);
   const { rows, total } = await repo.listCalls(deps.h.db, actor.clinicId, { ...q, fromIso: p.fromIso, toIso: p.toIso }, q.limit ?? 50, q.offset ?? 0);
   return { items: rows.map(callView), total, from: p.from, to: p.to };

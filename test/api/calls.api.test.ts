@@ -64,6 +64,9 @@ describe.each(DIALECTS)('the call card and the call base, CALL-1..5 (%s)', (dial
     });
     const link = await t.h.db.selectFrom('appointments').select('call_id').where('id', '=', visitId).executeTakeFirstOrThrow();
     expect(link.call_id).toBe(call.id);
+    const foreign = await f.admin('GET', `/api/calls?patientId=${'0'.repeat(8)}-0000-7000-8000-${'0'.repeat(12)}`);
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().errors[0].field).toBe('patientId');
     const list = (await f.admin('GET', '/api/calls?outcome=booked')).json();
     expect(list.items.map((c: { id: string }) => c.id)).toEqual([call.id]);
     const card = await f.admin('GET', `/api/patients/${patient}/caller-card`);

@@ -179,6 +179,6 @@ export async function namesFor(db: Db, clinicId: string) {
   return { users, sources, branches };
 }
 
-export async function refExists(db: Db, table: 'patients' | 'info_sources' | 'branches', clinicId: string, id: string): Promise<boolean> {
+export async function refExists(db: Db, table: 'patients' | 'info_sources' | 'branches' | 'users', clinicId: string, id: string): Promise<boolean> {
   return !!(await db.selectFrom(table).select('id').where('clinic_id', '=', clinicId).where('id', '=', id).executeTakeFirst());
 }
