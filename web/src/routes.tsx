@@ -22,6 +22,7 @@ import { NewPatientPage } from './pages/patients/NewPatientPage';
 import { PatientCardPage } from './pages/patients/PatientCardPage';
 import { PatientsPage } from './pages/patients/PatientsPage';
 import { PricesPage } from './pages/prices/PricesPage';
+import { CashPage } from './pages/cash/CashPage';
 import { CallCardPage } from './pages/calls/CallCardPage';
 import { CallsPage } from './pages/calls/CallsPage';
 import { IncidentsPage } from './pages/incidents/IncidentsPage';
@@ -65,6 +66,7 @@ const signedIn: RouteObject[] = [
   { path: 'statistics', element: <P permission="stats.read"><StatisticsPage /></P> },
   { path: 'desk/opening', element: <P permission="checklist.tick"><OpeningChecklistPage /></P> },
   { path: 'prices', element: <P permission="prices.read"><PricesPage /></P> },
+  { path: 'cash', element: <P permission="cash.take"><CashPage /></P> },
   { path: 'calls', element: <P permission="calls.write"><CallsPage /></P> },
   { path: 'calls/new', element: <P permission="calls.write"><CallCardPage /></P> },
   { path: 'incidents', element: <P permission="incidents.read"><IncidentsPage /></P> },

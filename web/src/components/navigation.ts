@@ -31,6 +31,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { to: '/desk/waiting-list', label: 'desk.nav.waitingList', permission: 'schedule.write', testId: 'nav-desk-waiting' },
       { to: '/desk/card-pull', label: 'desk.nav.cardPull', permission: 'schedule.read', testId: 'nav-desk-card-pull' },
       { to: '/calls', label: 'calls.nav', permission: 'calls.write', testId: 'nav-calls' },
+      { to: '/cash', label: 'cash.nav', permission: 'cash.take', testId: 'nav-cash' },
       { to: '/prices', label: 'prices.nav', permission: 'prices.read', testId: 'nav-prices' },
       { to: '/incidents', label: 'incidents.nav', permission: 'incidents.read', testId: 'nav-incidents' },
       { to: '/insurance', label: 'ins.nav', permission: 'insurance.manage', testId: 'nav-insurance' },

@@ -11,6 +11,7 @@ import { PdDestroyZone } from '../retention/DestroyModal';
 import { patientName, PdStateNotice } from '../retention/pdState';
 import { draftFrom, PatientForm } from './PatientForm';
 import { PatientVisits } from './PatientVisits';
+import { BalanceBadge, PatientMoneyPanel } from '../cash/PatientMoneyPanel';
 import { ServiceCardAlerts, ServiceCardPanel } from './ServiceCardPanel';
 import { PatientInsurancePanel } from '../insurance/PatientInsurancePanel';
 import { PatientTaxPanel } from '../insurance/PatientTaxPanel';
@@ -48,6 +49,7 @@ export function PatientCardPage() {
           <Title order={2} data-testid="patient-name" c={patient.pdState === 'destroyed' ? 'dimmed' : undefined}>
             {patientName(patient, t)}
           </Title>
+          {can('billing.write') && patient.pdState !== 'destroyed' && <BalanceBadge patientId={patient.id} />}
         </div>
         {!editing && active && can('patients.write') && (
           <Button onClick={() => setEditing(true)} data-testid="patient-edit">
@@ -81,6 +83,7 @@ export function PatientCardPage() {
         <PatientView patient={patient} />
       )}
       <PatientVisits patientId={patient.id} active={patient.pdState === 'active'} />
+      {can('billing.write') && patient.pdState !== 'destroyed' && <PatientMoneyPanel patientId={patient.id} />}
       {can('insurance.manage') && patient.pdState !== 'destroyed' && <PatientInsurancePanel patientId={patient.id} active={active} />}
       {can('taxcert.issue') && active && (
         <PatientTaxPanel patient={{ id: patient.id, fullName: [patient.surname, patient.firstName, patient.patronymic].filter(Boolean).join(' '), birthDate: patient.birthDate }} />

@@ -6,7 +6,9 @@ import { SVC_LABELS, type SvcSection } from '../../../../src/domain/service-card
 import type { Appointment } from '../../api/schedule';
 import { useLang } from '../../i18n';
 import { AlertIcon, ClockIcon, PhoneIcon, WalkIcon } from './icons';
-import { timeOf } from '../../lib/format';
+import { dateOf, timeOf } from '../../lib/format';
+import { useDayBalances } from '../../api/cash';
+import { useCan } from '../../components/session';
 
 type Props = {
   a: Appointment;
@@ -50,6 +52,10 @@ export function AppointmentBlock({ a, tz, top, height, left, width, marker, mova
     .filter(Boolean)
     .join('\n');
   const tiny = height < 22;
+  // The patient's debt (DESK-4): one query per day for all blocks, for those who see bills.
+  const can = useCan();
+  const balances = useDayBalances(dateOf(a.startsAt, tz), can('billing.write'));
+  const debt = (balances.data?.get(a.patientId) ?? 0) < 0;
 
   return (
     <button
@@ -83,6 +89,7 @@ export function AppointmentBlock({ a, tz, top, height, left, width, marker, mova
         <span className="sch-block-line sch-block-sub">
           {a.needsCall && <span className="sch-tag-call">{t('schedule.badge.callShort')}</span>}
           {a.squeezeIn && <span className="sch-tag-wait">{t('schedule.badge.squeezeInShort')}</span>}
+          {debt && <span className="sch-tag-call" data-testid="appt-debt">{t('cash.debtMark')}</span>}
           {t(`schedule.kindShort.${a.kind}`)}
           {a.status !== 'booked' && a.status !== 'confirmed' ? ` · ${STATUS_LABELS[a.status][lang]}` : ''}
         </span>

@@ -9,6 +9,8 @@ import { useBranches, useChairs } from '../../api/clinic';
 import { useDoctors } from '../../api/doctors';
 import { useAppointment, type Appointment } from '../../api/schedule';
 import { QueryState } from '../../components/QueryState';
+import { useCan } from '../../components/session';
+import { VisitBill } from '../cash/VisitBill';
 import { useLang } from '../../i18n';
 import { dateOf, dayLabel, displayPhone, formatDate, timeOf } from '../../lib/format';
 import { CancelForm } from './CancelForm';
@@ -38,6 +40,7 @@ export function AppointmentPanel({ id, tz, today, onClose, onRebook, onFollowUp,
   const { data: chairs } = useChairs();
   const { data: branches } = useBranches();
   const [mode, setMode] = useState<'actions' | 'cancel' | 'move'>('actions');
+  const can = useCan();
 
   const title = a ? (
     <Group gap="xs">
@@ -125,6 +128,12 @@ export function AppointmentPanel({ id, tz, today, onClose, onRebook, onFollowUp,
           )}
           {mode === 'move' && (
             <MoveForm a={a} tz={tz} today={today} onBack={() => setMode('actions')} onDone={(m) => { setMode('actions'); onMoved(m); }} />
+          )}
+          {can('billing.write') && a.status !== 'cancelled' && (
+            <>
+              <Divider />
+              <VisitBill appointmentId={a.id} patientId={a.patientId} />
+            </>
           )}
           <Divider />
           <HistoryList id={a.id} tz={tz} />
