@@ -3,7 +3,7 @@ import type { DbHandle } from '../src/db/connect.js';
 import { newId } from '../src/db/ids.js';
 import { summary } from '../src/services/statistics.service.js';
 import type { BenchConfig } from './config.js';
-import { measure } from './http-rows.js';
+import { runLoad } from './load.js';
 import { ratioRow, type Row } from './report.js';
 import { ADMIN_LOGIN, ADMIN_PASSWORD, type Dataset } from './seed.js';
 import type { Server } from './server.js';
@@ -74,9 +74,11 @@ export async function statisticsRows(cfg: BenchConfig, app: Server, h: DbHandle,
   const raw = times[Math.floor(times.length / 2)];
   const statements = plans.reduce((n, p) => n + p.flat().length, 0) / plans.length;
 
-  // (No app.idle() here: on a loaded machine a year's dashboard can outlast its wait; measure() warms up first.)
-  const one = await measure(cfg, app, { list, headers, connections: 1 });
-  const many = await measure(cfg, app, { list, headers });
+  // Bounded runs, not measure(): a year's dashboard costs whole tenths of a second, and 50 of them
+  // queued behind each other outlast measure()'s idle wait. 50 connections: each sends one or two.
+  const one = await runLoad({ url: app.url, connections: 1, seconds: 60, amount: 6, list, headers });
+  const many = await runLoad({ url: app.url, connections: cfg.connections, seconds: 120, amount: cfg.connections * (cfg.quick ? 1 : 2), list, headers, keepFailures: true });
+  process.stderr.write(`[bench] dashboard: raw ${raw.toFixed(1)} ms (${statements.toFixed(1)} statements), 1 conn p50 ${one.p50.toFixed(1)} ms, ${cfg.connections} conns p50 ${many.p50.toFixed(1)} p99 ${many.p99.toFixed(1)} ms, non-2xx ${many.non2xx + many.errors}\n`);
   const name = `statistics dashboard, clinic-year (${body.visits.total.toLocaleString('en-US')} visits) GET /api/statistics`;
   return [
     { name: `${name}, raw reference, 1 caller`, metric: 'p50 ms', value: raw, reference: `${statements.toFixed(1)} statements` },
