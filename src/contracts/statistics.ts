@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { CANCEL_REASONS, STATUSES } from '../domain/schedule/status.js';
+import { PAYMENT_METHODS } from '../domain/money.js';
 import { Id, IsoDate } from './common.js';
-
-/** How money moves (src/db/schema-money.ts): `advance` spends the patient's balance paid earlier. */
-export const PAYMENT_METHODS = ['cash', 'card', 'transfer', 'insurer', 'advance'] as const;
 
 /** The dashboard's period: clinic-local dates, both inclusive (at most a year); all branches when none is given. */
 export const StatsQuery = z.strictObject({

@@ -1,11 +1,13 @@
 import type { z } from 'zod';
-import { PAYMENT_METHODS, type StatsPatientsQuery, type StatsPaymentsQuery, type StatsQuery, type StatsSummaryT, type StatsVisitsQuery } from '../contracts/statistics.js';
+import { type StatsPatientsQuery, type StatsPaymentsQuery, type StatsQuery, type StatsSummaryT, type StatsVisitsQuery } from '../contracts/statistics.js';
 import * as money from '../db/repos/statistics-money.repo.js';
 import { getChair, listChairs, listSources } from '../db/repos/clinic.repo.js';
 import { getDoctor } from '../db/repos/doctors.repo.js';
 import * as stats from '../db/repos/statistics.repo.js';
 import { addDays, dayNumber, dateOfDayNumber } from '../domain/dates.js';
 import { fieldError } from '../domain/errors.js';
+import { PAYMENT_METHODS } from '../domain/money.js';
+import { isRevenue } from '../domain/money-report.js';
 import { fullName } from '../domain/names.js';
 import { recallWindow } from '../domain/schedule/recall.js';
 import { STATUSES, CANCEL_REASONS, type CancelReason, type Status } from '../domain/schedule/status.js';
@@ -135,8 +137,8 @@ async function revenue(deps: Deps, actor: Actor, q: Query, tz: string, doctors: 
     const of = (kind: string) => rows.filter((r) => r.method === method && r.kind === kind);
     return { method, received: of('payment').reduce((s, r) => s + r.sum, 0), refunded: of('refund').reduce((s, r) => s + r.sum, 0), count: rows.filter((r) => r.method === method).reduce((s, r) => s + r.count, 0) };
   }).filter((m) => m.count > 0);
-  // Paying from the advance moves money already taken in: counted once, when it came.
-  const fresh = byMethod.filter((m) => m.method !== 'advance');
+  // Paying from the advance moves money already taken in: counted once, when it came (the money report's rule).
+  const fresh = byMethod.filter((m) => isRevenue(m.method));
   const received = fresh.reduce((s, m) => s + m.received, 0);
   const refunded = fresh.reduce((s, m) => s + m.refunded, 0);
   const names = new Map(doctors.map((d) => [d.id, fullName(d)]));
