@@ -1,6 +1,7 @@
 import { sql, type CompiledQuery, type KyselyPlugin, type QueryId, type RootOperationNode } from 'kysely';
 import { withTx, type DbHandle } from '../src/db/connect.js';
 import { newId } from '../src/db/ids.js';
+import { addDays } from '../src/domain/dates.js';
 import { shiftReport } from '../src/domain/money.js';
 import { Rng } from '../src/demo/demo-random.js';
 import { moneyReport, shiftReports } from '../src/services/money-report.service.js';
@@ -137,7 +138,9 @@ export async function moneyRows(cfg: BenchConfig, app: Server, h: DbHandle, ds: 
   const deps = (rh: DbHandle) => ({ h: rh, clock: () => new Date(cfg.now) });
   const busiest = await h.db.selectFrom('cash_shifts').select('opened_at').where('clinic_id', '=', ds.clinicId).orderBy('opened_at', 'desc').limit(1).executeTakeFirstOrThrow();
   const day = busiest.opened_at.slice(0, 10);
-  const month = { from: `${day.slice(0, 8)}01`, to: day };
+  // The last full month before that day: a whole month of payments.
+  const monthEnd = addDays(`${day.slice(0, 8)}01`, -1);
+  const month = { from: `${monthEnd.slice(0, 8)}01`, to: monthEnd };
   const seconds = cfg.quick ? 1 : 3;
   const out: Row[] = [
     { name: `money: generate bills, payments and shifts over the finished visits (${seeded.firstDay} … ${seeded.lastDay})`, metric: 's', value: seeded.seconds, reference: `${seeded.bills.toLocaleString('en-US')} bills, ${seeded.payments.toLocaleString('en-US')} payments, ${seeded.shifts.toLocaleString('en-US')} shifts` },
