@@ -157,10 +157,10 @@ try {
   }
   log('statistics dashboard over the clinic-year, 1 and ' + cfg.connections + ' connections, with its raw reference');
   await part('statistics dashboard', () => statisticsRows(cfg, app!, bdb.h, ds));
-  log('insurer register over the clinic-year, with its raw reference');
-  await part('insurer register', () => insuranceRows(cfg, app!, bdb.h, ds));
   log('money: bills and payments of every finished visit; the day\'s cash report and the monthly revenue report, with raw references');
   await part('money reports', async () => moneyRows(cfg, app!, bdb.h, ds, await seedMoney(bdb.h, ds, cfg)));
+  log('insurer register over the clinic-year, with its raw reference');
+  await part('insurer register', () => insuranceRows(cfg, app!, bdb.h, ds));
   await app.stop();
   app = undefined;
 

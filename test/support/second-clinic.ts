@@ -163,6 +163,13 @@ export async function seedObjects(app: FastifyInstance, fx: Fixture, tag: string
   const taxCertificate = await ok<{ id: string }>(admin('POST', `/api/patients/${patient.id}/tax-certificates`, {
     year: 2026, serviceCode: 1, taxpayer: { relation: 'self', fullName: `${patientSurname} Анна`, birthDate: '1990-01-01', document: `Паспорт ${tag}` },
   }), 'tax certificate');
+  const call = await ok<{ id: string }>(admin('POST', '/api/calls', {
+    callerType: 'repeat', purpose: 'booking', patientId: patient.id, phone, outcome: 'booked', appointmentId: appointment.id,
+    startedAt: new Date(Date.parse(TODAY + 'T06:00:00Z')).toISOString(), needSummary: `Нужна запись ${tag}`,
+  }), 'call');
+  const chief = as(app, await signIn(app, fx.users.chief_doctor.login));
+  const desk = await ok<{ script: { script: object } }>(admin('GET', '/api/calls/desk'), 'call desk');
+  await ok(chief('PUT', '/api/call-script', { script: { ...desk.script.script, forbidden: [`Свободно любое время ${tag}`] } }), 'call script');
   const message = await ok<{ id: string }>(admin('POST', '/api/team/messages', { toRole: 'owner', text: `Перезвонить ${tag}`, patientId: patient.id }), 'team message');
   await ok(owner('POST', `/api/team/messages/${message.id}/read`), 'message read');
   const task = await ok<{ id: string }>(admin('POST', '/api/tasks', { title: `Задача ${tag}`, assigneeRole: 'administrator', dueDate: TOMORROW, patientId: patient.id }), 'task');
@@ -174,13 +181,6 @@ export async function seedObjects(app: FastifyInstance, fx: Fixture, tag: string
   const management = as(app, await signIn(app, fx.users.chief_doctor.login));
   const recallRule = await ok<{ id: string }>(management('POST', '/api/recall-rules', { name: `Профосмотр ${tag}`, visitKind: 'checkup', specialty: null, months: 6 }), 'recall rule');
   await ok(admin('POST', '/api/worklists/attempts', { purpose: 'confirmation', outcome: 'confirmed', patientId: patient.id, appointmentId: appointment.id, note: `Подтвердила ${tag}` }), 'confirmation call');
-  const call = await ok<{ id: string }>(admin('POST', '/api/calls', {
-    callerType: 'repeat', purpose: 'booking', patientId: patient.id, phone, outcome: 'booked', appointmentId: appointment.id,
-    startedAt: new Date(Date.parse(TODAY + 'T06:00:00Z')).toISOString(), needSummary: `Нужна запись ${tag}`,
-  }), 'call');
-  const chief = as(app, await signIn(app, fx.users.chief_doctor.login));
-  const desk = await ok<{ script: { script: object } }>(admin('GET', '/api/calls/desk'), 'call desk');
-  await ok(chief('PUT', '/api/call-script', { script: { ...desk.script.script, forbidden: [`Свободно любое время ${tag}`] } }), 'call script');
   const dentist = as(app, await signIn(app, fx.users.dentist.login));
   const notes = await ok<{ items: { id: string }[] }>(dentist('GET', '/api/notifications'), 'notifications');
   if (notes.items.length !== 1) throw new Error(`seeding: expected one notification, got ${notes.items.length}`);
@@ -215,9 +215,9 @@ export const CLINIC_TABLES = [
   'service_card_entries', 'notifications', 'live_events', 'doctor_feed_tokens', 'pd_destructions', 'desk_covers', 'price_items', 'price_versions', 'incidents', 'incident_notes', 'checklist_items', 'checklist_days', 'checklist_marks',
   'cash_shifts', 'bills', 'bill_lines', 'payments', 'fiscal_outbox',
   'insurers', 'insurance_programmes', 'insurance_policies', 'guarantee_letters', 'insurance_registers', 'bill_insurance', 'tax_certificates',
-  'team_messages', 'team_message_reads', 'tasks', 'job_descriptions', 'job_description_reads', 'training_items', 'exam_attempts',
-  'recall_rules',
   'call_scripts',
+  'recall_rules',
+  'team_messages', 'team_message_reads', 'tasks', 'job_descriptions', 'job_description_reads', 'training_items', 'exam_attempts',
 ] as const satisfies readonly (keyof Database)[];
 
 /** Every row the clinic owns, table by table, in a stable order: compare before and after an attack. */

@@ -26,9 +26,6 @@ import { CashPage } from './pages/cash/CashPage';
 import { CallCardPage } from './pages/calls/CallCardPage';
 import { CallsPage } from './pages/calls/CallsPage';
 import { IncidentsPage } from './pages/incidents/IncidentsPage';
-import { InsurancePage } from './pages/insurance/InsurancePage';
-import { FiscalOutboxPage } from './pages/money/FiscalOutboxPage';
-import { MoneyPage } from './pages/money/MoneyPage';
 import { FiscalOutboxPage } from './pages/money/FiscalOutboxPage';
 import { MoneyPage } from './pages/money/MoneyPage';
 import { InsurancePage } from './pages/insurance/InsurancePage';
@@ -70,9 +67,6 @@ const signedIn: RouteObject[] = [
   { path: 'calls', element: <P permission="calls.write"><CallsPage /></P> },
   { path: 'calls/new', element: <P permission="calls.write"><CallCardPage /></P> },
   { path: 'incidents', element: <P permission="incidents.read"><IncidentsPage /></P> },
-  { path: 'insurance', element: <P permission="insurance.manage"><InsurancePage /></P> },
-  { path: 'money', element: <P permission="money.report"><MoneyPage /></P> },
-  { path: 'fiscal-receipts', element: <P permission="fiscal.outbox"><FiscalOutboxPage /></P> },
   { path: 'money', element: <P permission="money.report"><MoneyPage /></P> },
   { path: 'fiscal-receipts', element: <P permission="fiscal.outbox"><FiscalOutboxPage /></P> },
   { path: 'insurance', element: <P permission="insurance.manage"><InsurancePage /></P> },

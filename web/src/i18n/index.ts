@@ -14,10 +14,6 @@ import { incidentsEn } from './incidents.en';
 import { incidentsRu } from './incidents.ru';
 import { cashEn } from './cash.en';
 import { cashRu } from './cash.ru';
-import { insuranceEn } from './insurance.en';
-import { insuranceRu } from './insurance.ru';
-import { moneyEn } from './money.en';
-import { moneyRu } from './money.ru';
 import { moneyEn } from './money.en';
 import { moneyRu } from './money.ru';
 import { insuranceEn } from './insurance.en';
@@ -52,7 +48,7 @@ setApiLanguage(initial);
 document.documentElement.lang = initial;
 
 void i18n.use(initReactI18next).init({
-  resources: { ru: { translation: { ...ru, ...auditRu, desk: deskRu, schedule: scheduleRu, retention: retentionRu, prices: pricesRu, cash: cashRu, incidents: incidentsRu, ins: insuranceRu, money: moneyRu, money: moneyRu, ins: insuranceRu, checklist: checklistRu, calls: callsRu, stats: statisticsRu, team: teamRu, worklists: worklistsRu } }, en: { translation: { ...en, ...auditEn, desk: deskEn, schedule: scheduleEn, retention: retentionEn, prices: pricesEn, cash: cashEn, incidents: incidentsEn, ins: insuranceEn, money: moneyEn, money: moneyEn, ins: insuranceEn, checklist: checklistEn, calls: callsEn, stats: statisticsEn, team: teamEn, worklists: worklistsEn } } },
+  resources: { ru: { translation: { ...ru, ...auditRu, desk: deskRu, schedule: scheduleRu, retention: retentionRu, prices: pricesRu, incidents: incidentsRu, money: moneyRu, cash: cashRu, ins: insuranceRu, checklist: checklistRu, calls: callsRu, stats: statisticsRu, team: teamRu, worklists: worklistsRu } }, en: { translation: { ...en, ...auditEn, desk: deskEn, schedule: scheduleEn, retention: retentionEn, prices: pricesEn, incidents: incidentsEn, money: moneyEn, cash: cashEn, ins: insuranceEn, checklist: checklistEn, calls: callsEn, stats: statisticsEn, team: teamEn, worklists: worklistsEn } } },
   lng: initial,
   fallbackLng: 'ru',
   interpolation: { escapeValue: false },
