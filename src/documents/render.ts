@@ -32,7 +32,24 @@ engine.setFonts(fonts);
 engine.setUrlAccessPolicy(() => false);
 engine.setLocalAccessPolicy((file) => fontFiles.has(path.resolve(file)));
 
+/**
+ * Characters the bundled Roboto lacks, and what prints in their place. Russian money and numbers are
+ * grouped with a narrow no-break space (U+202F, as `rubles()` and `kopecksText()` write them for the
+ * screen); in a PDF it would print as an empty box, so documents get the ordinary no-break space.
+ */
+const MISSING_GLYPHS: [RegExp, string][] = [[/\u202f/g, '\u00a0']];
+
+/** The definition with every string made printable in Roboto (functions such as page footers are left as they are). */
+export function printable<T>(value: T): T {
+  if (typeof value === 'string') return MISSING_GLYPHS.reduce((s, [re, to]) => s.replace(re, to), value as string) as T;
+  if (Array.isArray(value)) return value.map(printable) as T;
+  if (value && typeof value === 'object' && !Buffer.isBuffer(value) && !(value instanceof Uint8Array)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, printable(v)])) as T;
+  }
+  return value;
+}
+
 /** Renders a document definition to PDF bytes (A4, the clinic's default font and size unless the definition says otherwise). */
 export async function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
-  return engine.createPdf({ pageSize: 'A4', pageMargins: [40, 40, 40, 48], defaultStyle: { font: 'Roboto', fontSize: 10 }, ...definition }).getBuffer();
+  return engine.createPdf({ pageSize: 'A4', pageMargins: [40, 40, 40, 48], defaultStyle: { font: 'Roboto', fontSize: 10 }, ...printable(definition) }).getBuffer();
 }
