@@ -25,8 +25,14 @@ export const PAYMENT_COUNTER = 'receipt';
 
 const fullName = (r: { surname: string; first_name: string; patronymic: string | null }) => [r.surname, r.first_name, r.patronymic].filter(Boolean).join(' ');
 
+/** A filter naming an insurer of another clinic (or none) is a mistake to report, not an empty list. */
+async function checkInsurerFilter(db: Db, clinicId: string, insurerId: string | undefined) {
+  if (insurerId && !(await repo.getInsurer(db, clinicId, insurerId))) throw fieldError('insurerId', { ru: 'Страховая компания не найдена', en: 'Insurer not found' });
+}
+
 /** The insurance patients' journal (seed 002, 2.13): visits billed to insurers, filtered, with the sum over the filter. */
 export async function journal(deps: Deps, actor: Actor, q: z.infer<typeof JournalQuery>) {
+  await checkInsurerFilter(deps.h.db, actor.clinicId, q.insurerId);
   const tz = (await clinicTimeAndSettings(deps.h.db, actor.clinicId)).time_zone;
   const today = localToday(deps.clock(), tz).today;
   const from = q.from ?? `${today.slice(0, 7)}-01`;
@@ -90,6 +96,7 @@ function summary(r: RegRow) {
 }
 
 export async function listRegisters(deps: Deps, actor: Actor, insurerId?: string) {
+  await checkInsurerFilter(deps.h.db, actor.clinicId, insurerId);
   return { items: (await regs.listRegisters(deps.h.db, actor.clinicId, insurerId)).map(summary) };
 }
 

@@ -35,7 +35,7 @@ function kindOf(path: string, param: string): Kind | null {
   if (!kind) throw new Error(`${path} {${param}}: which kind of object is it? Add it to BY_SEGMENT`);
   return kind;
 }
-const ID_QUERY: Record<string, Kind> = { doctorId: 'doctor', branchId: 'branch', patientId: 'patient', userId: 'user', chairId: 'chair' };
+const ID_QUERY: Record<string, Kind> = { doctorId: 'doctor', branchId: 'branch', patientId: 'patient', userId: 'user', chairId: 'chair', insurerId: 'insurer' };
 
 /** A valid body per write route with path parameters, so the call reaches the ownership check and not the validator. */
 const BODIES: Record<string, (own: ClinicObjects) => unknown> = {
@@ -80,7 +80,7 @@ const BODIES: Record<string, (own: ClinicObjects) => unknown> = {
 };
 /** Routes whose control call would destroy A's seeded patient: they get a patient of their own. */
 const DESTRUCTIVE = new Set(['POST /api/patients/{id}/destruction']);
-const QUERY_SAMPLES = (own: ClinicObjects): Record<string, string> => ({ date: TODAY, from: TODAY, to: TODAY, doctorId: own.ids.doctor, year: '2026', limit: '100', table: 'days', branchId: own.ids.branch });
+const QUERY_SAMPLES = (own: ClinicObjects): Record<string, string> => ({ date: TODAY, from: TODAY, to: TODAY, doctorId: own.ids.doctor, year: '2026', limit: '100', table: 'days', branchId: own.ids.branch, insurerId: own.ids.insurer, month: TODAY.slice(0, 7) });
 
 const isProblem = (r: LightMyRequestResponse) => /application\/problem\+json/.test(String(r.headers['content-type']));
 

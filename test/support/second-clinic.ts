@@ -180,7 +180,8 @@ export async function seedObjects(app: FastifyInstance, fx: Fixture, tag: string
   await ok(admin('POST', '/api/training/exam', { answers: { greeting: 0 } }), 'exam');
   const management = as(app, await signIn(app, fx.users.chief_doctor.login));
   const recallRule = await ok<{ id: string }>(management('POST', '/api/recall-rules', { name: `Профосмотр ${tag}`, visitKind: 'checkup', specialty: null, months: 6 }), 'recall rule');
-  await ok(admin('POST', '/api/worklists/attempts', { purpose: 'confirmation', outcome: 'confirmed', patientId: patient.id, appointmentId: appointment.id, note: `Подтвердила ${tag}` }), 'confirmation call');
+  // Not reached, so the visit keeps «Записан» and the sweep's control can still confirm it.
+  await ok(admin('POST', '/api/worklists/attempts', { purpose: 'confirmation', outcome: 'not_reached', patientId: patient.id, appointmentId: appointment.id, note: `Не дозвонились ${tag}` }), 'confirmation call');
   const dentist = as(app, await signIn(app, fx.users.dentist.login));
   const notes = await ok<{ items: { id: string }[] }>(dentist('GET', '/api/notifications'), 'notifications');
   if (notes.items.length !== 1) throw new Error(`seeding: expected one notification, got ${notes.items.length}`);
