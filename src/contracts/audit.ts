@@ -24,7 +24,9 @@ export const AuditQuery = z.strictObject({
   from: Instant.optional(),
   to: Instant.optional(),
   userId: Id.optional(),
-  action: z.enum(['create', 'update', 'delete', 'read', 'login', 'login_failed', 'logout', 'export', 'block', 'destroy', 'desk_cover_start', 'desk_cover_end']).optional(),
+  action: z.enum(['create', 'update', 'delete', 'read', 'login', 'login_failed', 'logout', 'export', 'block', 'destroy', 'desk_cover_start', 'desk_cover_end', 'confirm',
+    'issue', 'cancel', 'open', 'close', 'pay', 'refund', 'print', 'send', 'bill_to_insurer', 'fiscal_retry', 'fiscal_manual',
+    'checklist_tick', 'checklist_untick', 'checklist_note']).optional(),
   objectType: z.string().max(40).regex(/^[a-z_]+$/).optional(),
   patientId: Id.optional(),
   /** Page backwards: entries with seq below this. */

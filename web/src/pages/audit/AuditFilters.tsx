@@ -7,14 +7,12 @@ import { useStaff } from '../../api/staff';
 import { DateField } from '../../components/DateField';
 import { useCan, useClinicTimeZone } from '../../components/session';
 import { clinicDayBoundary } from '../../lib/format';
+import { auditRu } from '../../i18n/audit.ru';
 import { AuditPatientSelect } from './AuditPatientSelect';
 
 export const ACTIONS = AuditQuery.shape.action.unwrap().options;
-export const OBJECT_TYPES = [
-  'patient', 'appointment', 'service_card_entry', 'waiting_list', 'user', 'session', 'doctor', 'doctor_hours',
-  'doctor_exception', 'doctor_delay', 'branch', 'chair', 'clinic', 'calendar_day', 'calendar_year', 'calendar_feed', 'info_source', 'pd_destruction',
-  'desk_cover', 'audit_key', 'team_message', 'task', 'job_description', 'training_plan', 'exam_attempt',
-];
+/** Every object type the log names (the labels' keys, so a type with a label is also offered in the filter). */
+export const OBJECT_TYPES: readonly string[] = Object.keys(auditRu.objectType);
 
 /** Filters of the audit log; the period is in clinic-local dates, sent as instants. */
 export function AuditFilters({ initialPatientId, onApply }: { initialPatientId?: string; onApply: (f: Filters) => void }) {
