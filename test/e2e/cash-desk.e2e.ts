@@ -54,11 +54,15 @@ describe('browser: «Касса» — the shift, a visit\'s bill, a part payment
     await page.getByRole('option').first().click();
     await page.getByTestId('bill-line').first().waitFor();
     await page.getByTestId('line-tooth').first().fill('16');
+    // An assistant on the line (issue #13): chosen here, shown on the issued bill.
+    await page.getByTestId('line-assistant').first().click();
+    await page.getByRole('option', { name: 'Павлова Юлия Сергеевна' }).click();
     await page.getByTestId('bill-issue').click();
     await page.getByTestId('bill-total').waitFor();
     const total = tight(await page.getByTestId('bill-total').textContent());
     const owed = Number(total.replace(/^Итого:/, '').replace('₽', '').replace(',', '.'));
     expect(owed).toBeGreaterThan(100);
+    await expect.poll(() => page.getByTestId('bill-line-assistant').first().textContent()).toContain('Ассистент: Павлова Юлия Сергеевна');
     await page.screenshot({ path: path.join(SHOTS, 'cash-visit-bill.png'), fullPage: true });
 
     // A part payment in cash: 100 ₽ now, the rest stays owed.

@@ -4,13 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { priceText } from '../../../../src/domain/prices.js';
 import { errorText, useIssueBill, useSetLines, type Bill, type LineInput } from '../../api/cash';
 import { usePriceList } from '../../api/prices';
+import { usePeople } from '../../api/team';
 import { useCan } from '../../components/session';
 import { useLang } from '../../i18n';
 import { money, MoneyInput, toKopecks } from './money';
 
 type Draft = {
   priceItemId: string; code: string; name: string; min: number; max: number | null;
-  price: string; quantity: number; tooth: string; discKind: 'sum' | 'percent'; disc: string; reason: string;
+  price: string; quantity: number; tooth: string; discKind: 'sum' | 'percent'; disc: string; reason: string; assistantId: string | null;
 };
 
 const rub = (k: number) => (k / 100).toFixed(2).replace('.', ',');
@@ -23,6 +24,8 @@ export function BillEditor({ bill }: { bill: Bill }) {
   const prices = usePriceList({ q: '', section: null, date: bill.visitDate, includeInactive: false });
   const save = useSetLines(bill.id);
   const issue = useIssueBill();
+  const people = usePeople();
+  const assistants = (people.data?.items ?? []).filter((p) => p.role === 'assistant').map((p) => ({ value: p.id, label: p.name }));
   const [lines, setLines] = useState<Draft[]>([]);
   const byId = useMemo(() => new Map((prices.data?.items ?? []).map((i) => [i.id, i])), [prices.data]);
 
@@ -31,7 +34,7 @@ export function BillEditor({ bill }: { bill: Bill }) {
       const p = byId.get(l.priceItemId ?? '')?.price;
       return {
         priceItemId: l.priceItemId ?? '', code: l.code, name: l.name, min: p?.priceMin ?? l.unitPrice, max: p?.priceMax ?? null, price: rub(l.unitPrice),
-        quantity: l.quantity, tooth: l.tooth ?? '', discKind: 'sum', disc: l.discount ? rub(l.discount) : '', reason: l.discountReason ?? '',
+        quantity: l.quantity, tooth: l.tooth ?? '', discKind: 'sum', disc: l.discount ? rub(l.discount) : '', reason: l.discountReason ?? '', assistantId: l.assistantId,
       };
     }));
   }, [bill, byId]);
@@ -42,7 +45,7 @@ export function BillEditor({ bill }: { bill: Bill }) {
     if (!i?.price) return;
     setLines((ls) => [...ls, {
       priceItemId: i.id, code: i.code, name: i.name, min: i.price!.priceMin, max: i.price!.priceMax,
-      price: i.price!.priceMax !== null && i.price!.priceMax !== i.price!.priceMin ? '' : rub(i.price!.priceMin), quantity: 1, tooth: '', discKind: 'sum', disc: '', reason: '',
+      price: i.price!.priceMax !== null && i.price!.priceMax !== i.price!.priceMin ? '' : rub(i.price!.priceMin), quantity: 1, tooth: '', discKind: 'sum', disc: '', reason: '', assistantId: null,
     }]);
   };
   const set = (n: number, patch: Partial<Draft>) => setLines((ls) => ls.map((l, i) => (i === n ? { ...l, ...patch } : l)));
@@ -51,7 +54,7 @@ export function BillEditor({ bill }: { bill: Bill }) {
     const disc = toKopecks(l.discKind === 'percent' ? l.disc.replace(/[,.].*$/, '') : l.disc);
     const value = l.discKind === 'percent' ? Number(l.disc.replace(/\D/g, '') || 0) : disc ?? 0;
     return {
-      priceItemId: l.priceItemId, quantity: l.quantity, tooth: l.tooth.trim() || null,
+      priceItemId: l.priceItemId, quantity: l.quantity, tooth: l.tooth.trim() || null, assistantId: l.assistantId,
       ...(isRange(l) && { unitPrice: toKopecks(l.price) ?? 0 }),
       ...(value > 0 && { discount: { kind: l.discKind, value }, discountReason: l.reason }),
     };
@@ -74,6 +77,8 @@ export function BillEditor({ bill }: { bill: Bill }) {
                   {isRange(l) ? (
                     <MoneyInput size="xs" value={l.price} onChange={(price) => set(n, { price })} placeholder={t('cash.rangePrice', { range: priceText({ priceMin: l.min, priceMax: l.max }, lang) })} data-testid="line-price" />
                   ) : <Text size="xs" c="dimmed">{money(l.min)}</Text>}
+                  <Select size="xs" mt={4} clearable searchable value={l.assistantId} onChange={(v) => set(n, { assistantId: v })} placeholder={t('cash.assistant')} aria-label={t('cash.assistant')}
+                    data={l.assistantId && !assistants.some((a) => a.value === l.assistantId) ? [...assistants, { value: l.assistantId, label: bill.lines[n]?.assistantName ?? '—' }] : assistants} nothingFoundMessage="—" data-testid="line-assistant" />
                   {can('cash.discount') && (
                     <Group gap={4} mt={4} wrap="nowrap">
                       <MoneyInput size="xs" w={90} value={l.disc} onChange={(disc) => set(n, { disc })} placeholder={t('cash.discount')} data-testid="line-discount" />
