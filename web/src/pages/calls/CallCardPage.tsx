@@ -9,7 +9,8 @@ import { useBranches, useInfoSources } from '../../api/clinic';
 import { useDoctors } from '../../api/doctors';
 import type { Appointment } from '../../api/schedule';
 import { FormErrors } from '../../components/FormErrors';
-import { useClinicTimeZone } from '../../components/session';
+import { useCan, useClinicTimeZone } from '../../components/session';
+import { BalanceBadge } from '../cash/PatientMoneyPanel';
 import { useFieldErrors } from '../../lib/fieldErrors';
 import { formatInstant, todayIn } from '../../lib/format';
 import { notifySaved } from '../../lib/notify';
@@ -50,6 +51,7 @@ function CallCard() {
   const desk = useCallDesk(branchId);
   const [patient, setPatient] = useState<PickedPatient | null>(null);
   const card = useCallerCard(patient?.id ?? null);
+  const can = useCan();
   const [callerType, setCallerType] = useState<CallerType>('primary');
   const typeChosen = useRef(false);
   const [callerName, setCallerName] = useState('');
@@ -130,6 +132,7 @@ function CallCard() {
           {nonPatient && ['advertising', 'supplier', 'director'].includes(purpose) && (
             <Alert color="gray" variant="light" p="xs" data-testid="non-patient-hint">{t(`calls.card.nonPatient.${purpose}`)}</Alert>
           )}
+          {patient && can('billing.write') && <Group><BalanceBadge patientId={patient.id} /></Group>}
           {patient && card.data && <CallerHistory card={card.data} tz={tz} />}
           <Group grow align="flex-start">
             <Select label={t('calls.card.purpose')} data={purposes.map((p) => ({ value: p, label: t(`calls.purposes.${p}`) }))} value={purpose} onChange={(v) => v && setPurpose(v as CallPurpose)} allowDeselect={false} data-testid="call-purpose" />
