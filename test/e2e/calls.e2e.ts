@@ -60,6 +60,7 @@ describe('browser: «Новый звонок» — the call card, booking from t
     await admin.getByTestId('option-1').click();
     await admin.getByTestId('call-booked').waitFor();
     expect(admin.url()).toMatch(/\/calls\/new$/);
+    await expect.poll(() => admin.getByTestId('patient-balance').textContent()).toBe('Расчёты закрыты'); // the balance on the call card (#13)
     await admin.screenshot({ path: path.join(SHOTS, 'call-card-booked.png'), fullPage: true });
     await admin.getByTestId('call-finish').click();
 
