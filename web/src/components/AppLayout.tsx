@@ -1,4 +1,4 @@
-import { AppShell, Badge, Box, Burger, Button, Group, Text, Tooltip } from '@mantine/core';
+import { AppShell, Badge, Box, Burger, Button, Group, ScrollArea, Text, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -90,7 +90,12 @@ export function AppLayout() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('layout.navigation')}>
         {/* With a temporary password nothing else opens until it is changed. */}
-        {!me.user.mustChangePassword && <NavMenu onNavigate={close} />}
+        {/* The menu outgrew a laptop's screen: it scrolls, so «Настройки» stay reachable at 1366×768. */}
+        {!me.user.mustChangePassword && (
+          <AppShell.Section grow component={ScrollArea} type="auto" data-testid="nav-scroll">
+            <NavMenu onNavigate={close} />
+          </AppShell.Section>
+        )}
       </AppShell.Navbar>
       <AppShell.Main>
         {me.clinic.demo && (
