@@ -1,4 +1,4 @@
-import { sql, type CompiledQuery, type KyselyPlugin, type QueryId, type RootOperationNode } from 'kysely';
+import { sql } from 'kysely';
 import { withTx, type DbHandle } from '../src/db/connect.js';
 import { newId } from '../src/db/ids.js';
 import { addDays } from '../src/domain/dates.js';
@@ -8,7 +8,8 @@ import { moneyReport, shiftReports } from '../src/services/money-report.service.
 import type { BenchConfig } from './config.js';
 import { measure } from './http-rows.js';
 import { ratioRow, type Row } from './report.js';
-import { ADMIN_LOGIN, ADMIN_PASSWORD, type Dataset } from './seed.js';
+import { OWNER_LOGIN, ownerSession, record, replayP50 } from './recorded.js';
+import { ADMIN_LOGIN, type Dataset } from './seed.js';
 import type { Server } from './server.js';
 
 /**
@@ -18,7 +19,6 @@ import type { Server } from './server.js';
  * (GET /api/money/report for a month) at 1 connection against their raw references: the exact
  * statements the service issues, recorded once and replayed through the driver by one caller.
  */
-const OWNER_LOGIN = 'bench-owner';
 const BATCH = 500;
 const PRICES = [150000, 250000, 450000, 600000, 320000, 1200000, 3500000];
 
@@ -85,51 +85,6 @@ export async function seedMoney(h: DbHandle, ds: Dataset, cfg: BenchConfig) {
   await put('payments', payments.map((p) => p.row));
   if (h.dialect === 'postgres') await sql`analyze`.execute(h.db);
   return { bills: bills.length, payments: payments.length, shifts: shifts.length, seconds: (performance.now() - t0) / 1000, firstDay: visits[0]?.local_date, lastDay: visits.at(-1)?.local_date };
-}
-
-async function ownerSession(h: DbHandle, ds: Dataset, url: string): Promise<Record<string, string>> {
-  const admin = await h.db.selectFrom('users').selectAll().where('clinic_id', '=', ds.clinicId).where('login', '=', ADMIN_LOGIN).executeTakeFirstOrThrow();
-  const exists = await h.db.selectFrom('users').select('id').where('login', '=', OWNER_LOGIN).executeTakeFirst();
-  if (!exists) await h.db.insertInto('users').values({ ...admin, id: newId(), login: OWNER_LOGIN, full_name: 'Владелец Бенч', role: 'owner' }).execute();
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: OWNER_LOGIN, password: ADMIN_PASSWORD }) });
-  if (res.status !== 200) throw new Error(`owner sign-in failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('vizit_session='))!;
-  return { cookie: cookie.split(';')[0]! };
-}
-
-/** The statements a call issues, grouped as they were in flight together. */
-async function record(h: DbHandle, fn: (h: DbHandle) => Promise<unknown>): Promise<CompiledQuery[][]> {
-  const groups: { node: RootOperationNode; queryId: QueryId }[][] = [];
-  let inflight = 0;
-  const plugin: KyselyPlugin = {
-    transformQuery({ node, queryId }) {
-      if (inflight <= 0 || !groups.length) {
-        inflight = 0;
-        groups.push([]);
-      }
-      inflight++;
-      groups[groups.length - 1]!.push({ node, queryId });
-      return node;
-    },
-    async transformResult({ result }) {
-      inflight--;
-      return result;
-    },
-  };
-  await fn({ ...h, db: h.db.withPlugin(plugin) });
-  return groups.map((g) => g.map((q) => h.db.getExecutor().compileQuery(q.node, q.queryId)));
-}
-
-async function replayP50(h: DbHandle, plans: CompiledQuery[][][], seconds: number): Promise<number> {
-  const times: number[] = [];
-  const until = performance.now() + seconds * 1000;
-  for (let i = 0; performance.now() < until || times.length < 5; i++) {
-    const t = performance.now();
-    for (const group of plans[i % plans.length]!) await Promise.all(group.map((q) => h.db.executeQuery(q)));
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
 }
 
 export async function moneyRows(cfg: BenchConfig, app: Server, h: DbHandle, ds: Dataset, seeded: Awaited<ReturnType<typeof seedMoney>>): Promise<Row[]> {

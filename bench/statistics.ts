@@ -1,11 +1,10 @@
-import type { CompiledQuery, KyselyPlugin, QueryId, RootOperationNode } from 'kysely';
 import type { DbHandle } from '../src/db/connect.js';
-import { newId } from '../src/db/ids.js';
 import { summary } from '../src/services/statistics.service.js';
 import type { BenchConfig } from './config.js';
 import { runLoad } from './load.js';
 import { ratioRow, type Row } from './report.js';
-import { ADMIN_LOGIN, ADMIN_PASSWORD, type Dataset } from './seed.js';
+import { OWNER_LOGIN, ownerSession, record, replayP50 } from './recorded.js';
+import type { Dataset } from './seed.js';
 import type { Server } from './server.js';
 
 /**
@@ -15,40 +14,6 @@ import type { Server } from './server.js';
  * plugin, then replayed through the driver by one caller), without HTTP, validation, the
  * working-time rules or serialisation.
  */
-const OWNER_LOGIN = 'bench-owner';
-
-async function ownerSession(h: DbHandle, ds: Dataset, url: string): Promise<Record<string, string>> {
-  const admin = await h.db.selectFrom('users').selectAll().where('clinic_id', '=', ds.clinicId).where('login', '=', ADMIN_LOGIN).executeTakeFirstOrThrow();
-  const exists = await h.db.selectFrom('users').select('id').where('login', '=', OWNER_LOGIN).executeTakeFirst();
-  if (!exists) await h.db.insertInto('users').values({ ...admin, id: newId(), login: OWNER_LOGIN, full_name: 'Владелец Бенч', role: 'owner' }).execute();
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: OWNER_LOGIN, password: ADMIN_PASSWORD }) });
-  if (res.status !== 200) throw new Error(`owner sign-in failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('vizit_session='))!;
-  return { cookie: cookie.split(';')[0] };
-}
-
-/** The statements a call issues, grouped as they were in flight together. */
-async function record(h: DbHandle, fn: (h: DbHandle) => Promise<unknown>): Promise<CompiledQuery[][]> {
-  const groups: { node: RootOperationNode; queryId: QueryId }[][] = [];
-  let inflight = 0;
-  const plugin: KyselyPlugin = {
-    transformQuery({ node, queryId }) {
-      if (inflight <= 0 || !groups.length) {
-        inflight = 0;
-        groups.push([]);
-      }
-      inflight++;
-      groups[groups.length - 1].push({ node, queryId });
-      return node;
-    },
-    async transformResult({ result }) {
-      inflight--;
-      return result;
-    },
-  };
-  await fn({ ...h, db: h.db.withPlugin(plugin) });
-  return groups.map((g) => g.map((q) => h.db.getExecutor().compileQuery(q.node, q.queryId)));
-}
 
 export async function statisticsRows(cfg: BenchConfig, app: Server, h: DbHandle, ds: Dataset): Promise<Row[]> {
   const headers = await ownerSession(h, ds, app.url);
@@ -62,16 +27,7 @@ export async function statisticsRows(cfg: BenchConfig, app: Server, h: DbHandle,
   const actor = { clinicId: ds.clinicId, userId: 'bench', login: OWNER_LOGIN, role: 'owner' as const, ip: null };
   const plans = [];
   for (const p of periods) plans.push(await record(h, (rh) => summary({ h: rh, clock: () => new Date(cfg.now) }, actor, p)));
-  const seconds = cfg.quick ? 1 : 3;
-  const times: number[] = [];
-  const until = performance.now() + seconds * 1000;
-  for (let i = 0; performance.now() < until || times.length < 5; i++) {
-    const t = performance.now();
-    for (const group of plans[i % plans.length]) await Promise.all(group.map((q) => h.db.executeQuery(q)));
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  const raw = times[Math.floor(times.length / 2)];
+  const raw = await replayP50(h, plans, cfg.quick ? 1 : 3);
   const statements = plans.reduce((n, p) => n + p.flat().length, 0) / plans.length;
 
   // Bounded runs, not measure(): a year's dashboard costs whole tenths of a second, and 50 of them
