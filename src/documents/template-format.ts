@@ -67,6 +67,7 @@ export const LAW_KEYS = [
   'advertising',
   'medicalLicensing',
   'civilCode',
+  'interventionList',
 ] as const;
 export type LawKey = (typeof LAW_KEYS)[number];
 
