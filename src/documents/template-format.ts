@@ -73,7 +73,12 @@ export type LawKey = (typeof LAW_KEYS)[number];
 
 /** Every placeholder a template may use, with what it prints. */
 export const PLACEHOLDERS: Record<string, string> = {
-  'clinic.name': 'Полное наименование клиники',
+  'clinic.name': 'Наименование клиники',
+  'clinic.legalName': 'Полное юридическое наименование',
+  'clinic.registration': 'Сведения о регистрации (ОГРН, кем и когда зарегистрировано)',
+  'clinic.licenceDetails': 'Лицензия: перечень работ и лицензирующий орган',
+  'clinic.signatory': 'Лицо, подписывающее договоры от имени клиники (должность, ФИО)',
+  'clinic.signatoryBasis': 'Основание полномочий подписывающего (устав, доверенность)',
   'clinic.shortName': 'Краткое наименование клиники',
   'clinic.inn': 'ИНН',
   'clinic.ogrn': 'ОГРН',
