@@ -27,6 +27,8 @@ export * from './schema-team.js';
 import type { ExamAttemptsTable, JobDescriptionReadsTable, JobDescriptionsTable, TasksTable, TeamMessageReadsTable, TeamMessagesTable, TrainingItemsTable } from './schema-team.js';
 export * from './schema-worklists.js';
 import type { RecallRulesTable } from './schema-worklists.js';
+export * from './schema-surveys.js';
+import type { SurveyAnswersTable, SurveyCallsTable, SurveyConsentsTable, SurveyQuestionnairesTable, SurveyReviewsTable } from './schema-surveys.js';
 export type { Bool } from './schema-common.js';
 import type { Bool } from './schema-common.js';
 
@@ -323,6 +325,11 @@ export interface Database {
   calls: CallsTable;
   call_scripts: CallScriptsTable;
   recall_rules: RecallRulesTable;
+  survey_consents: SurveyConsentsTable;
+  survey_questionnaires: SurveyQuestionnairesTable;
+  survey_calls: SurveyCallsTable;
+  survey_answers: SurveyAnswersTable;
+  survey_reviews: SurveyReviewsTable;
   team_messages: TeamMessagesTable;
   team_message_reads: TeamMessageReadsTable;
   tasks: TasksTable;

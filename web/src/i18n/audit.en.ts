@@ -131,6 +131,7 @@ export const auditEn: AuditTranslation = {
   objectType: {
     appointment: 'Appointment',
     service_card_entry: 'Service card entry',
+    survey_consent: 'Consent to the survey',
     waiting_list: 'Waiting list',
     doctor_hours: 'Doctor working hours',
     doctor_delay: 'Doctor running late',

@@ -129,6 +129,7 @@ export const auditRu = {
   objectType: {
     appointment: 'Запись на приём',
     service_card_entry: 'Запись в сервисной карте',
+    survey_consent: 'Согласие на опрос',
     waiting_list: 'Лист ожидания',
     doctor_hours: 'Часы работы врача',
     doctor_delay: 'Задержка приёма',
