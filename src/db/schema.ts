@@ -22,7 +22,7 @@ import type { BillLinesTable, BillsTable, CashShiftsTable, FiscalOutboxTable, Pa
 export * from './schema-insurance.js';
 import type { BillInsuranceTable, GuaranteeLettersTable, InsurancePoliciesTable, InsuranceProgrammesTable, InsuranceRegistersTable, InsurersTable, TaxCertificatesTable } from './schema-insurance.js';
 export * from './schema-calls.js';
-import type { CallScriptsTable } from './schema-calls.js';
+import type { CallQualityScoresTable, CallScriptsTable, TelephonyEventsTable, TelephonyLinesTable, TelephonySecretsTable } from './schema-calls.js';
 export * from './schema-team.js';
 import type { ExamAttemptsTable, JobDescriptionReadsTable, JobDescriptionsTable, TasksTable, TeamMessageReadsTable, TeamMessagesTable, TrainingItemsTable } from './schema-team.js';
 export * from './schema-worklists.js';
@@ -292,6 +292,10 @@ export interface CallsTable {
   script_version?: number | null;
   /** 017-worklists: the patient asked to be called back at this instant. */
   callback_at?: string | null;
+  /** 021-telephony: the PBX's own call id and the instants it reported. */
+  pbx_call_id?: string | null;
+  ringing_at?: string | null;
+  answered_at?: string | null;
 }
 
 /** DESK-6: a staff member standing in at the desk, for as long as the signed-in session that took it. */
@@ -324,6 +328,10 @@ export interface Database {
   appointments: AppointmentsTable;
   calls: CallsTable;
   call_scripts: CallScriptsTable;
+  telephony_secrets: TelephonySecretsTable;
+  telephony_lines: TelephonyLinesTable;
+  telephony_events: TelephonyEventsTable;
+  call_quality_scores: CallQualityScoresTable;
   recall_rules: RecallRulesTable;
   survey_consents: SurveyConsentsTable;
   survey_questionnaires: SurveyQuestionnairesTable;
