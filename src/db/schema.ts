@@ -29,6 +29,8 @@ export * from './schema-worklists.js';
 import type { RecallRulesTable } from './schema-worklists.js';
 export * from './schema-surveys.js';
 import type { SurveyAnswersTable, SurveyCallsTable, SurveyConsentsTable, SurveyQuestionnairesTable, SurveyReviewsTable } from './schema-surveys.js';
+export * from './schema-svc.js';
+import type { ReviewSitesTable, SvcRegulationReadsTable, SvcRegulationsTable, VisitLeavingsTable } from './schema-svc.js';
 export type { Bool } from './schema-common.js';
 import type { Bool } from './schema-common.js';
 
@@ -349,6 +351,10 @@ export interface Database {
   slot_holds: SlotHoldsTable;
   waiting_list: WaitingListTable;
   service_card_entries: ServiceCardEntriesTable;
+  svc_regulations: SvcRegulationsTable;
+  svc_regulation_reads: SvcRegulationReadsTable;
+  visit_leavings: VisitLeavingsTable;
+  review_sites: ReviewSitesTable;
   notifications: NotificationsTable;
   live_events: LiveEventsTable;
   doctor_feed_tokens: DoctorFeedTokensTable;

@@ -28,6 +28,7 @@ import { waitingListRoutes } from './routes/waiting-list.routes.js';
 import { notificationRoutes } from './routes/notifications.routes.js';
 import { icalRoutes } from './routes/ical.routes.js';
 import { serviceCardRoutes } from './routes/service-card.routes.js';
+import { svcRegulationRoutes } from './routes/svc-regulation.routes.js';
 import { doctorRoutes } from './routes/doctors.routes.js';
 import { calendarRoutes } from './routes/calendar.routes.js';
 import { deskCoverRoutes } from './routes/desk-cover.routes.js';
@@ -139,6 +140,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(waitingListRoutes(rd));
       await api.register(notificationRoutes(rd));
       await api.register(serviceCardRoutes(rd));
+      await api.register(svcRegulationRoutes(rd));
       await api.register(icalRoutes(rd));
       await api.register(incidentRoutes(rd));
       await api.register(billRoutes(rd));
