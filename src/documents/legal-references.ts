@@ -31,3 +31,6 @@ export const defaultLegalReferences: Record<LawKey, string> = {
   interventionList:
     'Перечня определённых видов медицинских вмешательств, на которые граждане дают информированное добровольное согласие при выборе врача и медицинской организации для получения первичной медико-санитарной помощи, утверждённого приказом Министерства здравоохранения и социального развития Российской Федерации от 23 апреля 2012 г. № 390н',
 };
+
+/** Keys allowed in {{law.<key>}} placeholders (the same as LAW_KEYS). */
+export const legalReferenceKeys: LawKey[] = Object.keys(defaultLegalReferences) as LawKey[];
