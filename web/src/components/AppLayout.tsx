@@ -13,6 +13,7 @@ import { IncidentBanner } from './IncidentBanner';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NavMenu } from './NavMenu';
 import { JobDescriptionBanner, UnreadMessagesButton } from './TeamHeader';
+import { SvcRegulationBanner } from './SvcRegulationBanner';
 import { useMe } from './session';
 
 /** The desk frame: clinic and user in the header, the role's menu on the left, the page in the middle. */
@@ -106,6 +107,7 @@ export function AppLayout() {
         )}
         <IncidentBanner />
         {!me.user.mustChangePassword && <JobDescriptionBanner />}
+        {!me.user.mustChangePassword && <SvcRegulationBanner />}
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -18,6 +18,7 @@ import { doctorName } from './headers';
 import { HistoryList } from './HistoryList';
 import { MoveForm } from './MoveForm';
 import { StatusActions } from './StatusActions';
+import { LeavingPanel, LeavingSummary } from './LeavingPanel';
 
 type Props = {
   id: string;
@@ -121,7 +122,11 @@ export function AppointmentPanel({ id, tz, today, onClose, onRebook, onFollowUp,
           </Group>
           <Divider />
           {mode === 'actions' && (
-            <StatusActions a={a} today={today} onCancel={() => setMode('cancel')} onMove={() => setMode('move')} onFollowUp={() => onFollowUp(a)} />
+            <>
+              <StatusActions a={a} today={today} onCancel={() => setMode('cancel')} onMove={() => setMode('move')} onFollowUp={() => onFollowUp(a)} />
+              <LeavingSummary a={a} />
+              <LeavingPanel a={a} />
+            </>
           )}
           {mode === 'cancel' && (
             <CancelForm a={a} today={today} onBack={() => setMode('actions')} onDone={() => setMode('actions')} onRebook={(reason, note) => onRebook(a, reason, note)} />

@@ -7,6 +7,7 @@ import { fullName } from '../../../../src/domain/names.js';
 import { useCreatePatient, usePatientSearch } from '../../api/patients';
 import { FormErrors } from '../../components/FormErrors';
 import { SamePhonePatients } from '../../components/SamePhonePatients';
+import { PatientAlerts } from '../../components/PatientAlerts';
 import { useCan } from '../../components/session';
 import { useFieldErrors } from '../../lib/fieldErrors';
 import { displayPhone, formatDate } from '../../lib/format';
@@ -57,6 +58,7 @@ export function BookingPatientPicker({ value, onChange, autoFocus }: Props) {
           </div>
           <CloseButton aria-label={t('schedule.patient.change')} onClick={() => onChange(null)} />
         </Group>
+        <PatientAlerts patientId={value.id} />
       </Paper>
     );
   }
