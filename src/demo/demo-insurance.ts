@@ -14,6 +14,7 @@ import { buildRegister, monthRange, type RegisterBill } from '../domain/insuranc
 import { localDateOf, localInstant } from '../domain/schedule/time.js';
 import { taxPaidSum } from '../domain/tax-certificate.js';
 import type { Rng } from './demo-random.js';
+import { recallHistory } from './demo-recall.js';
 
 const INSURERS = [
   { name: 'Невская страховая', legal_name: 'АО «Невская страховая компания»', inn: '7801000011', kpp: '780101001', phone: '+78123090011', email: 'dms@nevskaya-sk.example', contact_person: 'Кравцова Ирина Олеговна', address: 'Санкт-Петербург, Малая Морская ул., 10', contract_number: 'ДМС-14/2025' },
@@ -53,7 +54,7 @@ export async function seedDemoInsurance(o: Opts): Promise<{ insurers: number; po
     const visits = await trx
       .selectFrom('appointments as a')
       .innerJoin('patients as p', 'p.id', 'a.patient_id')
-      .select(['a.id', 'a.patient_id', 'a.doctor_id', 'a.branch_id', 'a.local_date', 'a.ends_at', 'p.card_number', 'p.surname', 'p.first_name', 'p.patronymic', 'p.birth_date'])
+      .select(['a.id', 'a.patient_id', 'a.doctor_id', 'a.branch_id', 'a.chair_id', 'a.local_date', 'a.ends_at', 'p.card_number', 'p.surname', 'p.first_name', 'p.patronymic', 'p.birth_date'])
       .where('a.clinic_id', '=', clinicId)
       .where('a.status', '=', 'done')
       .where('a.local_date', '>=', from3)
@@ -66,6 +67,11 @@ export async function seedDemoInsurance(o: Opts): Promise<{ insurers: number; po
     for (const v of visits) byPatient.set(v.patient_id, [...(byPatient.get(v.patient_id) ?? []), v]);
     const candidates = [...byPatient.keys()];
     const insured = new Set<string>();
+    // This month's register must have something to send whatever the day: a patient with a finished,
+    // unbilled visit of this month (if any) is insured first, so that their policy is a valid one.
+    const monthStart = `${today.slice(0, 7)}-01`;
+    const thisMonth = visits.find((v) => v.local_date >= monthStart);
+    if (thisMonth && candidates.length > 6) insured.add(thisMonth.patient_id);
     while (insured.size < Math.min(40, candidates.length - 6)) insured.add(rng.pick(candidates));
     const others = candidates.filter((c) => !insured.has(c));
 
@@ -114,6 +120,28 @@ export async function seedDemoInsurance(o: Opts): Promise<{ insurers: number; po
     // Policies, letters, and the visits billed to the insurer within the policy, the letter and its limit.
     let policies = 0;
     const linked: { billId: string; insurerId: string; date: string; amount: number; bill: RegisterBill }[] = [];
+    const cover: { patientId: string; ins: (typeof insurers)[number]; policyId: string; number: string; letterId: string; letterNo: string; limit: number; billed: number; validTo: string }[] = [];
+    /** Bills a visit to the patient's insurer within the letter's limit (else to the patient); false if it went to the patient. */
+    const billToInsurer = async (c: (typeof cover)[number], v: (typeof visits)[number]) => {
+      const b = await makeBill(v, 'insurer');
+      if (!b) return false;
+      if (c.billed + b.total > c.limit) { await trx.updateTable('bills').set({ payer: 'patient' }).where('id', '=', b.billId).execute(); return false; }
+      c.billed += b.total;
+      await trx.insertInto('bill_insurance').values({
+        bill_id: b.billId, clinic_id: clinicId, insurer_id: c.ins.id, policy_id: c.policyId, letter_id: c.letterId, service_date: v.local_date, amount: b.total, register_id: null,
+        created_by: o.adminId, created_at: v.ends_at,
+      }).execute();
+      const doc = (await trx.selectFrom('doctors').select(['surname', 'first_name', 'patronymic']).where('id', '=', v.doctor_id).executeTakeFirstOrThrow());
+      linked.push({
+        billId: b.billId, insurerId: c.ins.id, date: v.local_date, amount: b.total,
+        bill: {
+          billId: b.billId, billNumber: billNo, serviceDate: v.local_date, patientName: [v.surname, v.first_name, v.patronymic].filter(Boolean).join(' '), cardNumber: v.card_number,
+          policyNumber: c.number, letterNumber: c.letterNo, amount: b.total,
+          services: b.lines.map((l) => ({ code: l.p.code, name: l.p.name, quantity: l.quantity, unitPrice: Number(l.p.price_min), amount: l.amount, doctor: `${doc.surname} ${doc.first_name[0]}.${doc.patronymic ? ` ${doc.patronymic[0]}.` : ''}` })),
+        },
+      });
+      return true;
+    };
     for (const [k, patientId] of [...insured].entries()) {
       const ins = insurers[k % 3];
       const expired = k % 10 === 7;
@@ -134,26 +162,34 @@ export async function seedDemoInsurance(o: Opts): Promise<{ insurers: number; po
         id: letterId, clinic_id: clinicId, insurer_id: ins.id, policy_id: policyId, number: letterNo, issued_on: issuedOn, valid_to: validTo, limit_amount: limit,
         covers: k % 2 ? 'Лечение кариеса, гигиена полости рта, рентген' : 'Консультации, лечение кариеса и пульпита, рентген', created_by: o.adminId, created_at: at(issuedOn),
       }).execute();
-      let billed = 0;
+      const c = { patientId, ins, policyId, number, letterId, letterNo, limit, billed: 0, validTo };
+      cover.push(c);
       for (const v of byPatient.get(patientId)!) {
         if (v.local_date < issuedOn || v.local_date > validTo) continue;
-        const b = await makeBill(v, 'insurer');
-        if (!b) continue;
-        if (billed + b.total > limit) { await trx.updateTable('bills').set({ payer: 'patient' }).where('id', '=', b.billId).execute(); continue; }
-        billed += b.total;
-        await trx.insertInto('bill_insurance').values({
-          bill_id: b.billId, clinic_id: clinicId, insurer_id: ins.id, policy_id: policyId, letter_id: letterId, service_date: v.local_date, amount: b.total, register_id: null,
-          created_by: o.adminId, created_at: v.ends_at,
-        }).execute();
-        const doc = (await trx.selectFrom('doctors').select(['surname', 'first_name', 'patronymic']).where('id', '=', v.doctor_id).executeTakeFirstOrThrow());
-        linked.push({
-          billId: b.billId, insurerId: ins.id, date: v.local_date, amount: b.total,
-          bill: {
-            billId: b.billId, billNumber: billNo, serviceDate: v.local_date, patientName: [v.surname, v.first_name, v.patronymic].filter(Boolean).join(' '), cardNumber: v.card_number,
-            policyNumber: number, letterNumber: letterNo, amount: b.total,
-            services: b.lines.map((l) => ({ code: l.p.code, name: l.p.name, quantity: l.quantity, unitPrice: Number(l.p.price_min), amount: l.amount, doctor: `${doc.surname} ${doc.first_name[0]}.${doc.patronymic ? ` ${doc.patronymic[0]}.` : ''}` })),
-          },
-        });
+        await billToInsurer(c, v);
+      }
+    }
+
+    // No insured visit of this month yet (its first hours, the New Year holidays, or the money demo billed
+    // them all): a patient with a valid policy came with acute pain early today, before now and before
+    // the clinic's usual hours, and the visit is billed to the insurer.
+    if (!linked.some((l) => l.date >= monthStart)) {
+      const c = cover.filter((x) => x.validTo >= today).sort((a, b) => (b.limit - b.billed) - (a.limit - a.billed))[0];
+      const last = c && byPatient.get(c.patientId)!.at(-1);
+      if (c && last) {
+        const midnight = localInstant(today, '00:00', o.tz);
+        const endMs = Math.max(midnight, Math.min(o.nowMs - 60_000, localInstant(today, '08:00', o.tz)));
+        const startMs = Math.max(midnight, endMs - 30 * 60_000);
+        const iso = (ms: number) => new Date(ms).toISOString();
+        const row = {
+          id: id(), clinic_id: clinicId, branch_id: last.branch_id, doctor_id: last.doctor_id, chair_id: last.chair_id, patient_id: c.patientId,
+          starts_at: iso(startMs), ends_at: iso(endMs), local_date: today, kind: 'urgent', status: 'done', squeeze_in: 1, needs_call: 0, comment: 'Острая боль, принят до начала приёма',
+          created_at: iso(startMs - 10 * 60_000), created_by: o.adminId, updated_at: iso(endMs), status_changed_at: iso(endMs), services: null, call_id: null,
+          arrived_at: iso(startMs - 5 * 60_000), in_chair_at: iso(startMs), done_at: iso(endMs),
+        } as const;
+        await trx.insertInto('appointments').values(row).execute();
+        await trx.insertInto('appointment_history').values(recallHistory([row], id)).execute();
+        await billToInsurer(c, { ...last, id: row.id, local_date: today, ends_at: row.ends_at });
       }
     }
 
@@ -162,8 +198,10 @@ export async function seedDemoInsurance(o: Opts): Promise<{ insurers: number; po
     for (const back of [2, 1]) {
       const month = monthOf(today, back);
       const { from, to } = monthRange(month);
-      const sentOn = `${monthOf(today, back - 1)}-05`;
-      if (sentOn > today) continue;
+      // Sent by the 5th of the next month (today, if the 5th is still ahead), never after now.
+      const fifth = `${monthOf(today, back - 1)}-05`;
+      const sentOn = fifth > today ? today : fifth;
+      const sentAt = new Date(Math.min(Date.parse(at(sentOn, '11:00')), o.nowMs - 60_000)).toISOString();
       for (const ins of insurers) {
         const rows = linked.filter((l) => l.insurerId === ins.id && l.date >= from && l.date <= to);
         if (!rows.length) continue;
@@ -172,7 +210,7 @@ export async function seedDemoInsurance(o: Opts): Promise<{ insurers: number; po
         const paidOn = back === 2 ? `${monthOf(today, 1)}-25` : null;
         await trx.insertInto('insurance_registers').values({
           id: regId, clinic_id: clinicId, insurer_id: ins.id, month, number: ++regNo, status: paidOn ? 'paid' : 'sent', total: content.total, bills_count: rows.length,
-          content_json: JSON.stringify(content), sent_by: o.adminId, sent_at: at(sentOn, '11:00'), paid_amount: paidOn ? content.total : null, paid_on: paidOn,
+          content_json: JSON.stringify(content), sent_by: o.adminId, sent_at: sentAt, paid_amount: paidOn ? content.total : null, paid_on: paidOn,
           payment_ref: paidOn ? rng.digits(5) : null, paid_by: paidOn ? o.adminId : null, paid_at: paidOn ? at(paidOn, '15:00') : null,
         }).execute();
         await trx.updateTable('bill_insurance').set({ register_id: regId }).where('bill_id', 'in', rows.map((r) => r.billId)).execute();
@@ -206,6 +244,7 @@ export async function seedDemoInsurance(o: Opts): Promise<{ insurers: number; po
       const moves = await trx.selectFrom('payments').select(['kind', 'method', 'amount']).where('patient_id', '=', patientId)
         .where('created_at', '>=', at(`${today.slice(0, 4)}-01-01`, '00:00')).execute();
       paid = taxPaidSum(moves.map((m) => ({ ...m, amount: Number(m.amount) })));
+      if (paid <= 0) continue; // early January: nothing paid this year yet
       const v = byPatient.get(patientId)![0];
       const fullName = [v.surname, v.first_name, v.patronymic].filter(Boolean).join(' ');
       const issuedOn = addDays(today, -k * 3);

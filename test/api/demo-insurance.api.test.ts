@@ -55,3 +55,41 @@ describe.each(DIALECTS)('the demo’s ДМС and tax certificates (%s)', (dialec
     for (const c of certs) expect(c.amount).toBe((await taxPreview(deps(), actor(), c.patientId, c.year)).amount);
   });
 });
+
+// Whatever the day: the month's first hours, its last day, New Year's night (the clinic closed for the holidays).
+const DAYS = [
+  ['the 1st at 01:30', '2026-11-30T22:30:00Z', '2026-12-01'],
+  ['the 2nd at noon', '2026-12-02T09:00:00Z', '2026-12-02'],
+  ['the 31st', '2026-12-31T15:00:00Z', '2026-12-31'],
+  ['1 January at 00:30', '2026-12-31T21:30:00Z', '2027-01-01'],
+] as const;
+describe.each(DIALECTS)('the demo’s ДМС on any day of the month (%s)', (dialect) => {
+  it.each(DAYS)('%s: an insured visit of this month to send, last month’s register sent, nothing dated ahead of now', async (_name, nowIso, today) => {
+    const h = await freshDb(dialect);
+    try {
+      const now = new Date(nowIso);
+      await seedDemoClinic(h, { now, hashPassword: async (p) => `test-hash:${p}`, seed: 7, patients: 400 });
+      const open = await h.db.selectFrom('bill_insurance as bi').innerJoin('bills as b', 'b.id', 'bi.bill_id').innerJoin('appointments as a', 'a.id', 'b.appointment_id')
+        .select(['bi.service_date', 'a.ends_at', 'a.local_date', 'a.status']).where('bi.register_id', 'is', null).where('bi.service_date', '>=', `${today.slice(0, 7)}-01`).execute();
+      expect(open.length).toBeGreaterThan(0);
+      for (const v of open) {
+        expect(v.service_date <= today && v.local_date === v.service_date && v.status === 'done').toBe(true);
+        expect(Date.parse(v.ends_at)).toBeLessThanOrEqual(now.getTime());
+      }
+      const [y, m] = today.split('-').map(Number);
+      const lastMonth = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+      const regs = await h.db.selectFrom('insurance_registers').select(['month', 'sent_at', 'paid_at']).execute();
+      expect(regs.some((r) => r.month === lastMonth)).toBe(true);
+      for (const r of regs) {
+        expect(Date.parse(r.sent_at)).toBeLessThanOrEqual(now.getTime());
+        if (r.paid_at) expect(Date.parse(r.paid_at)).toBeLessThanOrEqual(now.getTime());
+      }
+      const ahead = await h.db.selectFrom('payments').select('id').where('created_at', '>', now.toISOString()).execute();
+      expect(ahead).toEqual([]);
+      const billsAhead = await h.db.selectFrom('bills').select('id').where('created_at', '>', now.toISOString()).execute();
+      expect(billsAhead).toEqual([]);
+    } finally {
+      await h.cleanup();
+    }
+  }, 180_000);
+});
