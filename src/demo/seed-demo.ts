@@ -25,6 +25,7 @@ import { generateIncidents } from './demo-incidents.js';
 import { generateDemoMoney } from './demo-money.js';
 import { seedDemoInsurance } from './demo-insurance.js';
 import { generateTeam } from './demo-team.js';
+import { seedDemoLeaving } from './demo-leaving.js';
 import { generatePatients, PhoneFactory } from './demo-patients.js';
 import { Rng } from './demo-random.js';
 import { generateAppointments, type RotaDay, type ScheduleDoctor } from './demo-schedule.js';
@@ -221,6 +222,8 @@ export async function seedDemoClinic(h: DbHandle, opts: SeedDemoOptions): Promis
 
   // ДМС and tax certificates after the visits (and the money demo): they bill finished visits that have no bill yet.
   await seedDemoInsurance({ h, clinicId, nowMs, tz: DEMO_CLINIC.time_zone, rng: rng.fork('insurance'), adminId: userId('admin'), chiefName: users.find((u) => u.login === 'chief')!.full_name, id: newId });
+  // #12: the service card regulation's second version and the leaving records of finished visits.
+  await seedDemoLeaving({ h, clinicId, nowMs, userId: (l) => users.find((u) => u.login === l)?.id, adminName: users.find((u) => u.login === 'admin')!.full_name, id: newId });
 
   return { clinicId, logins: DEMO_USERS.map((u) => ({ login: u.login, password: DEMO_PASSWORD, role: u.role, fullName: u.fullName })) };
 }

@@ -15,7 +15,7 @@ export function PatientAlerts({ patientId }: { patientId: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'ru';
   const can = useCan();
-  const entries = useServiceCard(patientId).data?.items ?? [];
+  const entries = [...(useServiceCard(patientId).data?.items ?? [])].sort((a, b) => b.eventDate.localeCompare(a.eventDate) || b.createdAt.localeCompare(a.createdAt));
   const recs = entries.filter((e) => e.section === 'svc10').slice(0, 3);
   const alerts = entries.filter((e) => e.isAlert && e.section !== 'svc10');
   const wish = can('calls.write') ? entries.find((e) => e.section === 'svc1') : undefined;

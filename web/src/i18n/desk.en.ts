@@ -160,6 +160,11 @@ export const deskEn: DeskTranslation = {
     confirm: 'I have read it',
     confirmedAt: 'You read it on {{date}}',
   },
+  consent: {
+    edit: 'Change',
+    channelLabel: 'How to reach',
+    channel: { phone: 'phone', messenger: 'messenger', email: 'e-mail' },
+  },
   leaving: {
     title: 'The patient leaves',
     next: 'Next visit',

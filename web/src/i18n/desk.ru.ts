@@ -158,6 +158,11 @@ export const deskRu = {
     confirm: 'Ознакомлен(а)',
     confirmedAt: 'Вы ознакомились {{date}}',
   },
+  consent: {
+    edit: 'Изменить',
+    channelLabel: 'Как связаться',
+    channel: { phone: 'телефон', messenger: 'мессенджер', email: 'эл. почта' },
+  },
   leaving: {
     title: 'Пациент уходит',
     next: 'Следующий визит',

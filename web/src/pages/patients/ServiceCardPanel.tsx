@@ -11,6 +11,7 @@ import { formatDate, formatInstant } from '../../lib/format';
 import { shortFromFull } from '../../../../src/domain/names.js';
 import { SECTIONS_WITH_MINUTES, ServiceCardForm } from './ServiceCardForm';
 import { ServiceCardRules } from './ServiceCardRules';
+import { SurveyConsentEditor } from './SurveyConsentEditor';
 
 const newestFirst = (a: ServiceCardEntryT, b: ServiceCardEntryT) =>
   b.eventDate.localeCompare(a.eventDate) || b.createdAt.localeCompare(a.createdAt);
@@ -70,6 +71,7 @@ export function ServiceCardPanel({ patientId }: { patientId: string }) {
         )}
       </Group>
       <ServiceCardRules />
+      <SurveyConsentEditor patientId={patientId} />
       <QueryState isPending={isPending} error={error} />
       {data && (
         <Stack gap={0} mt="xs">
