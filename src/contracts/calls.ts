@@ -8,6 +8,8 @@ export const CallOutcome = z.enum(CALL_OUTCOMES);
 
 /** An incoming call as the call card records it when the administrator ends it (CALL-4). */
 export const CallInput = z.strictObject({
+  /** The call row the telephony created at the first ring (the card popped live): completed, not duplicated. */
+  callId: Id.optional(),
   branchId: Id.nullable().optional(),
   callerType: CallerType,
   purpose: CallPurpose,

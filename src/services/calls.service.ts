@@ -8,8 +8,8 @@ import * as repo from '../db/repos/calls.repo.js';
 import { clinicTimeAndSettings, getBranch, getClinic, listBranches } from '../db/repos/clinic.repo.js';
 import { getPatientRow } from '../db/repos/patients.repo.js';
 import { addDays } from '../domain/dates.js';
-import { fieldError, notFound } from '../domain/errors.js';
-import { callProblem, suggestCallerType } from '../domain/calls/call-rules.js';
+import { DomainError, fieldError, notFound } from '../domain/errors.js';
+import { callProblem, suggestCallerType, type CallRecord } from '../domain/calls/call-rules.js';
 import { yearsOpen } from '../domain/calls/call-script.js';
 import { dayPart, greeting } from '../domain/calls/greeting.js';
 import { toE164 } from '../domain/phone.js';
@@ -95,6 +95,7 @@ export async function recordCall(deps: Deps, actor: Actor, input: CallInputT) {
   const problem = callProblem(rec);
   if (problem) throw fieldError(problem.field, { ru: problem.ru, en: problem.en });
   const phone = input.phone ? toE164(input.phone) : null;
+  if (input.callId) return completeTelephonyCall(deps, actor, input.callId, input, rec, phone);
   await withTx(deps.h, async (trx) => {
     if (rec.patientId && !(await repo.refExists(trx, 'patients', actor.clinicId, rec.patientId))) throw fieldError('patientId', { ru: 'Пациент не найден', en: 'Patient not found' });
     if (input.sourceId && !(await repo.refExists(trx, 'info_sources', actor.clinicId, input.sourceId))) throw fieldError('sourceId', { ru: 'Источник не найден', en: 'Source not found' });
@@ -118,6 +119,38 @@ export async function recordCall(deps: Deps, actor: Actor, input: CallInputT) {
     await appendAudit(trx, auditEntry(actor, now, { action: 'create', objectType: 'call', objectId: id, patientId: rec.patientId, details: { outcome: rec.outcome } }));
   });
   return getCall(deps, actor, id);
+}
+
+/**
+ * The card popped by the telephony's ring completes the call row the ring created: purpose, outcome,
+ * caller and visit from the card; the instants (ring, answer, end) stay the PBX's own.
+ */
+async function completeTelephonyCall(deps: Deps, actor: Actor, callId: string, input: CallInputT, rec: CallRecord, phone: string | null) {
+  const now = deps.clock();
+  await withTx(deps.h, async (trx) => {
+    const row = await repo.telephonyCallOf(trx, actor.clinicId, callId);
+    if (!row) throw fieldError('callId', { ru: 'Звонок не найден', en: 'Call not found' });
+    if (row.user_id) throw new DomainError('conflict', { ru: 'Этот звонок уже записан', en: 'This call is already recorded' });
+    if (rec.patientId && !(await repo.refExists(trx, 'patients', actor.clinicId, rec.patientId))) throw fieldError('patientId', { ru: 'Пациент не найден', en: 'Patient not found' });
+    if (input.sourceId && !(await repo.refExists(trx, 'info_sources', actor.clinicId, input.sourceId))) throw fieldError('sourceId', { ru: 'Источник не найден', en: 'Source not found' });
+    if (rec.appointmentId) {
+      const a = await repo.appointmentOf(trx, actor.clinicId, rec.appointmentId);
+      if (!a) throw fieldError('appointmentId', { ru: 'Визит не найден', en: 'Visit not found' });
+      if (a.patient_id !== rec.patientId) throw fieldError('appointmentId', { ru: 'Визит другого пациента', en: 'The visit is another patient’s' });
+    }
+    // Still on the line by the PBX's account: the card's end closes it; a later «ended» event corrects it.
+    const ended = row.ended_at ?? now.toISOString();
+    const from = row.answered_at ?? row.started_at;
+    await repo.updateCallRow(trx, actor.clinicId, callId, {
+      caller_type: rec.callerType, purpose: rec.purpose, patient_id: rec.patientId, phone: row.phone ?? phone, caller_name: input.callerName?.trim() || null,
+      source_id: input.sourceId ?? null, outcome: rec.outcome, outcome_reason: rec.outcomeReason, appointment_id: rec.appointmentId, user_id: actor.userId,
+      note: input.note?.trim() || null, need_summary: input.needSummary?.trim() || null, script_version: input.scriptVersion ?? null, ended_at: ended,
+      duration_sec: Math.min(MAX_CALL_SEC, Math.max(0, Math.round((Date.parse(ended) - Date.parse(from)) / 1000))),
+    });
+    if (rec.appointmentId) await repo.linkAppointmentCall(trx, actor.clinicId, rec.appointmentId, callId);
+    await appendAudit(trx, auditEntry(actor, now, { action: 'update', objectType: 'call', objectId: callId, patientId: rec.patientId, details: { outcome: rec.outcome } }));
+  });
+  return getCall(deps, actor, callId);
 }
 
 export async function getCall(deps: Deps, actor: Actor, id: string) {

@@ -117,4 +117,20 @@ describe.each(DIALECTS)('the telephony webhook (%s)', (dialect) => {
     expect((await send(ev('ringing', 'pbx-4', '2026-11-23T09:00:00.000Z'), { secret: old })).statusCode).toBe(401);
     expect((await send(ev('ringing', 'pbx-4', '2026-11-23T09:00:00.000Z'))).statusCode).toBe(200);
   });
+  it('the card popped by the ring completes the same call row with the booking: one call, booked, the PBX figures kept', async () => {
+    const ring = await send(ev('ringing', 'pbx-5', '2026-11-23T09:00:00.000Z'));
+    const callId = ring.json().callId;
+    await send(ev('answered', 'pbx-5', '2026-11-23T09:00:03.000Z'));
+    const booked = await f.admin('POST', '/api/appointments', { kind: 'primary', patientId: f.patients[0], doctorId: f.orlova, startsAt: '2026-11-25T07:00:00.000Z' });
+    expect(booked.statusCode, booked.body).toBe(201);
+    const body = { callId, callerType: 'primary', purpose: 'booking', patientId: f.patients[0], outcome: 'booked', appointmentId: booked.json().id, startedAt: '2026-11-23T09:00:03.000Z' };
+    const r = await f.admin('POST', '/api/calls', body);
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json()).toMatchObject({ id: callId, outcome: 'booked', answerSec: 3, appointmentId: booked.json().id });
+    expect(await callsOf('pbx-5')).toHaveLength(1);
+    expect((await f.admin('POST', '/api/calls', body)).statusCode).toBe(409);
+    await send(ev('ended', 'pbx-5', '2026-11-23T09:01:03.000Z'));
+    expect((await callsOf('pbx-5'))[0]).toMatchObject({ outcome: 'booked', duration_sec: 60 });
+    expect((await f.admin('POST', '/api/calls', { ...body, callId: newId() })).statusCode).toBe(400);
+  });
 });

@@ -1,4 +1,4 @@
-import { sql, type Insertable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../connect.js';
 import type { CallsTable } from '../schema.js';
 
@@ -181,4 +181,19 @@ export async function namesFor(db: Db, clinicId: string) {
 
 export async function refExists(db: Db, table: 'patients' | 'info_sources' | 'branches' | 'users', clinicId: string, id: string): Promise<boolean> {
   return !!(await db.selectFrom(table).select('id').where('clinic_id', '=', clinicId).where('id', '=', id).executeTakeFirst());
+}
+
+/** A call row the telephony created (021-telephony), with what completing it from the card needs. */
+export async function telephonyCallOf(db: Db, clinicId: string, id: string) {
+  return db
+    .selectFrom('calls')
+    .select(['id', 'user_id', 'phone', 'started_at', 'answered_at', 'ended_at'])
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', id)
+    .where('pbx_call_id', 'is not', null)
+    .executeTakeFirst();
+}
+
+export async function updateCallRow(trx: Db, clinicId: string, id: string, patch: Updateable<CallsTable>) {
+  await trx.updateTable('calls').set(patch).where('clinic_id', '=', clinicId).where('id', '=', id).execute();
 }

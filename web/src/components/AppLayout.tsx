@@ -9,6 +9,7 @@ import { useLang } from '../i18n';
 import { DeskCoverButton } from './DeskCoverButton';
 import { NewCallButton } from './NewCallButton';
 import { GlobalHotkeys } from './GlobalHotkeys';
+import { TelephonyPopper } from './TelephonyPopper';
 import { IncidentBanner } from './IncidentBanner';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NavMenu } from './NavMenu';
@@ -43,6 +44,7 @@ export function AppLayout() {
       padding="md"
     >
       <GlobalHotkeys />
+      <TelephonyPopper />
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap" miw={0}>

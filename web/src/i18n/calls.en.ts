@@ -5,6 +5,7 @@ export const callsEn: typeof callsRu = {
   newCall: 'New call',
   newCallHint: 'Open the call card (F2)',
   card: {
+    ringing: '{{phone}} is calling',
     title: 'Call', say: 'Say', caller: 'Caller', phone: 'Phone', callerName: 'Caller’s name', callerType: 'Caller type',
     repeatHint: 'A repeat patient: speak to him as someone the clinic remembers', addressAs: 'Address as: {{name}}',
     visitsBehind_one: '{{count}} visit at the clinic', visitsBehind_few: '{{count}} visits at the clinic', visitsBehind_many: '{{count}} visits at the clinic',
@@ -38,8 +39,12 @@ export const callsEn: typeof callsRu = {
   purposes: {
     booking: 'Booking', price: 'Price', info: 'Information', reschedule: 'Reschedule', cancel: 'Cancellation', doctor: 'Question for the doctor', recall: 'Recall',
     confirmation: 'Confirmation', other: 'Other', advertising: 'Advertising', supplier: 'Supplier', director: 'For the director',
+    callback: 'Call-back', gap: 'Booking into a gap', promotion: 'Promotion', survey: 'Survey',
   },
-  outcomes: { booked: 'Booked', not_booked: 'Not booked', info_given: 'Information only', callback: 'Call back', routed: 'Passed on', confirmed: 'Confirmed' },
+  outcomes: { booked: 'Booked', not_booked: 'Not booked', info_given: 'Information only', callback: 'Call back', routed: 'Passed on', confirmed: 'Confirmed',
+    not_reached: 'Not reached', cancelled: 'Cancelled the visit', moved: 'Moved the visit', refused: 'Declined', completed: 'Survey completed',
+    unfilled: 'No outcome recorded', missed: 'Missed',
+  },
   directions: { in: 'Incoming', out: 'Outgoing' },
   base: {
     title: 'Calls', tabs: { base: 'Call base', conversion: 'Conversion', script: 'Script' },

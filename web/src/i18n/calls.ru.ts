@@ -4,6 +4,7 @@ export const callsRu = {
   newCall: 'Новый звонок',
   newCallHint: 'Открыть карточку звонка (F2)',
   card: {
+    ringing: 'Звонит {{phone}}',
     title: 'Звонок',
     say: 'Скажите',
     caller: 'Кто звонит',
@@ -86,9 +87,12 @@ export const callsRu = {
   purposes: {
     booking: 'Запись', price: 'Цена', info: 'Информация', reschedule: 'Перенос', cancel: 'Отмена', doctor: 'Вопрос врачу', recall: 'Повторный осмотр',
     confirmation: 'Подтверждение', other: 'Другое', advertising: 'Реклама', supplier: 'Поставщик', director: 'Директору',
+    callback: 'Обратный звонок', gap: 'Запись в окно', promotion: 'Акция', survey: 'Опрос',
   },
   outcomes: {
     booked: 'Записан', not_booked: 'Не записан', info_given: 'Только информация', callback: 'Перезвонить', routed: 'Передано', confirmed: 'Подтвердил',
+    not_reached: 'Не дозвонились', cancelled: 'Отменил визит', moved: 'Перенёс визит', refused: 'Отказался', completed: 'Опрос пройден',
+    unfilled: 'Итог не записан', missed: 'Пропущенный',
   },
   directions: { in: 'Входящий', out: 'Исходящий' },
   base: {

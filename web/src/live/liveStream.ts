@@ -15,7 +15,7 @@ export interface LiveListener {
 }
 
 /** The event names the server sends (src/services/live.service.ts). */
-const KINDS = ['appointment', 'arrival', 'doctor_late', 'incident', 'team_message', 'task'] as const;
+const KINDS = ['appointment', 'arrival', 'doctor_late', 'incident', 'team_message', 'task', 'call.ringing'] as const;
 
 const listeners = new Set<LiveListener>();
 let source: EventSource | null = null;

@@ -5,6 +5,8 @@ import { useLocation, useNavigate } from 'react-router';
 import { LIMITS } from '../../../../src/contracts/common.js';
 import { NON_PATIENT_PURPOSES, type CallerType, type CallOutcome, type CallPurpose } from '../../../../src/domain/calls/call-rules.js';
 import { useCallDesk, useCallerCard, useRecordCall } from '../../api/calls';
+import { usePatient } from '../../api/patients';
+import type { RingingCall } from '../../components/TelephonyPopper';
 import { useBranches, useInfoSources } from '../../api/clinic';
 import { useDoctors } from '../../api/doctors';
 import type { Appointment } from '../../api/schedule';
@@ -39,18 +41,24 @@ function CallCard() {
   const { t } = useTranslation();
   const tz = useClinicTimeZone();
   const navigate = useNavigate();
+  // Popped by the telephony's ring: this card completes the call row the ring created.
+  const ringing = (useLocation().state as { telephony?: RingingCall } | null)?.telephony ?? null;
   const started = useRef(new Date());
   const { data: branches } = useBranches();
   const { data: sources } = useInfoSources();
   const { data: doctors } = useDoctors();
   const active = useMemo(() => (branches?.items ?? []).filter((b) => b.isActive), [branches]);
-  const [branchId, setBranchId] = useState<string | null>(null);
+  const [branchId, setBranchId] = useState<string | null>(ringing?.branchId ?? null);
   useEffect(() => {
     if (!branchId && active.length) setBranchId(active[0].id);
   }, [active, branchId]);
   const desk = useCallDesk(branchId);
   const [patient, setPatient] = useState<PickedPatient | null>(null);
   const card = useCallerCard(patient?.id ?? null);
+  const caller = usePatient(ringing?.patientId ?? undefined);
+  useEffect(() => {
+    if (caller.data) setPatient((p) => p ?? caller.data);
+  }, [caller.data]);
   const can = useCan();
   const [callerType, setCallerType] = useState<CallerType>('primary');
   const typeChosen = useRef(false);
@@ -89,6 +97,7 @@ function CallCard() {
   const finish = () =>
     record.mutate(
       {
+        ...(ringing && { callId: ringing.callId }),
         branchId, callerType, purpose, patientId: nonPatient ? null : patient?.id ?? null, phone: nonPatient ? null : patient?.phone ?? null,
         callerName: callerName.trim() || null, sourceId: callerType === 'primary' ? sourceId : null, outcome: booked ? 'booked' : outcome ?? 'info_given',
         outcomeReason: reason.trim() || null, appointmentId: booked?.id ?? null, startedAt: started.current.toISOString(),
@@ -109,6 +118,7 @@ function CallCard() {
         <Stack gap="sm">
           <Group justify="space-between" align="flex-end">
             <Text fw={700} size="xl">{t('calls.card.title')}</Text>
+            {ringing && <Text c="teal.8" fw={600} data-testid="call-ringing">{t('calls.card.ringing', { phone: ringing.phone })}</Text>}
             {active.length > 1 && (
               <Select size="xs" w={200} data={active.map((b) => ({ value: b.id, label: b.name }))} value={branchId} onChange={setBranchId} allowDeselect={false} aria-label={t('schedule.branch')} />
             )}
