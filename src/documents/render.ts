@@ -43,7 +43,7 @@ const MISSING_GLYPHS: [RegExp, string][] = [[/\u202f/g, '\u00a0']];
 export function printable<T>(value: T): T {
   if (typeof value === 'string') return MISSING_GLYPHS.reduce((s, [re, to]) => s.replace(re, to), value as string) as T;
   if (Array.isArray(value)) return value.map(printable) as T;
-  if (value && typeof value === 'object' && !Buffer.isBuffer(value) && !(value instanceof Uint8Array)) {
+  if (value && typeof value === 'object' && !Buffer.isBuffer(value) && !(value instanceof Uint8Array) && !(value instanceof Date)) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, printable(v)])) as T;
   }
   return value;

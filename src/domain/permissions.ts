@@ -71,6 +71,10 @@ export const PERMISSIONS = [
   'team.manage',
   /** REC-1: the recall scheme (intervals per kind of treatment) and the confirmation lists' half boundary are approved by the clinic's management (seed 002: «согласно схеме, утверждённой администрацией клиники»). */
   'recall.manage',
+  /** DOC-1..7 (issue #11): edit the clinic's document templates and legal references: the owner and the chief doctor. */
+  'documents.manage',
+  /** Issue a document to a patient, record it signed (on screen or paper) or refused: the desk and the clinicians. */
+  'documents.issue',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -86,6 +90,7 @@ const CLINICIAN: readonly Permission[] = [
   'schedule.read',
   'schedule.status',
   'servicecard.write',
+  'documents.issue',
 ];
 
 /**
@@ -121,6 +126,7 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
     'calls.write',
     'insurance.manage',
     'taxcert.issue',
+    'documents.issue',
   ],
   office_manager: [...EVERYONE, 'schedule.read', 'staff.read', 'sources.write'],
 };

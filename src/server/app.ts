@@ -38,6 +38,7 @@ import { openingChecklistRoutes } from './routes/opening-checklist.routes.js';
 import { liveRoutes } from './routes/live.routes.js';
 import { retentionRoutes } from './routes/retention.routes.js';
 import { incidentRoutes } from './routes/incidents.routes.js';
+import { documentRoutes } from './routes/documents.routes.js';
 import { billRoutes } from './routes/bills.routes.js';
 import { cashRoutes } from './routes/cash.routes.js';
 import { moneyRoutes } from './routes/money.routes.js';
@@ -143,6 +144,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(svcRegulationRoutes(rd));
       await api.register(icalRoutes(rd));
       await api.register(incidentRoutes(rd));
+      await api.register(documentRoutes(rd));
       await api.register(billRoutes(rd));
       await api.register(cashRoutes(rd));
       await api.register(moneyRoutes(rd, opts.fiscalDriver ?? 'none'));

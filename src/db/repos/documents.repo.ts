@@ -1,0 +1,170 @@
+import type { Kysely } from 'kysely';
+import type { Db } from '../connect.js';
+
+/** Templates, legal reference overrides and patients' documents (migration 025; not in the typed schema yet). */
+const any = (db: Db) => db as unknown as Kysely<any>;
+
+export interface TemplateRow {
+  id: string;
+  clinic_id: string;
+  code: string;
+  kind: string;
+  version: number;
+  title: string;
+  audience: 'patient' | 'staff';
+  service_codes_json: string;
+  body: string;
+  created_by: string | null;
+  created_at: string | Date;
+}
+
+export interface PatientDocumentRow {
+  id: string;
+  clinic_id: string;
+  patient_id: string;
+  appointment_id: string | null;
+  template_code: string;
+  template_version: number;
+  kind: string;
+  title: string;
+  content_json: string;
+  content_sha256: string;
+  status: 'issued' | 'signed_on_screen' | 'signed_on_paper' | 'refused' | 'expired';
+  refusal_reason: string | null;
+  signer: 'patient' | 'representative' | null;
+  signer_name: string | null;
+  signature_png: string | null;
+  signed_at: string | Date | null;
+  paper_date: string | null;
+  recorded_by: string | null;
+  issued_by: string;
+  issued_at: string | Date;
+  updated_at: string | Date;
+}
+
+export async function templateRows(db: Db, clinicId: string, code?: string): Promise<TemplateRow[]> {
+  let q = any(db).selectFrom('document_templates').selectAll().where('clinic_id', '=', clinicId);
+  if (code) q = q.where('code', '=', code);
+  return q.orderBy('code').orderBy('version').execute() as Promise<TemplateRow[]>;
+}
+
+export async function insertTemplate(trx: Db, row: TemplateRow) {
+  await any(trx).insertInto('document_templates').values(row).execute();
+}
+
+export async function legalOverrides(db: Db, clinicId: string): Promise<{ key: string; text: string }[]> {
+  return any(db).selectFrom('legal_reference_overrides').select(['key', 'text']).where('clinic_id', '=', clinicId).orderBy('key').execute();
+}
+
+export async function setLegalOverride(trx: Db, row: { id: string; clinic_id: string; key: string; text: string | null; updated_by: string; updated_at: string }) {
+  await any(trx).deleteFrom('legal_reference_overrides').where('clinic_id', '=', row.clinic_id).where('key', '=', row.key).execute();
+  if (row.text) await any(trx).insertInto('legal_reference_overrides').values(row).execute();
+}
+
+export async function insertPatientDocument(trx: Db, row: PatientDocumentRow) {
+  await any(trx).insertInto('patient_documents').values(row).execute();
+}
+
+export async function patientDocuments(db: Db, clinicId: string, patientId: string): Promise<PatientDocumentRow[]> {
+  return any(db).selectFrom('patient_documents').selectAll().where('clinic_id', '=', clinicId).where('patient_id', '=', patientId).orderBy('issued_at', 'desc').orderBy('id').execute() as Promise<PatientDocumentRow[]>;
+}
+
+export async function patientDocument(db: Db, clinicId: string, id: string): Promise<PatientDocumentRow | undefined> {
+  return any(db).selectFrom('patient_documents').selectAll().where('clinic_id', '=', clinicId).where('id', '=', id).executeTakeFirst() as Promise<PatientDocumentRow | undefined>;
+}
+
+export async function updatePatientDocument(trx: Db, clinicId: string, id: string, patch: Partial<PatientDocumentRow>) {
+  await any(trx).updateTable('patient_documents').set(patch).where('clinic_id', '=', clinicId).where('id', '=', id).execute();
+}
+
+export interface RepresentativeRow {
+  rep_full_name: string | null;
+  rep_document: string | null;
+  rep_relation: string | null;
+  rep_phone: string | null;
+}
+
+export async function patientForDocuments(db: Db, clinicId: string, patientId: string) {
+  return any(db)
+    .selectFrom('patients')
+    .select(['id', 'surname', 'first_name', 'patronymic', 'birth_date', 'email', 'card_number', 'rep_full_name', 'rep_document', 'rep_relation', 'rep_phone'])
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', patientId)
+    .executeTakeFirst() as Promise<
+    ({ id: string; surname: string; first_name: string; patronymic: string | null; birth_date: string | null; email: string | null; card_number: number } & RepresentativeRow) | undefined
+  >;
+}
+
+export async function setRepresentative(trx: Db, clinicId: string, patientId: string, rep: RepresentativeRow) {
+  await any(trx).updateTable('patients').set(rep).where('clinic_id', '=', clinicId).where('id', '=', patientId).execute();
+}
+
+export interface VisitRow {
+  id: string;
+  patient_id: string;
+  branch_id: string;
+  doctor_id: string;
+  local_date: string;
+  status: string;
+  planned_services_json: string | null;
+  starts_at: string | Date;
+}
+
+export async function visit(db: Db, clinicId: string, id: string): Promise<VisitRow | undefined> {
+  return any(db)
+    .selectFrom('appointments')
+    .select(['id', 'patient_id', 'branch_id', 'doctor_id', 'local_date', 'status', 'planned_services_json', 'starts_at'])
+    .where('clinic_id', '=', clinicId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function visitsOn(db: Db, clinicId: string, localDate: string, branchId?: string): Promise<VisitRow[]> {
+  let q = any(db)
+    .selectFrom('appointments')
+    .select(['id', 'patient_id', 'branch_id', 'doctor_id', 'local_date', 'status', 'planned_services_json', 'starts_at'])
+    .where('clinic_id', '=', clinicId)
+    .where('local_date', '=', localDate)
+    .where('status', 'in', ['booked', 'confirmed', 'arrived', 'in_chair']);
+  if (branchId) q = q.where('branch_id', '=', branchId);
+  return q.orderBy('starts_at').orderBy('id').execute();
+}
+
+export async function setPlannedServices(trx: Db, clinicId: string, id: string, codes: string[]) {
+  await any(trx).updateTable('appointments').set({ planned_services_json: JSON.stringify(codes) }).where('clinic_id', '=', clinicId).where('id', '=', id).execute();
+}
+
+/** Price-list codes on the visit's bills (what was composed for it at the desk or by the doctor). */
+export async function billedCodes(db: Db, clinicId: string, appointmentId: string): Promise<string[]> {
+  const rows = await any(db)
+    .selectFrom('bill_lines')
+    .innerJoin('bills', 'bills.id', 'bill_lines.bill_id')
+    .select('bill_lines.code')
+    .where('bills.clinic_id', '=', clinicId)
+    .where('bills.appointment_id', '=', appointmentId)
+    .where('bills.status', '!=', 'cancelled')
+    .execute();
+  return rows.map((r: { code: string }) => r.code);
+}
+
+export async function priceNames(db: Db, clinicId: string, codes: string[]): Promise<Map<string, string>> {
+  if (!codes.length) return new Map();
+  const rows = await any(db).selectFrom('price_items').select(['code', 'name']).where('clinic_id', '=', clinicId).where('code', 'in', codes).execute();
+  return new Map(rows.map((r: { code: string; name: string }) => [r.code, r.name]));
+}
+
+export async function doctorName(db: Db, clinicId: string, doctorId: string) {
+  return any(db).selectFrom('doctors').select(['surname', 'first_name', 'patronymic', 'position']).where('clinic_id', '=', clinicId).where('id', '=', doctorId).executeTakeFirst() as Promise<
+    { surname: string; first_name: string; patronymic: string | null; position: string } | undefined
+  >;
+}
+
+export async function clinicForDocuments(db: Db, clinicId: string) {
+  return any(db).selectFrom('clinics').selectAll().where('id', '=', clinicId).executeTakeFirstOrThrow() as Promise<Record<string, unknown> & { name: string; time_zone: string }>;
+}
+
+export async function branchesOf(db: Db, clinicId: string) {
+  return any(db).selectFrom('branches').select(['id', 'name', 'address', 'phone']).where('clinic_id', '=', clinicId).orderBy('created_at').orderBy('id').execute() as Promise<
+    { id: string; name: string; address: string; phone: string | null }[]
+  >;
+}
