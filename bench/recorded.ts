@@ -20,27 +20,42 @@ export async function ownerSession(h: DbHandle, ds: Dataset, url: string): Promi
   return { cookie: cookie.split(';')[0]! };
 }
 
-/** The statements a call issues, grouped as they were in flight together. */
+/**
+ * The statements a call issues, grouped as they were in flight together. Kysely shows a plugin the
+ * subqueries too (when the outer query is built): only the queries that returned a result are kept,
+ * so a subquery is not replayed as a statement of its own.
+ */
 export async function record(h: DbHandle, fn: (h: DbHandle) => Promise<unknown>): Promise<CompiledQuery[][]> {
-  const groups: { node: RootOperationNode; queryId: QueryId }[][] = [];
-  let inflight = 0;
+  const events: { start: boolean; node?: RootOperationNode; queryId: QueryId }[] = [];
   const plugin: KyselyPlugin = {
     transformQuery({ node, queryId }) {
-      if (inflight <= 0 || !groups.length) {
-        inflight = 0;
-        groups.push([]);
-      }
-      inflight++;
-      groups[groups.length - 1]!.push({ node, queryId });
+      events.push({ start: true, node, queryId });
       return node;
     },
-    async transformResult({ result }) {
-      inflight--;
+    async transformResult({ result, queryId }) {
+      events.push({ start: false, queryId });
       return result;
     },
   };
   await fn({ ...h, db: h.db.withPlugin(plugin) });
-  return groups.map((g) => g.map((q) => h.db.getExecutor().compileQuery(q.node, q.queryId)));
+  const ran = new Set(events.filter((e) => !e.start).map((e) => e.queryId));
+  // The last node shown for a query is the one executed (a query may be compiled more than once).
+  const nodes = new Map<QueryId, RootOperationNode>();
+  for (const e of events) if (e.start && ran.has(e.queryId)) nodes.set(e.queryId, e.node!);
+  const groups: QueryId[][] = [];
+  const seen = new Set<QueryId>();
+  let inflight = 0;
+  for (const e of events) {
+    if (!ran.has(e.queryId)) continue;
+    if (e.start) {
+      if (seen.has(e.queryId)) continue;
+      seen.add(e.queryId);
+      if (inflight <= 0 || !groups.length) groups.push([]);
+      inflight++;
+      groups[groups.length - 1]!.push(e.queryId);
+    } else inflight--;
+  }
+  return groups.map((g) => g.map((id) => h.db.getExecutor().compileQuery(nodes.get(id)!, id)));
 }
 
 /** Median milliseconds of replaying the plans in turn (each group's statements together) for `seconds`, at least 5 runs. */

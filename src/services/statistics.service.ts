@@ -51,10 +51,8 @@ export async function summary(deps: Deps, actor: Actor, q: Query): Promise<Stats
   const { today } = localToday(deps.clock(), ctx.tz);
   const asOf = q.to < today ? q.to : today;
   const window = recallWindow(asOf);
-  const [counts, booked, confirmation, sources, recall, chairs] = await Promise.all([
-    stats.statusCounts(db, period),
-    stats.bookedMinutes(db, deps.h.dialect, period),
-    stats.confirmationCounts(db, period, dayStartOpts(deps, ctx.tz, q)),
+  const [{ statusCounts: counts, bookedMinutes: booked, confirmation }, sources, recall, chairs] = await Promise.all([
+    stats.visitAggregates(db, period, dayStartOpts(deps, ctx.tz, q)),
     stats.newPatientsBySource(db, actor.clinicId, new Date(localInstant(q.from, '00:00', ctx.tz)).toISOString(), new Date(localInstant(addDays(q.to, 1), '00:00', ctx.tz)).toISOString()),
     stats.recallCounts(db, actor.clinicId, window.oldest, window.latest),
     listChairs(db, actor.clinicId),

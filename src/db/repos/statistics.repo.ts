@@ -17,32 +17,6 @@ function visitsOf(db: Db, p: Period) {
   return q;
 }
 
-/** Visits of the period by status and, for the cancelled ones, by reason. */
-export async function statusCounts(db: Db, p: Period) {
-  const rows = await visitsOf(db, p)
-    .select(['a.status', 'a.cancel_reason', (eb) => eb.fn.countAll<string | number>().as('n')])
-    .groupBy(['a.status', 'a.cancel_reason'])
-    .execute();
-  return rows.map((r) => ({ status: r.status, cancelReason: r.cancel_reason, count: Number(r.n) }));
-}
-
-/** Minutes between two instant columns, summed: the engines store instants differently. */
-function minutesSum(dialect: Dialect) {
-  return dialect === 'postgres'
-    ? sql<string | number>`coalesce(sum(extract(epoch from (a.ends_at - a.starts_at))), 0) / 60`
-    : sql<string | number>`coalesce(sum((julianday(a.ends_at) - julianday(a.starts_at)) * 1440.0), 0)`;
-}
-
-/** Booked minutes of the visits that hold the time, per doctor and chair. */
-export async function bookedMinutes(db: Db, dialect: Dialect, p: Period) {
-  const rows = await visitsOf(db, p)
-    .select(['a.doctor_id', 'a.chair_id', minutesSum(dialect).as('minutes')])
-    .where('a.status', 'in', HELD)
-    .groupBy(['a.doctor_id', 'a.chair_id'])
-    .execute();
-  return rows.map((r) => ({ doctorId: r.doctor_id, chairId: r.chair_id, minutes: Math.round(Number(r.minutes)) }));
-}
-
 /**
  * The clinic-local start of a visit's day as an instant comparable with the instant columns.
  * PostgreSQL converts with the zone itself; SQLite knows no zones, so the zone's offset is
@@ -70,16 +44,55 @@ function confirmedBefore(o: DayStartOpts): Expression<SqlBool> {
   return sql<SqlBool>`exists (select 1 from appointment_history h where h.appointment_id = a.id and h.to_status = 'confirmed' and h.at < ${dayStart(o.dialect, o.tz, o.offsetMinutes)})`;
 }
 
-/** CONF: the period's visits that could be confirmed in advance, and of them confirmed before the day. */
-export async function confirmationCounts(db: Db, p: Period, o: DayStartOpts) {
-  const r = await visitsOf(db, p)
+/**
+ * The period's visits in one pass over the appointments_stats index (#14): counts by status and
+ * reason, booked minutes of the visits that hold the time per doctor and chair, and CONF (the visits
+ * that could be confirmed in advance and, of them, those confirmed before their day) — what
+ * statusCounts, bookedMinutes and confirmationCounts return, in one statement instead of three scans.
+ */
+export async function visitAggregates(db: Db, p: Period, o: DayStartOpts) {
+  const held = sql.join(HELD.map((s) => sql.lit(s)));
+  const rows = await visitsOf(db, p)
     .select([
-      (eb) => eb.fn.countAll<string | number>().as('due'),
-      sql<string | number>`coalesce(sum(case when ${confirmedBefore(o)} then 1 else 0 end), 0)`.as('confirmed'),
+      'a.status',
+      'a.cancel_reason',
+      'a.doctor_id',
+      'a.chair_id',
+      (eb) => eb.fn.countAll<string | number>().as('n'),
+      sql<string | number>`sum(case when a.status in (${held}) then ${minutesOf(o.dialect)} else 0 end)`.as('minutes'),
+      sql<string | number>`sum(case when ${confirmable(o)} then 1 else 0 end)`.as('due'),
+      sql<string | number>`sum(case when ${confirmable(o)} then (case when ${confirmedBefore(o)} then 1 else 0 end) else 0 end)`.as('confirmed'),
     ])
-    .where(confirmable(o))
-    .executeTakeFirstOrThrow();
-  return { due: Number(r.due), confirmed: Number(r.confirmed) };
+    .groupBy(['a.status', 'a.cancel_reason', 'a.doctor_id', 'a.chair_id'])
+    .execute();
+  const counts = new Map<string, { status: string; cancelReason: string | null; count: number }>();
+  const minutes = new Map<string, { doctorId: string; chairId: string | null; minutes: number }>();
+  let due = 0;
+  let confirmed = 0;
+  for (const r of rows) {
+    const ck = `${r.status}\u0000${r.cancel_reason ?? ''}`;
+    const c = counts.get(ck) ?? { status: r.status, cancelReason: r.cancel_reason, count: 0 };
+    c.count += Number(r.n);
+    counts.set(ck, c);
+    if (HELD.includes(r.status)) {
+      const mk = `${r.doctor_id}\u0000${r.chair_id ?? ''}`;
+      const m = minutes.get(mk) ?? { doctorId: r.doctor_id, chairId: r.chair_id, minutes: 0 };
+      m.minutes += Number(r.minutes);
+      minutes.set(mk, m);
+    }
+    due += Number(r.due);
+    confirmed += Number(r.confirmed);
+  }
+  return {
+    statusCounts: [...counts.values()],
+    bookedMinutes: [...minutes.values()].map((m) => ({ ...m, minutes: Math.round(m.minutes) })),
+    confirmation: { due, confirmed },
+  };
+}
+
+/** One visit's length in minutes. */
+function minutesOf(dialect: Dialect) {
+  return dialect === 'postgres' ? sql`extract(epoch from (a.ends_at - a.starts_at)) / 60` : sql`(julianday(a.ends_at) - julianday(a.starts_at)) * 1440.0`;
 }
 
 /** Patients registered in [fromIso, toIso), by information source. */
