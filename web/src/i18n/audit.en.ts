@@ -132,6 +132,8 @@ export const auditEn: AuditTranslation = {
     appointment: 'Appointment',
     service_card_entry: 'Service card entry',
     survey_consent: 'Consent to the survey',
+    survey_questionnaire: 'Survey questionnaire',
+    survey_call: 'Post-treatment survey call',
     waiting_list: 'Waiting list',
     doctor_hours: 'Doctor working hours',
     doctor_delay: 'Doctor running late',
@@ -177,6 +179,9 @@ export const auditEn: AuditTranslation = {
     checklist_day: 'Shift opening',
     checklist_items: 'Checklist items',
     incident: 'Incident',
+    document_template: 'Document template',
+    legal_reference: 'Legal reference',
+    patient_document: 'Patient document',
   },
   auditDetails: auditDetailsEn,
 };

@@ -130,6 +130,8 @@ export const auditRu = {
     appointment: 'Запись на приём',
     service_card_entry: 'Запись в сервисной карте',
     survey_consent: 'Согласие на опрос',
+    survey_questionnaire: 'Анкета опроса',
+    survey_call: 'Звонок-опрос после лечения',
     waiting_list: 'Лист ожидания',
     doctor_hours: 'Часы работы врача',
     doctor_delay: 'Задержка приёма',
@@ -175,6 +177,9 @@ export const auditRu = {
     checklist_day: 'Открытие смены',
     checklist_items: 'Пункты чек-листа',
     incident: 'Инцидент',
+    document_template: 'Шаблон документа',
+    legal_reference: 'Ссылка на нормативный акт',
+    patient_document: 'Документ пациента',
   },
   auditDetails: auditDetailsRu,
 };
