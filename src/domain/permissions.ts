@@ -71,6 +71,9 @@ export const PERMISSIONS = [
   'team.manage',
   /** REC-1: the recall scheme (intervals per kind of treatment) and the confirmation lists' half boundary are approved by the clinic's management (seed 002: «согласно схеме, утверждённой администрацией клиники»). */
   'recall.manage',
+  /** SURV-2/3: the chief doctor edits the survey questionnaire; management reads the survey results (they name patients and rate staff: not the desk, not assistants). */
+  'surveys.manage',
+  'surveys.read',
   /** DOC-1..7 (issue #11): edit the clinic's document templates and legal references: the owner and the chief doctor. */
   'documents.manage',
   /** Issue a document to a patient, record it signed (on screen or paper) or refused: the desk and the clinicians. */

@@ -1,0 +1,44 @@
+import { average, nps } from '../domain/surveys.js';
+import { currentQuestionnaire } from './surveys.service.js';
+import type { Actor, Deps } from './context.js';
+
+export interface ResultsQuery { from?: string; to?: string; doctorId?: string; branchId?: string }
+
+type Row = { call_id: string; doctor_id: string | null; branch_id: string | null; visit_date: string | null; called_at: string; d_surname: string | null; d_first: string | null; question_key: string; score: number | null; kind: string };
+
+function figures(rows: Row[], keys: string[]) {
+  const calls = new Set(rows.map((r) => r.call_id));
+  const npsScores = rows.filter((r) => r.kind === 'nps' && r.score !== null).map((r) => r.score!);
+  const averages: Record<string, number | null> = {};
+  for (const k of keys) averages[k] = average(rows.filter((r) => r.question_key === k && r.kind === 'score5' && r.score !== null).map((r) => r.score!));
+  return { count: calls.size, nps: nps(npsScores), averages };
+}
+
+/**
+ * SURV-3: completed surveys per doctor and per month, with NPS (promoters 9–10 minus detractors
+ * 0–6, in %) and the average of each 1–5 question. The period filters the visit date.
+ */
+export async function surveyResults(deps: Deps, actor: Actor, q: ResultsQuery) {
+  const db = deps.h.db;
+  const qn = await currentQuestionnaire(db, actor.clinicId);
+  const kinds = new Map(qn.questions.map((x) => [x.key, x.kind]));
+  let sel = db.selectFrom('survey_calls as c').innerJoin('survey_answers as a', 'a.survey_call_id', 'c.id').leftJoin('doctors as d', 'd.id', 'c.doctor_id')
+    .select(['c.id as call_id', 'c.doctor_id', 'c.branch_id', 'c.visit_date', 'c.called_at', 'd.surname as d_surname', 'd.first_name as d_first', 'a.question_key', 'a.score'])
+    .where('c.clinic_id', '=', actor.clinicId).where('c.outcome', '=', 'completed');
+  if (q.from) sel = sel.where('c.visit_date', '>=', q.from);
+  if (q.to) sel = sel.where('c.visit_date', '<=', q.to);
+  if (q.doctorId) sel = sel.where('c.doctor_id', '=', q.doctorId);
+  if (q.branchId) sel = sel.where('c.branch_id', '=', q.branchId);
+  // The NPS question is recognised by its kind in the version in force, or by its default key.
+  const rows: Row[] = (await sel.execute()).map((r) => ({ ...r, kind: kinds.get(r.question_key) ?? (r.question_key === 'recommend' ? 'nps' : 'score5') }));
+  const keys = qn.questions.filter((x) => x.kind === 'score5').map((x) => x.key);
+  const group = (key: (r: Row) => string) => {
+    const m = new Map<string, Row[]>();
+    for (const r of rows) m.set(key(r), [...(m.get(key(r)) ?? []), r]);
+    return m;
+  };
+  const byDoctor = [...group((r) => r.doctor_id ?? '')].map(([doctorId, rs]) => ({ doctorId: doctorId || null, doctorName: rs[0]!.d_surname ? `${rs[0]!.d_surname} ${rs[0]!.d_first}` : null, ...figures(rs, keys) }))
+    .sort((a, b) => (a.doctorName ?? '').localeCompare(b.doctorName ?? ''));
+  const byMonth = [...group((r) => (r.visit_date ?? r.called_at).slice(0, 7))].map(([month, rs]) => ({ month, ...figures(rs, keys) })).sort((a, b) => a.month.localeCompare(b.month));
+  return { questions: qn.questions, total: figures(rows, keys), byDoctor, byMonth };
+}

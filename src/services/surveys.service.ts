@@ -1,0 +1,152 @@
+import { withTx } from '../db/connect.js';
+import { newId } from '../db/ids.js';
+import { appendAudit } from '../db/repos/audit.repo.js';
+import { clinicTimeAndSettings } from '../db/repos/clinic.repo.js';
+import { getPatientRow } from '../db/repos/patients.repo.js';
+import { fieldError, notFound } from '../domain/errors.js';
+import { localDateOf } from '../domain/schedule/time.js';
+import { DEFAULT_QUESTIONS, isLowResult, surveyEligible, surveyScript, surveySettings, type SurveyOutcome, type SurveyQuestion } from '../domain/surveys.js';
+import { addEntryTx, authorName } from './service-card.service.js';
+import { createTask } from './tasks.service.js';
+import { auditEntry, type Actor, type Deps } from './context.js';
+import type { Db } from '../db/connect.js';
+
+const PATIENT = { ru: 'Пациент', en: 'Patient' };
+const OUTCOME_RU: Record<SurveyOutcome, string> = { completed: 'опрос проведён', refused: 'отказался отвечать', not_reached: 'не дозвонились', callback: 'просил перезвонить' };
+
+/** The questionnaire in force: the newest saved version, or the seed's defaults as version 0. */
+export async function currentQuestionnaire(db: Db, clinicId: string): Promise<{ version: number; questions: SurveyQuestion[] }> {
+  const r = await db.selectFrom('survey_questionnaires').select(['version', 'questions_json']).where('clinic_id', '=', clinicId).orderBy('version', 'desc').limit(1).executeTakeFirst();
+  return r ? { version: r.version, questions: JSON.parse(r.questions_json) as SurveyQuestion[] } : { version: 0, questions: [...DEFAULT_QUESTIONS] };
+}
+
+/** SURV-2: the chief doctor saves a new version; answers keep the version they were asked with. */
+export async function saveQuestionnaire(deps: Deps, actor: Actor, questions: SurveyQuestion[]) {
+  const keys = new Set(questions.map((q) => q.key));
+  if (keys.size !== questions.length) throw fieldError('questions', { ru: 'Ключи вопросов повторяются', en: 'Question keys repeat' });
+  const now = deps.clock();
+  return withTx(deps.h, async (trx) => {
+    const cur = await currentQuestionnaire(trx, actor.clinicId);
+    const id = newId();
+    await trx.insertInto('survey_questionnaires').values({ id, clinic_id: actor.clinicId, version: cur.version + 1, questions_json: JSON.stringify(questions), created_by: actor.userId, created_at: now.toISOString() }).execute();
+    await appendAudit(trx, auditEntry(actor, now, { action: 'update', objectType: 'survey_questionnaire', objectId: id, details: { version: cur.version + 1 } }));
+    return { version: cur.version + 1, questions };
+  });
+}
+
+/**
+ * The survey list of «Обзвон» for the clinic's today: patients who agreed (SVC-1) whose treatment
+ * ended (see surveyEligible), with the call script filled in with their name.
+ */
+export async function surveyWorklist(deps: Deps, actor: Actor) {
+  const now = deps.clock();
+  const { time_zone: tz, settings_json } = await clinicTimeAndSettings(deps.h.db, actor.clinicId);
+  const settings = surveySettings(settings_json);
+  const today = localDateOf(now.getTime(), tz);
+  const db = deps.h.db;
+  const consents = await db.selectFrom('survey_consents').select(['patient_id', 'status', 'preferred_time', 'recorded_at']).where('clinic_id', '=', actor.clinicId).orderBy('recorded_at', 'asc').execute();
+  const latest = new Map<string, { status: 'agreed' | 'refused'; preferred_time: string | null }>();
+  for (const c of consents) latest.set(c.patient_id, c);
+  const agreed = [...latest].filter(([, c]) => c.status === 'agreed').map(([id]) => id);
+  if (!agreed.length) return { today, settings, items: [] };
+  const visits = await db.selectFrom('appointments as a').leftJoin('doctors as d', 'd.id', 'a.doctor_id')
+    .select(['a.id', 'a.patient_id', 'a.local_date', 'a.starts_at', 'a.status', 'a.doctor_id', 'a.branch_id', 'a.kind', 'd.surname as d_surname', 'd.first_name as d_first'])
+    .where('a.clinic_id', '=', actor.clinicId).where('a.patient_id', 'in', agreed).execute();
+  const calls = await db.selectFrom('survey_calls').select(['patient_id', 'outcome', 'called_at', 'callback_at']).where('clinic_id', '=', actor.clinicId).where('patient_id', 'in', agreed).orderBy('called_at', 'asc').execute();
+  const patients = await db.selectFrom('patients').select(['id', 'surname', 'first_name', 'patronymic']).where('clinic_id', '=', actor.clinicId).where('id', 'in', agreed).execute();
+  const phones = await db.selectFrom('patient_phones').select(['patient_id', 'number']).where('patient_id', 'in', agreed).execute();
+  const clinic = await db.selectFrom('clinics').select('name').where('id', '=', actor.clinicId).executeTakeFirstOrThrow();
+  const staff = await authorName(db, actor);
+  const items = [];
+  for (const p of patients) {
+    const mine = visits.filter((v) => v.patient_id === p.id);
+    const done = mine.filter((v) => v.status === 'done').sort((a, b) => a.starts_at.localeCompare(b.starts_at)).at(-1) ?? null;
+    const hasFutureVisit = mine.some((v) => ['booked', 'confirmed', 'arrived', 'in_chair'].includes(v.status) && v.starts_at > now.toISOString());
+    const mineCalls = calls.filter((c) => c.patient_id === p.id);
+    const surveyed = mineCalls.filter((c) => c.outcome === 'completed' || c.outcome === 'refused').at(-1);
+    const eligible = surveyEligible({ today, lastDoneDate: done?.local_date ?? null, hasFutureVisit, consent: 'agreed', lastSurveyedDate: surveyed ? localDateOf(Date.parse(surveyed.called_at), tz) : null, settings });
+    if (!eligible || !done) continue;
+    const last = mineCalls.at(-1);
+    // A promised call-back waits until its time.
+    if (last?.outcome === 'callback' && last.callback_at && last.callback_at > now.toISOString()) continue;
+    const doctorName = done.d_surname ? `${done.d_surname} ${done.d_first}` : null;
+    items.push({
+      patientId: p.id, patientName: [p.surname, p.first_name, p.patronymic].filter(Boolean).join(' '), phone: phones.find((x) => x.patient_id === p.id)?.number ?? null,
+      preferredTime: latest.get(p.id)?.preferred_time ?? null, appointmentId: done.id, visitDate: done.local_date, doctorId: done.doctor_id, doctorName,
+      attempts: mineCalls.length, lastOutcome: last?.outcome ?? null,
+      script: surveyScript({ firstName: p.first_name, patronymic: p.patronymic, clinicName: clinic.name, staffName: staff, doctorName }),
+    });
+  }
+  return { today, settings, items };
+}
+
+export interface SurveyCallInput {
+  appointmentId?: string | null;
+  outcome: SurveyOutcome;
+  callbackAt?: string | null;
+  answers?: { key: string; score?: number | null; text?: string | null }[];
+  complaint?: boolean;
+  comment?: string | null;
+}
+
+/**
+ * Records one survey call attempt (SURV-1). A completed survey stores the answers with the
+ * questionnaire version, linked to the visit and its doctor; a low result raises a task for the
+ * chief doctor (SURV-3); every attempt is written to the service card's section 1 (SVC-1, wishes
+ * and survey — the section where the consent lives).
+ */
+export async function recordSurveyCall(deps: Deps, actor: Actor, patientId: string, input: SurveyCallInput) {
+  const now = deps.clock();
+  const { time_zone: tz } = await clinicTimeAndSettings(deps.h.db, actor.clinicId);
+  const name = await authorName(deps.h.db, actor);
+  if (input.outcome === 'callback' && !input.callbackAt) throw fieldError('callbackAt', { ru: 'Укажите, когда перезвонить', en: 'Say when to call back' });
+  return withTx(deps.h, async (trx) => {
+    if (!(await getPatientRow(trx, actor.clinicId, patientId))) throw notFound(PATIENT);
+    let visit: { id: string; doctor_id: string; branch_id: string; local_date: string } | undefined;
+    if (input.appointmentId) {
+      visit = await trx.selectFrom('appointments').select(['id', 'doctor_id', 'branch_id', 'local_date']).where('clinic_id', '=', actor.clinicId).where('patient_id', '=', patientId).where('id', '=', input.appointmentId).executeTakeFirst();
+      if (!visit) throw fieldError('appointmentId', { ru: 'Визит пациента не найден', en: 'The patient’s visit was not found' });
+    }
+    const q = await currentQuestionnaire(trx, actor.clinicId);
+    const answers = input.outcome === 'completed' ? (input.answers ?? []) : [];
+    const byKey = new Map(q.questions.map((x) => [x.key, x]));
+    const checked = answers.map((a, i) => {
+      const qq = byKey.get(a.key);
+      if (!qq) throw fieldError(`answers.${i}.key`, { ru: 'Такого вопроса нет в анкете', en: 'No such question in the questionnaire' });
+      const max = qq.kind === 'nps' ? 10 : 5;
+      const min = qq.kind === 'nps' ? 0 : 1;
+      const score = qq.kind === 'text' ? null : (a.score ?? null);
+      if (score !== null && (!Number.isInteger(score) || score < min || score > max)) throw fieldError(`answers.${i}.score`, { ru: `Оценка от ${min} до ${max}`, en: `A score from ${min} to ${max}` });
+      return { key: a.key, kind: qq.kind, score, text: a.text?.trim() || null };
+    });
+    const complaint = !!input.complaint;
+    const low = input.outcome === 'completed' && isLowResult(checked, complaint);
+    const id = newId();
+    const npsAnswer = checked.find((a) => a.kind === 'nps')?.score ?? null;
+    let taskId: string | null = null;
+    const patient = await getPatientRow(trx, actor.clinicId, patientId);
+    if (low) {
+      const lows = checked.filter((a) => a.score !== null && ((a.kind === 'score5' && a.score <= 2) || (a.kind === 'nps' && a.score <= 6))).map((a) => `${byKey.get(a.key)!.ru.split('?')[0]}: ${a.score}`);
+      taskId = await createTask(trx, actor, {
+        title: `Низкая оценка в опросе после лечения: ${patient!.p.surname} ${patient!.p.first_name}`,
+        details: [...lows, complaint ? 'Пациент жалуется' : null, input.comment?.trim() || null].filter(Boolean).join('\n'),
+        assigneeRole: 'chief_doctor', dueDate: localDateOf(now.getTime() + 3 * 86_400_000, tz), patientId, appointmentId: visit?.id ?? null,
+      }, now);
+    }
+    await trx.insertInto('survey_calls').values({
+      id, clinic_id: actor.clinicId, patient_id: patientId, appointment_id: visit?.id ?? null, doctor_id: visit?.doctor_id ?? null, branch_id: visit?.branch_id ?? null,
+      visit_date: visit?.local_date ?? null, outcome: input.outcome, callback_at: input.outcome === 'callback' ? input.callbackAt! : null,
+      questionnaire_version: input.outcome === 'completed' ? q.version : null, nps: npsAnswer, complaint: complaint ? 1 : 0, comment: input.comment?.trim() || null,
+      task_id: taskId, called_by: actor.userId, called_at: now.toISOString(),
+    }).execute();
+    for (const a of checked) await trx.insertInto('survey_answers').values({ id: newId(), clinic_id: actor.clinicId, survey_call_id: id, question_key: a.key, score: a.score, text: a.text }).execute();
+    const scores = checked.filter((a) => a.score !== null).map((a) => `${a.key} ${a.score}`).join(', ');
+    await addEntryTx(trx, actor, name, patientId, {
+      section: 'svc1', eventDate: localDateOf(now.getTime(), tz), appointmentId: visit?.id ?? null, isAlert: low,
+      text: `Опрос после лечения: ${OUTCOME_RU[input.outcome]}${scores ? ` (${scores})` : ''}${low ? '; низкая оценка — задача главному врачу' : ''}`,
+    }, now.toISOString());
+    await appendAudit(trx, auditEntry(actor, now, { action: 'create', objectType: 'survey_call', objectId: id, patientId, details: { outcome: input.outcome, low } }));
+    return { id, outcome: input.outcome, low, taskId };
+  });
+}
+
