@@ -40,6 +40,15 @@ describe('ATOL JSON task from the neutral fiscal document', () => {
     expect(adv.clientInfo).toEqual({ emailOrPhone: '+79213220031' });
     expect(atolTask(doc({ operation: 'sell_return' })).type).toBe('sellReturn');
   });
+  it('a bill paid from the balance: the advance’s settlement («зачёт аванса»), full payment of the services, ATOL payment type prepaid', () => {
+    const d = doc({ method: 'advance' });
+    expect(d.payment).toEqual({ type: 'prepaid', amount: 530050 });
+    const t = atolTask(d);
+    expect(t.type).toBe('sell');
+    expect(t.items.map((i) => [i.paymentMethod, i.paymentObject])).toEqual([['fullPayment', 'service'], ['fullPayment', 'service']]);
+    expect(t.payments).toEqual([{ type: 'prepaid', sum: 5300.5 }]);
+    expect(() => doc({ method: 'transfer' })).toThrow(RangeError);
+  });
   it('refuses a document that does not add up, and a long name is cut to the register’s 128 characters', () => {
     const d = doc();
     expect(() => atolTask({ ...d, total: d.total + 1 })).toThrow(RangeError);

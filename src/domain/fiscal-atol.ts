@@ -27,7 +27,8 @@ export interface AtolTask {
   operator: { name: string };
   clientInfo?: { emailOrPhone: string };
   items: AtolPosition[];
-  payments: { type: 'cash' | 'electronically'; sum: number }[];
+  /** 'prepaid': ATOL's payment type 2, «предварительная оплата (зачёт аванса)». */
+  payments: { type: 'cash' | 'electronically' | 'prepaid'; sum: number }[];
   total: number;
 }
 
@@ -63,7 +64,7 @@ export function atolTask(doc: FiscalDocument): AtolTask {
     type: doc.operation === 'sell_return' ? 'sellReturn' : 'sell',
     operator: { name: doc.cashier },
     items,
-    payments: [{ type: doc.payment.type === 'cash' ? 'cash' : 'electronically', sum: atolRubles(doc.payment.amount) }],
+    payments: [{ type: doc.payment.type === 'electronic' ? 'electronically' : doc.payment.type, sum: atolRubles(doc.payment.amount) }],
     total: atolRubles(doc.total),
   };
   if (doc.customerContact) {

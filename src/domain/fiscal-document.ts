@@ -30,7 +30,8 @@ export interface FiscalDocument {
   items: FiscalItem[];
   /** Kopecks. */
   total: number;
-  payment: { type: 'cash' | 'electronic'; amount: number };
+  /** 'prepaid': the settlement of an advance already received (54-FZ «зачёт аванса/предоплаты»), when a bill is paid from the balance. */
+  payment: { type: 'cash' | 'electronic' | 'prepaid'; amount: number };
   vatLabel: 'без НДС';
   cashier: string;
   /** Where the register sends the electronic copy (54-FZ art. 1.2 p. 2), when the patient left one. */
@@ -60,7 +61,7 @@ export function fiscalItems(amount: number, bill: { number: number; total: numbe
   return [{ name: `Частичная оплата по счёту № ${bill.number}`, price: amount, quantity: 1, amount, vat: 'none', object: 'service', settlement: 'partial_payment' }];
 }
 
-/** The neutral document for one cash or card payment or refund. */
+/** The neutral document for one cash or card payment or refund, or for a bill paid from the balance (the advance's settlement). */
 export function fiscalDocument(input: {
   operation: FiscalOperation;
   receiptNumber: number;
@@ -73,14 +74,14 @@ export function fiscalDocument(input: {
   phone: string | null;
   clinic: { legalName: string; address: string };
 }): FiscalDocument {
-  if (input.method !== 'cash' && input.method !== 'card') throw new RangeError(`not a fiscal method: ${input.method}`);
+  if (input.method !== 'cash' && input.method !== 'card' && input.method !== 'advance') throw new RangeError(`not a fiscal method: ${input.method}`);
   return {
     operation: input.operation,
     receiptNumber: input.receiptNumber,
     at: input.at,
     items: input.items,
     total: input.amount,
-    payment: { type: input.method === 'cash' ? 'cash' : 'electronic', amount: input.amount },
+    payment: { type: input.method === 'cash' ? 'cash' : input.method === 'advance' ? 'prepaid' : 'electronic', amount: input.amount },
     vatLabel: 'без НДС',
     cashier: input.cashier,
     customerContact: input.email ?? input.phone ?? null,

@@ -41,7 +41,8 @@ async function record(trx: Db, deps: Deps, actor: Actor, m: {
     id, clinic_id: actor.clinicId, branch_id: m.branchId, patient_id: m.patientId, bill_id: m.billId, shift_id: m.shiftId, number, kind: m.kind,
     method: m.method, amount: m.amount, refund_of: m.refundOf, reason: m.reason, payer_name: m.payerName, created_by: actor.userId, created_at: now,
   });
-  if (isFiscal(m.method)) {
+  // A bill paid from the balance settles an advance already fiscalised: 54-FZ wants its own receipt («зачёт аванса»).
+  if (isFiscal(m.method) || (m.method === 'advance' && m.billId)) {
     const { clinic, branch } = await payments.clinicAndBranch(trx, actor.clinicId, m.branchId);
     const who = await payments.fiscalContacts(trx, m.patientId, actor.userId);
     let bill = null;

@@ -128,11 +128,15 @@ describe.each(DIALECTS)('the cash desk (%s)', (dialect) => {
     expect(m).toMatchObject({ debt: 445_000, credit: 100_000, balance: -345_000 });
     expect(m.bills[0]).toMatchObject({ paid: 600_000, outstanding: 445_000 });
     const outbox = await t.h.db.selectFrom('fiscal_outbox').selectAll().orderBy('created_at').execute();
-    expect(outbox.map((o) => o.operation)).toEqual(['sell', 'sell']);
+    // Cash, the card advance, and paying from the balance: the advance's settlement has its own receipt (54-FZ «зачёт аванса»).
+    expect(outbox.map((o) => o.operation)).toEqual(['sell', 'sell', 'sell']);
+    const settled = JSON.parse(outbox.find((o) => o.payment_id === fromBalance.json().id)!.payload_json);
+    expect(settled).toMatchObject({ operation: 'sell', total: 200_000, payment: { type: 'prepaid', amount: 200_000 } });
+    expect(settled.items).toEqual([expect.objectContaining({ name: 'Частичная оплата по счёту № 1', amount: 200_000, settlement: 'partial_payment' })]);
     const doc = JSON.parse(outbox[0].payload_json);
     expect(doc).toMatchObject({ operation: 'sell', total: 400_000, vatLabel: 'без НДС', payment: { type: 'cash', amount: 400_000 }, customerContact: '+79210000000' });
     expect(doc.items[0]).toMatchObject({ name: 'Частичная оплата по счёту № 1', amount: 400_000, vat: 'none' });
-    expect(JSON.parse(outbox[1].payload_json).payment.type).toBe('electronic');
+    expect(JSON.parse(outbox.find((o) => o.payment_id === advance.json().id)!.payload_json).payment.type).toBe('electronic');
   });
 
   it('a refund needs management\'s permission, a reason, and never exceeds what was paid', async () => {
