@@ -11,7 +11,8 @@ import { insertAttempt } from '../db/repos/worklists.repo.js';
 import type { MailChannel, MailingTables, MessagingSettingsTable } from '../db/schema-mailings.js';
 import { DomainError, notFound } from '../domain/errors.js';
 import { fullName } from '../domain/names.js';
-import { recipientOf, renderText, signToken, SKIP_REASONS, type SkipReason } from '../domain/mailings.js';
+import { recipientOf, renderText, SKIP_REASONS, type SkipReason } from '../domain/mailings.js';
+import { signToken } from './link-tokens.js';
 import { addressName } from '../domain/worklists/scripts.js';
 import { auditEntry, type Actor, type Deps } from './context.js';
 

@@ -7,7 +7,7 @@ import { confirmationVisits, insertAttempt } from '../db/repos/worklists.repo.js
 import { localDateOf, localTimeOf } from '../domain/schedule/time.js';
 import { branchOpenOn, confirmationPlan, halfBoundaryOf, inHalf } from '../domain/worklists/confirmation-worklist.js';
 import { addressName } from '../domain/worklists/scripts.js';
-import { signToken, tokenClinic, verifyToken } from '../domain/mailings.js';
+import { signToken, tokenClinic, verifyToken } from './link-tokens.js';
 import { fullName } from '../domain/names.js';
 import { mdb, publicBase, settingsRow, writeConsent } from './mailings.service.js';
 import { calendarAround, phonesOf } from './worklist-common.js';

@@ -15,12 +15,12 @@ import { insurance } from './014-insurance.js';
 import { team } from './016-team.js';
 import { worklists } from './017-worklists.js';
 import { callDesk } from './018-call-desk.js';
-import { mailings } from './022-mailings.js';
 import { statisticsIndexes } from './020-statistics-indexes.js';
-import { documents } from './025-documents.js';
-import { serviceCardRegulation } from './024-service-card-regulation.js';
 import { telephony } from './021-telephony.js';
+import { mailings } from './022-mailings.js';
 import { surveys } from './023-surveys.js';
+import { serviceCardRegulation } from './024-service-card-regulation.js';
+import { documents } from './025-documents.js';
 
 /** Every migration in order. Names are permanent: never rename or edit a shipped one. */
 function all(h: Pick<DbHandle, 'dialect'>): Record<string, Migration> {
@@ -40,12 +40,12 @@ function all(h: Pick<DbHandle, 'dialect'>): Record<string, Migration> {
     '016-team': team(h.dialect),
     '017-worklists': worklists(h.dialect),
     '018-call-desk': callDesk(h.dialect),
-    '022-mailings': mailings(h.dialect),
     '020-statistics-indexes': statisticsIndexes,
-    '025-documents': documents(h.dialect),
-    '024-service-card-regulation': serviceCardRegulation(h.dialect),
     '021-telephony': telephony(h.dialect),
+    '022-mailings': mailings(h.dialect),
     '023-surveys': surveys(h.dialect),
+    '024-service-card-regulation': serviceCardRegulation(h.dialect),
+    '025-documents': documents(h.dialect),
   };
 }
 
