@@ -15,6 +15,7 @@ import { DomainError, fieldError, notFound } from '../domain/errors.js';
 import { fullName } from '../domain/names.js';
 import { localDateOf } from '../domain/schedule/time.js';
 import { auditEntry, type Actor, type Deps } from './context.js';
+import { checkBranch } from './proposals.service.js';
 
 const TEMPLATE = { ru: 'Шаблон документа', en: 'Document template' };
 const DOCUMENT = { ru: 'Документ пациента', en: 'Patient document' };
@@ -499,6 +500,7 @@ export async function setPlannedServices(deps: Deps, actor: Actor, appointmentId
 
 /** Tomorrow's pack: one PDF, each of tomorrow's patients' missing documents, ready to print (nothing is issued by printing). */
 export async function tomorrowPack(deps: Deps, actor: Actor, branchId?: string): Promise<{ pdf: Buffer; date: string; documents: number }> {
+  await checkBranch(deps, actor, branchId);
   const date = addDays(await clinicToday(deps, actor.clinicId), 1);
   const templates = await latestTemplates(deps, actor.clinicId);
   const visits = await repo.visitsOn(deps.h.db, actor.clinicId, date, branchId);

@@ -1,5 +1,8 @@
 import { average, nps } from '../domain/surveys.js';
+import { getDoctor } from '../db/repos/doctors.repo.js';
+import { fieldError } from '../domain/errors.js';
 import { currentQuestionnaire } from './surveys.service.js';
+import { checkBranch } from './proposals.service.js';
 import type { Actor, Deps } from './context.js';
 
 export interface ResultsQuery { from?: string; to?: string; doctorId?: string; branchId?: string }
@@ -20,6 +23,9 @@ function figures(rows: Row[], keys: string[]) {
  */
 export async function surveyResults(deps: Deps, actor: Actor, q: ResultsQuery) {
   const db = deps.h.db;
+  // Another clinic's doctor or branch would silently find nothing: refuse it as a field error.
+  if (q.doctorId && !(await getDoctor(db, actor.clinicId, q.doctorId))) throw fieldError('doctorId', { ru: 'Такого врача нет', en: 'No such doctor' });
+  await checkBranch(deps, actor, q.branchId);
   const qn = await currentQuestionnaire(db, actor.clinicId);
   const kinds = new Map(qn.questions.map((x) => [x.key, x.kind]));
   let sel = db.selectFrom('survey_calls as c').innerJoin('survey_answers as a', 'a.survey_call_id', 'c.id').leftJoin('doctors as d', 'd.id', 'c.doctor_id')

@@ -63,6 +63,8 @@ export interface ClinicObjects {
     taxCertificate: string;
     /** A recall rule of management's scheme (REC-1). */
     recallRule: string;
+    /** A contract issued to the patient (documents, #11). */
+    document: string;
   };
   patientSurname: string;
   phone: string;
@@ -182,6 +184,7 @@ export async function seedObjects(app: FastifyInstance, fx: Fixture, tag: string
   const recallRule = await ok<{ id: string }>(management('POST', '/api/recall-rules', { name: `Профосмотр ${tag}`, visitKind: 'checkup', specialty: null, months: 6 }), 'recall rule');
   // Not reached, so the visit keeps «Записан» and the sweep's control can still confirm it.
   await ok(admin('POST', '/api/worklists/attempts', { purpose: 'confirmation', outcome: 'not_reached', patientId: patient.id, appointmentId: appointment.id, note: `Не дозвонились ${tag}` }), 'confirmation call');
+  const document = await ok<{ id: string }>(admin('POST', `/api/patients/${patient.id}/documents`, { templateCode: 'contract' }), 'document');
   const dentist = as(app, await signIn(app, fx.users.dentist.login));
   const notes = await ok<{ items: { id: string }[] }>(dentist('GET', '/api/notifications'), 'notifications');
   if (notes.items.length !== 1) throw new Error(`seeding: expected one notification, got ${notes.items.length}`);
@@ -195,7 +198,7 @@ export async function seedObjects(app: FastifyInstance, fx: Fixture, tag: string
       bill: bill.id, payment: payment.id, shift: shift.id, fiscalReceipt,
       call: call.id, message: message.id, task: task.id, trainingItem: plans.items.find((p) => p.trainee.id === spare.user.id)!.items[0].id,
       insurer: insurer.id, policy, letter, insuredBill, register: register.id, taxCertificate: taxCertificate.id,
-      recallRule: recallRule.id,
+      recallRule: recallRule.id, document: document.id,
     },
     patientSurname,
     phone,
@@ -219,14 +222,20 @@ export const CLINIC_TABLES = [
   'call_scripts',
   'recall_rules',
   'team_messages', 'team_message_reads', 'tasks', 'job_descriptions', 'job_description_reads', 'training_items', 'exam_attempts',
+  'telephony_events', 'telephony_lines', 'telephony_secrets', 'call_quality_scores',
+  'survey_consents', 'survey_questionnaires', 'survey_calls', 'survey_answers', 'survey_reviews',
+  'svc_regulations', 'svc_regulation_reads', 'visit_leavings', 'review_sites',
 ] as const satisfies readonly (keyof Database)[];
+/** Tables whose Kysely types live beside their services (mailings, documents), not in Database. */
+const SIDE_TYPED_TABLES = ['mailing_consents', 'mailings', 'message_outbox', 'messaging_settings', 'document_templates', 'legal_reference_overrides', 'patient_documents'] as const;
+export const ALL_CLINIC_TABLES: readonly string[] = [...CLINIC_TABLES, ...SIDE_TYPED_TABLES];
 
 /** Every row the clinic owns, table by table, in a stable order: compare before and after an attack. */
 export async function snapshotClinic(db: Db, clinicId: string, exclude: readonly string[] = []): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
   const clinic = await db.selectFrom('clinics').selectAll().where('id', '=', clinicId).execute();
   out.clinics = clinic.map((r) => JSON.stringify(r));
-  for (const table of CLINIC_TABLES.filter((x) => !exclude.includes(x))) {
+  for (const table of ALL_CLINIC_TABLES.filter((x) => !exclude.includes(x))) {
     // One code path for every table: they all carry clinic_id (ARCHITECTURE, data rules).
     const rows = await db.selectFrom(table as 'branches').selectAll().where('clinic_id', '=', clinicId).execute();
     out[table] = rows.map((r) => JSON.stringify(r)).sort();
