@@ -5,6 +5,8 @@ import {
   PatientDocument, PatientDocumentRegister, PlannedServicesInput, RefuseInput, RepresentativeInput, SignInput, TemplateCodeParams, TemplateInput, TemplatePreviewInput,
   VisitDocuments,
 } from '../../contracts/documents.js';
+import * as pack from '../../services/documents-pack.service.js';
+import * as templates from '../../services/documents-templates.service.js';
 import * as docs from '../../services/documents.service.js';
 import { actorOf } from '../plugins/auth.js';
 import type { RouteDeps } from './types.js';
@@ -18,16 +20,16 @@ export const documentRoutes = ({ deps }: RouteDeps): FastifyPluginAsyncZod => as
   const I = 'documents.issue' as const;
   const R = 'patients.read' as const;
   app.get('/documents/templates', { config: { access: R }, schema: { tags, summary: 'The latest version of every template', response: { 200: DocumentTemplateList } } }, async (req) =>
-    docs.listTemplates(deps, actorOf(req)));
+    templates.listTemplates(deps, actorOf(req)));
   app.get('/documents/templates/:code', { config: { access: R }, schema: { tags, params: TemplateCodeParams, response: { 200: DocumentTemplateVersions } } }, async (req) =>
-    docs.getTemplate(deps, actorOf(req), req.params.code));
+    templates.getTemplate(deps, actorOf(req), req.params.code));
   app.put('/documents/templates/:code', { config: { access: M }, schema: { tags, summary: 'Save a new version (old versions never change)', params: TemplateCodeParams, body: TemplateInput, response: { 200: DocumentTemplate } } }, async (req) =>
-    docs.saveTemplate(deps, actorOf(req), req.params.code, req.body));
+    templates.saveTemplate(deps, actorOf(req), req.params.code, req.body));
   app.post('/documents/templates/preview', { config: { access: M }, schema: { tags, summary: 'PDF of an unsaved body with a sample adult or child', body: TemplatePreviewInput } }, async (req, reply) =>
-    reply.type('application/pdf').header('cache-control', 'no-store').send(await docs.previewTemplate(deps, actorOf(req), req.body)));
-  app.get('/documents/legal-references', { config: { access: R }, schema: { tags, response: { 200: LegalReferenceList } } }, async (req) => docs.legalReferences(deps, actorOf(req)));
+    reply.type('application/pdf').header('cache-control', 'no-store').send(await templates.previewTemplate(deps, actorOf(req), req.body)));
+  app.get('/documents/legal-references', { config: { access: R }, schema: { tags, response: { 200: LegalReferenceList } } }, async (req) => templates.legalReferences(deps, actorOf(req)));
   app.put('/documents/legal-references/:key', { config: { access: M }, schema: { tags, summary: 'The clinic’s own text of a legal reference (null: back to the default)', params: LegalKeyParams, body: LegalReferenceInput, response: { 200: LegalReferenceList } } }, async (req) =>
-    docs.setLegalReference(deps, actorOf(req), req.params.key, req.body.text));
+    templates.setLegalReference(deps, actorOf(req), req.params.key, req.body.text));
 
   app.get('/patients/:id/documents', { config: { access: R }, schema: { tags, summary: 'The patient’s register of documents', params: IdParams, response: { 200: PatientDocumentRegister } } }, async (req) =>
     docs.listPatientDocuments(deps, actorOf(req), req.params.id));
@@ -47,11 +49,11 @@ export const documentRoutes = ({ deps }: RouteDeps): FastifyPluginAsyncZod => as
     docs.refuseDocument(deps, actorOf(req), req.params.id, req.body));
 
   app.get('/appointments/:id/documents', { config: { access: R }, schema: { tags, summary: 'The documents the visit still needs', params: IdParams, response: { 200: VisitDocuments } } }, async (req) =>
-    docs.visitDocuments(deps, actorOf(req), req.params.id));
+    pack.visitDocuments(deps, actorOf(req), req.params.id));
   app.put('/appointments/:id/planned-services', { config: { access: I }, schema: { tags, summary: 'The services planned for the visit (price-list codes)', params: IdParams, body: PlannedServicesInput, response: { 200: VisitDocuments } } }, async (req) =>
-    docs.setPlannedServices(deps, actorOf(req), req.params.id, req.body.codes));
+    pack.setPlannedServices(deps, actorOf(req), req.params.id, req.body.codes));
   app.get('/documents/tomorrow-pack', { config: { access: I }, schema: { tags, summary: 'One PDF: the documents each of tomorrow’s patients still needs', querystring: PackQuery } }, async (req, reply) => {
-    const f = await docs.tomorrowPack(deps, actorOf(req), req.query.branchId);
+    const f = await pack.tomorrowPack(deps, actorOf(req), req.query.branchId);
     return reply.type('application/pdf').header('content-disposition', `inline; filename="documents-${f.date}.pdf"`).header('x-documents', String(f.documents)).header('cache-control', 'no-store').send(f.pdf);
   });
 };

@@ -1,0 +1,102 @@
+import { withTx } from '../db/connect.js';
+import { appendAudit } from '../db/repos/audit.repo.js';
+import * as repo from '../db/repos/documents.repo.js';
+import { patientDocumentPdf } from '../documents/patient-document.js';
+import { renderPdf } from '../documents/render.js';
+import type { DocumentKind } from '../documents/template-format.js';
+import { addDays } from '../domain/dates.js';
+import { notFound } from '../domain/errors.js';
+import { auditEntry, type Actor, type Deps } from './context.js';
+import { clinicToday, latestTemplates, plannedCodes, ruDate, snapshotOf } from './documents-templates.service.js';
+import { checkBranch } from './proposals.service.js';
+
+/** What a visit still needs signed, its planned services, and tomorrow's pack of documents to print. */
+
+const VISIT = { ru: 'Визит', en: 'Visit' };
+
+/** What every first visit needs signed (DOC-1, DOC-2, the personal data consent). */
+export const FIRST_VISIT_KINDS: DocumentKind[] = ['contract', 'health_questionnaire', 'pd_consent'];
+const SIGNED = new Set(['signed_on_screen', 'signed_on_paper']);
+
+export interface MissingDocument {
+  templateCode: string;
+  kind: DocumentKind;
+  title: string;
+  reason: 'first_visit' | 'planned_intervention';
+  /** An issued, not yet signed copy to sign (null: none issued yet). */
+  issuedId: string | null;
+}
+
+async function missingFor(deps: Deps, clinicId: string, v: repo.VisitRow, templates: repo.TemplateRow[]): Promise<MissingDocument[]> {
+  const docs = await repo.patientDocuments(deps.h.db, clinicId, v.patient_id);
+  const signedEver = new Set(docs.filter((d) => SIGNED.has(d.status)).map((d) => d.kind));
+  const out: MissingDocument[] = [];
+  const open = (code: string, visitOnly: boolean) => docs.find((d) => d.template_code === code && d.status === 'issued' && (!visitOnly || d.appointment_id === v.id))?.id ?? null;
+  for (const kind of FIRST_VISIT_KINDS) {
+    if (signedEver.has(kind)) continue;
+    const t = templates.find((x) => x.kind === kind && x.audience === 'patient');
+    if (t) out.push({ templateCode: t.code, kind, title: t.title, reason: 'first_visit', issuedId: open(t.code, false) });
+  }
+  const codes = new Set(await plannedCodes(deps.h.db, clinicId, v));
+  for (const t of templates) {
+    if (t.kind !== 'consent' || t.audience !== 'patient') continue;
+    const needs = (JSON.parse(t.service_codes_json) as string[]).some((c) => codes.has(c));
+    if (!needs) continue;
+    const done = docs.some((d) => d.template_code === t.code && d.appointment_id === v.id && (SIGNED.has(d.status) || d.status === 'refused'));
+    if (!done) out.push({ templateCode: t.code, kind: 'consent', title: t.title, reason: 'planned_intervention', issuedId: open(t.code, true) });
+  }
+  return out;
+}
+
+export async function visitDocuments(deps: Deps, actor: Actor, appointmentId: string) {
+  const v = await repo.visit(deps.h.db, actor.clinicId, appointmentId);
+  if (!v) throw notFound(VISIT);
+  const templates = await latestTemplates(deps, actor.clinicId);
+  return { appointmentId, plannedServices: await plannedCodes(deps.h.db, actor.clinicId, v), missing: await missingFor(deps, actor.clinicId, v, templates) };
+}
+
+export async function setPlannedServices(deps: Deps, actor: Actor, appointmentId: string, codes: string[]) {
+  const v = await repo.visit(deps.h.db, actor.clinicId, appointmentId);
+  if (!v) throw notFound(VISIT);
+  await withTx(deps.h, async (trx) => {
+    await repo.setPlannedServices(trx, actor.clinicId, appointmentId, [...new Set(codes)]);
+    await appendAudit(trx, auditEntry(actor, deps.clock(), { action: 'update', objectType: 'appointment', objectId: appointmentId, patientId: v.patient_id, details: { plannedServices: codes } }));
+  });
+  return visitDocuments(deps, actor, appointmentId);
+}
+
+/** Tomorrow's pack: one PDF, each of tomorrow's patients' missing documents, ready to print (nothing is issued by printing). */
+export async function tomorrowPack(deps: Deps, actor: Actor, branchId?: string): Promise<{ pdf: Buffer; date: string; documents: number }> {
+  await checkBranch(deps, actor, branchId);
+  const date = addDays(await clinicToday(deps, actor.clinicId), 1);
+  const templates = await latestTemplates(deps, actor.clinicId);
+  const visits = await repo.visitsOn(deps.h.db, actor.clinicId, date, branchId);
+  const content: unknown[] = [];
+  let documents = 0;
+  const seen = new Set<string>();
+  for (const v of visits) {
+    const patient = await repo.patientForDocuments(deps.h.db, actor.clinicId, v.patient_id);
+    if (!patient) continue;
+    for (const m of await missingFor(deps, actor.clinicId, v, templates)) {
+      const key = `${v.patient_id}:${m.templateCode}:${m.reason === 'first_visit' ? '' : v.id}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const t = templates.find((x) => x.code === m.templateCode)!;
+      const s = await snapshotOf(deps, deps.h.db, actor.clinicId, t, { patient, visit: v, date, number: `${patient.card_number}-${date.replaceAll('-', '')}`, issuedAt: deps.clock().toISOString() });
+      const def = patientDocumentPdf(s, null);
+      content.push({ stack: def.content as unknown[], ...(documents > 0 && { pageBreak: 'before' }) });
+      documents++;
+    }
+  }
+  if (!documents) content.push({ text: `На ${ruDate(date)} всем пациентам документы подписаны или не требуются.` });
+  const clinic = await repo.clinicForDocuments(deps.h.db, actor.clinicId);
+  const pdf = await renderPdf({
+    info: { title: `Документы на ${ruDate(date)}`, creationDate: deps.clock() } as never,
+    header: { text: clinic.name, fontSize: 7, color: '#555', margin: [40, 20, 40, 0] },
+    footer: (page: number, pages: number) => ({ text: `Страница ${page} из ${pages}`, alignment: 'right', fontSize: 8, color: '#555', margin: [40, 16, 40, 0] }),
+    pageMargins: [40, 56, 40, 48],
+    content: content as never,
+    styles: { title: { fontSize: 14, bold: true, alignment: 'center', margin: [0, 0, 0, 10] }, heading: { fontSize: 11, bold: true, margin: [0, 8, 0, 4] } },
+  });
+  return { pdf, date, documents };
+}
