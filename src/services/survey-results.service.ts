@@ -1,5 +1,6 @@
 import { average, nps } from '../domain/surveys.js';
 import { getDoctor } from '../db/repos/doctors.repo.js';
+import { completedSurveyAnswers } from '../db/repos/surveys.repo.js';
 import { fieldError } from '../domain/errors.js';
 import { currentQuestionnaire } from './surveys.service.js';
 import { checkBranch } from './proposals.service.js';
@@ -28,15 +29,8 @@ export async function surveyResults(deps: Deps, actor: Actor, q: ResultsQuery) {
   await checkBranch(deps, actor, q.branchId);
   const qn = await currentQuestionnaire(db, actor.clinicId);
   const kinds = new Map(qn.questions.map((x) => [x.key, x.kind]));
-  let sel = db.selectFrom('survey_calls as c').innerJoin('survey_answers as a', 'a.survey_call_id', 'c.id').leftJoin('doctors as d', 'd.id', 'c.doctor_id')
-    .select(['c.id as call_id', 'c.doctor_id', 'c.branch_id', 'c.visit_date', 'c.called_at', 'd.surname as d_surname', 'd.first_name as d_first', 'a.question_key', 'a.score'])
-    .where('c.clinic_id', '=', actor.clinicId).where('c.outcome', '=', 'completed');
-  if (q.from) sel = sel.where('c.visit_date', '>=', q.from);
-  if (q.to) sel = sel.where('c.visit_date', '<=', q.to);
-  if (q.doctorId) sel = sel.where('c.doctor_id', '=', q.doctorId);
-  if (q.branchId) sel = sel.where('c.branch_id', '=', q.branchId);
   // The NPS question is recognised by its kind in the version in force, or by its default key.
-  const rows: Row[] = (await sel.execute()).map((r) => ({ ...r, kind: kinds.get(r.question_key) ?? (r.question_key === 'recommend' ? 'nps' : 'score5') }));
+  const rows: Row[] = (await completedSurveyAnswers(db, actor.clinicId, q)).map((r) => ({ ...r, kind: kinds.get(r.question_key) ?? (r.question_key === 'recommend' ? 'nps' : 'score5') }));
   const keys = qn.questions.filter((x) => x.kind === 'score5').map((x) => x.key);
   const group = (key: (r: Row) => string) => {
     const m = new Map<string, Row[]>();

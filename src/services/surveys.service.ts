@@ -3,6 +3,7 @@ import { newId } from '../db/ids.js';
 import { appendAudit } from '../db/repos/audit.repo.js';
 import { clinicTimeAndSettings } from '../db/repos/clinic.repo.js';
 import { getPatientRow } from '../db/repos/patients.repo.js';
+import { clinicConsentsOldestFirst, clinicName, insertQuestionnaire, insertSurveyAnswer, insertSurveyCall, latestQuestionnaire, surveyCallsOf, surveyPatientNames, surveyPatientPhones, surveyVisit, surveyVisitsOf } from '../db/repos/surveys.repo.js';
 import { fieldError, notFound } from '../domain/errors.js';
 import { localDateOf } from '../domain/schedule/time.js';
 import { DEFAULT_QUESTIONS, isLowResult, surveyEligible, surveyScript, surveySettings, type SurveyOutcome, type SurveyQuestion } from '../domain/surveys.js';
@@ -16,7 +17,7 @@ const OUTCOME_RU: Record<SurveyOutcome, string> = { completed: 'опрос пр�
 
 /** The questionnaire in force: the newest saved version, or the seed's defaults as version 0. */
 export async function currentQuestionnaire(db: Db, clinicId: string): Promise<{ version: number; questions: SurveyQuestion[] }> {
-  const r = await db.selectFrom('survey_questionnaires').select(['version', 'questions_json']).where('clinic_id', '=', clinicId).orderBy('version', 'desc').limit(1).executeTakeFirst();
+  const r = await latestQuestionnaire(db, clinicId);
   return r ? { version: r.version, questions: JSON.parse(r.questions_json) as SurveyQuestion[] } : { version: 0, questions: [...DEFAULT_QUESTIONS] };
 }
 
@@ -28,7 +29,7 @@ export async function saveQuestionnaire(deps: Deps, actor: Actor, questions: Sur
   return withTx(deps.h, async (trx) => {
     const cur = await currentQuestionnaire(trx, actor.clinicId);
     const id = newId();
-    await trx.insertInto('survey_questionnaires').values({ id, clinic_id: actor.clinicId, version: cur.version + 1, questions_json: JSON.stringify(questions), created_by: actor.userId, created_at: now.toISOString() }).execute();
+    await insertQuestionnaire(trx, { id, clinic_id: actor.clinicId, version: cur.version + 1, questions_json: JSON.stringify(questions), created_by: actor.userId, created_at: now.toISOString() });
     await appendAudit(trx, auditEntry(actor, now, { action: 'update', objectType: 'survey_questionnaire', objectId: id, details: { version: cur.version + 1 } }));
     return { version: cur.version + 1, questions };
   });
@@ -44,18 +45,16 @@ export async function surveyWorklist(deps: Deps, actor: Actor) {
   const settings = surveySettings(settings_json);
   const today = localDateOf(now.getTime(), tz);
   const db = deps.h.db;
-  const consents = await db.selectFrom('survey_consents').select(['patient_id', 'status', 'preferred_time', 'recorded_at']).where('clinic_id', '=', actor.clinicId).orderBy('recorded_at', 'asc').execute();
+  const consents = await clinicConsentsOldestFirst(db, actor.clinicId);
   const latest = new Map<string, { status: 'agreed' | 'refused'; preferred_time: string | null }>();
   for (const c of consents) latest.set(c.patient_id, c);
   const agreed = [...latest].filter(([, c]) => c.status === 'agreed').map(([id]) => id);
   if (!agreed.length) return { today, settings, items: [] };
-  const visits = await db.selectFrom('appointments as a').leftJoin('doctors as d', 'd.id', 'a.doctor_id')
-    .select(['a.id', 'a.patient_id', 'a.local_date', 'a.starts_at', 'a.status', 'a.doctor_id', 'a.branch_id', 'a.kind', 'd.surname as d_surname', 'd.first_name as d_first'])
-    .where('a.clinic_id', '=', actor.clinicId).where('a.patient_id', 'in', agreed).execute();
-  const calls = await db.selectFrom('survey_calls').select(['patient_id', 'outcome', 'called_at', 'callback_at']).where('clinic_id', '=', actor.clinicId).where('patient_id', 'in', agreed).orderBy('called_at', 'asc').execute();
-  const patients = await db.selectFrom('patients').select(['id', 'surname', 'first_name', 'patronymic']).where('clinic_id', '=', actor.clinicId).where('id', 'in', agreed).execute();
-  const phones = await db.selectFrom('patient_phones').select(['patient_id', 'number']).where('patient_id', 'in', agreed).execute();
-  const clinic = await db.selectFrom('clinics').select('name').where('id', '=', actor.clinicId).executeTakeFirstOrThrow();
+  const visits = await surveyVisitsOf(db, actor.clinicId, agreed);
+  const calls = await surveyCallsOf(db, actor.clinicId, agreed);
+  const patients = await surveyPatientNames(db, actor.clinicId, agreed);
+  const phones = await surveyPatientPhones(db, agreed);
+  const clinic = await clinicName(db, actor.clinicId);
   const staff = await authorName(db, actor);
   const items = [];
   for (const p of patients) {
@@ -104,7 +103,7 @@ export async function recordSurveyCall(deps: Deps, actor: Actor, patientId: stri
     if (!(await getPatientRow(trx, actor.clinicId, patientId))) throw notFound(PATIENT);
     let visit: { id: string; doctor_id: string; branch_id: string; local_date: string } | undefined;
     if (input.appointmentId) {
-      visit = await trx.selectFrom('appointments').select(['id', 'doctor_id', 'branch_id', 'local_date']).where('clinic_id', '=', actor.clinicId).where('patient_id', '=', patientId).where('id', '=', input.appointmentId).executeTakeFirst();
+      visit = await surveyVisit(trx, actor.clinicId, patientId, input.appointmentId);
       if (!visit) throw fieldError('appointmentId', { ru: 'Визит пациента не найден', en: 'The patient’s visit was not found' });
     }
     const q = await currentQuestionnaire(trx, actor.clinicId);
@@ -133,13 +132,13 @@ export async function recordSurveyCall(deps: Deps, actor: Actor, patientId: stri
         assigneeRole: 'chief_doctor', dueDate: localDateOf(now.getTime() + 3 * 86_400_000, tz), patientId, appointmentId: visit?.id ?? null,
       }, now);
     }
-    await trx.insertInto('survey_calls').values({
+    await insertSurveyCall(trx, {
       id, clinic_id: actor.clinicId, patient_id: patientId, appointment_id: visit?.id ?? null, doctor_id: visit?.doctor_id ?? null, branch_id: visit?.branch_id ?? null,
       visit_date: visit?.local_date ?? null, outcome: input.outcome, callback_at: input.outcome === 'callback' ? input.callbackAt! : null,
       questionnaire_version: input.outcome === 'completed' ? q.version : null, nps: npsAnswer, complaint: complaint ? 1 : 0, comment: input.comment?.trim() || null,
       task_id: taskId, called_by: actor.userId, called_at: now.toISOString(),
-    }).execute();
-    for (const a of checked) await trx.insertInto('survey_answers').values({ id: newId(), clinic_id: actor.clinicId, survey_call_id: id, question_key: a.key, score: a.score, text: a.text }).execute();
+    });
+    for (const a of checked) await insertSurveyAnswer(trx, { id: newId(), clinic_id: actor.clinicId, survey_call_id: id, question_key: a.key, score: a.score, text: a.text });
     const scores = checked.filter((a) => a.score !== null).map((a) => `${a.key} ${a.score}`).join(', ');
     await addEntryTx(trx, actor, name, patientId, {
       section: 'svc1', eventDate: localDateOf(now.getTime(), tz), appointmentId: visit?.id ?? null, isAlert: low,
