@@ -78,8 +78,6 @@ export const PERMISSIONS = [
   'documents.manage',
   /** Issue a document to a patient, record it signed (on screen or paper) or refused: the desk and the clinicians. */
   'documents.issue',
-  /** REC-4: mailings to a segment of patients and promotion calls: the clinic's management (owner, chief doctor) decides what patients are sent; the SMTP and SMS secrets are the owner's alone. */
-  'mailings.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -51,7 +51,6 @@ import { jobDescriptionRoutes } from './routes/job-descriptions.routes.js';
 import { callRoutes } from './routes/calls.routes.js';
 import { surveyRoutes } from './routes/surveys.routes.js';
 import { telephonyRoutes } from './routes/telephony.routes.js';
-import { mailingRoutes } from './routes/mailings.routes.js';
 import { LiveFeed } from '../services/live.service.js';
 import type { RouteDeps } from './routes/types.js';
 
@@ -158,7 +157,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(surveyRoutes(rd));
       await api.register(telephonyRoutes(rd));
       await api.register(worklistRoutes(rd));
-      await api.register(mailingRoutes(rd));
       await api.register(liveRoutes(feed));
     },
     { prefix: '/api' },

@@ -3,7 +3,7 @@ import { TelephonyEvent, type TelephonyEventT } from '../contracts/telephony.js'
 import { withTx, type Db } from '../db/connect.js';
 import { newId } from '../db/ids.js';
 import { appendAudit } from '../db/repos/audit.repo.js';
-import { countDoneVisits, refExists } from '../db/repos/calls.repo.js';
+import { countDoneVisits, insertCall, refExists } from '../db/repos/calls.repo.js';
 import { addLiveEvent } from '../db/repos/live.repo.js';
 import * as repo from '../db/repos/telephony.repo.js';
 import { suggestCallerType } from '../domain/calls/call-rules.js';
@@ -125,12 +125,12 @@ async function applyEvent(
   let call = await repo.callByPbxId(trx, clinicId, e.callId);
   if (!call) {
     const id = newId();
-    await trx.insertInto('calls').values({
+    await insertCall(trx, {
       id, clinic_id: clinicId, branch_id: branchId, direction: 'in', caller_type: caller.callerType, purpose: 'other',
       patient_id: caller.patientId, phone: caller.phone, caller_name: caller.phone ? null : caller.rawFrom.slice(0, 64), source_id: null,
       outcome: TELEPHONY_OUTCOMES.open, outcome_reason: null, appointment_id: null, user_id: null, started_at: at, duration_sec: 0, note: null,
       pbx_call_id: e.callId,
-    }).execute();
+    });
     call = (await repo.callByPbxId(trx, clinicId, e.callId))!;
   }
   const t = {

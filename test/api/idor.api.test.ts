@@ -27,16 +27,9 @@ const BY_SEGMENT: Record<string, Kind> = {
   documents: 'document',
 };
 /** Parameters that are not object ids: a calendar date is per clinic by construction; the feed file is a public secret (tested below). */
-const NOT_IDS = new Set(['date', 'file', 'role', 'version', 'code', 'key', 'token']);
-/**
- * Segments the sweep does not seed yet: /messages/{id}/retry takes only a failed outbox message, and the
- * seed sends none. Its query filters by the actor's clinic (mailings.service.ts, retryMessage); a seeded
- * failed message is the next step.
- */
-const NOT_SEEDED = new Set(['messages']);
+const NOT_IDS = new Set(['date', 'file', 'role', 'version', 'code', 'key']);
 function kindOf(path: string, param: string): Kind | null {
   if (NOT_IDS.has(param)) return null;
-  if (NOT_SEEDED.has(path.split('/')[2])) return null;
   if (param === 'exceptionId') return 'exception';
   if (param === 'group') return 'hold';
   const kind = BY_SEGMENT[path.split('/')[2]];
@@ -93,7 +86,6 @@ const BODIES: Record<string, (own: ClinicObjects) => unknown> = {
   'PUT /api/appointments/{id}/planned-services': () => ({ codes: [] }),
   'PUT /api/patients/{id}/survey-consent': () => ({ status: 'agreed', preferredTime: null, channel: 'phone' }),
   'POST /api/patients/{id}/survey-calls': () => ({ outcome: 'not_reached' }),
-  'PUT /api/patients/{id}/mailing-consents': () => ({ channel: 'email', agreed: false }),
   'PUT /api/appointments/{id}/leaving': () => ({ nextVisit: 'booked', reviewSite: null, flyers: false, gift: false }),
 };
 /** Controls that change a document's state: each gets a freshly issued contract of its own. */

@@ -226,8 +226,8 @@ export const CLINIC_TABLES = [
   'survey_consents', 'survey_questionnaires', 'survey_calls', 'survey_answers', 'survey_reviews',
   'svc_regulations', 'svc_regulation_reads', 'visit_leavings', 'review_sites',
 ] as const satisfies readonly (keyof Database)[];
-/** Tables whose Kysely types live beside their services (mailings, documents), not in Database. */
-const SIDE_TYPED_TABLES = ['mailing_consents', 'mailings', 'message_outbox', 'messaging_settings', 'document_templates', 'legal_reference_overrides', 'patient_documents'] as const;
+/** Tables whose Kysely types live beside their service (documents), not in Database. */
+const SIDE_TYPED_TABLES = ['document_templates', 'legal_reference_overrides', 'patient_documents'] as const;
 export const ALL_CLINIC_TABLES: readonly string[] = [...CLINIC_TABLES, ...SIDE_TYPED_TABLES];
 
 /** Every row the clinic owns, table by table, in a stable order: compare before and after an attack. */

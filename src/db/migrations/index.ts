@@ -17,7 +17,6 @@ import { worklists } from './017-worklists.js';
 import { callDesk } from './018-call-desk.js';
 import { statisticsIndexes } from './020-statistics-indexes.js';
 import { telephony } from './021-telephony.js';
-import { mailings } from './022-mailings.js';
 import { surveys } from './023-surveys.js';
 import { serviceCardRegulation } from './024-service-card-regulation.js';
 import { documents } from './025-documents.js';
@@ -42,7 +41,6 @@ function all(h: Pick<DbHandle, 'dialect'>): Record<string, Migration> {
     '018-call-desk': callDesk(h.dialect),
     '020-statistics-indexes': statisticsIndexes,
     '021-telephony': telephony(h.dialect),
-    '022-mailings': mailings(h.dialect),
     '023-surveys': surveys(h.dialect),
     '024-service-card-regulation': serviceCardRegulation(h.dialect),
     '025-documents': documents(h.dialect),
