@@ -7,7 +7,7 @@ import type { DocumentKind } from '../documents/template-format.js';
 import { addDays } from '../domain/dates.js';
 import { notFound } from '../domain/errors.js';
 import { auditEntry, type Actor, type Deps } from './context.js';
-import { clinicToday, latestTemplates, plannedCodes, ruDate, snapshotOf } from './documents-templates.service.js';
+import { clinicDocumentContext, clinicToday, latestTemplates, plannedCodes, ruDate, snapshotOf } from './documents-templates.service.js';
 import { checkBranch } from './proposals.service.js';
 
 /** What a visit still needs signed, its planned services, and tomorrow's pack of documents to print. */
@@ -27,7 +27,7 @@ export interface MissingDocument {
   issuedId: string | null;
 }
 
-async function missingFor(deps: Deps, clinicId: string, v: repo.VisitRow, templates: repo.TemplateRow[]): Promise<MissingDocument[]> {
+async function missingFor(deps: Deps, clinicId: string, v: repo.VisitRow, templates: repo.TemplateRow[], visitCodes: string[]): Promise<MissingDocument[]> {
   const docs = await repo.patientDocuments(deps.h.db, clinicId, v.patient_id);
   const signedEver = new Set(docs.filter((d) => SIGNED.has(d.status)).map((d) => d.kind));
   const out: MissingDocument[] = [];
@@ -37,7 +37,7 @@ async function missingFor(deps: Deps, clinicId: string, v: repo.VisitRow, templa
     const t = templates.find((x) => x.kind === kind && x.audience === 'patient');
     if (t) out.push({ templateCode: t.code, kind, title: t.title, reason: 'first_visit', issuedId: open(t.code, false) });
   }
-  const codes = new Set(await plannedCodes(deps.h.db, clinicId, v));
+  const codes = new Set(visitCodes);
   for (const t of templates) {
     if (t.kind !== 'consent' || t.audience !== 'patient') continue;
     const needs = (JSON.parse(t.service_codes_json) as string[]).some((c) => codes.has(c));
@@ -52,7 +52,8 @@ export async function visitDocuments(deps: Deps, actor: Actor, appointmentId: st
   const v = await repo.visit(deps.h.db, actor.clinicId, appointmentId);
   if (!v) throw notFound(VISIT);
   const templates = await latestTemplates(deps, actor.clinicId);
-  return { appointmentId, plannedServices: await plannedCodes(deps.h.db, actor.clinicId, v), missing: await missingFor(deps, actor.clinicId, v, templates) };
+  const plannedServices = await plannedCodes(deps.h.db, actor.clinicId, v);
+  return { appointmentId, plannedServices, missing: await missingFor(deps, actor.clinicId, v, templates, plannedServices) };
 }
 
 export async function setPlannedServices(deps: Deps, actor: Actor, appointmentId: string, codes: string[]) {
@@ -71,28 +72,29 @@ export async function tomorrowPack(deps: Deps, actor: Actor, branchId?: string):
   const date = addDays(await clinicToday(deps, actor.clinicId), 1);
   const templates = await latestTemplates(deps, actor.clinicId);
   const visits = await repo.visitsOn(deps.h.db, actor.clinicId, date, branchId);
+  const shared = await clinicDocumentContext(deps.h.db, actor.clinicId);
   const content: unknown[] = [];
   let documents = 0;
   const seen = new Set<string>();
   for (const v of visits) {
     const patient = await repo.patientForDocuments(deps.h.db, actor.clinicId, v.patient_id);
     if (!patient) continue;
-    for (const m of await missingFor(deps, actor.clinicId, v, templates)) {
+    const codes = await plannedCodes(deps.h.db, actor.clinicId, v);
+    for (const m of await missingFor(deps, actor.clinicId, v, templates, codes)) {
       const key = `${v.patient_id}:${m.templateCode}:${m.reason === 'first_visit' ? '' : v.id}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const t = templates.find((x) => x.code === m.templateCode)!;
-      const s = await snapshotOf(deps, deps.h.db, actor.clinicId, t, { patient, visit: v, date, number: `${patient.card_number}-${date.replaceAll('-', '')}`, issuedAt: deps.clock().toISOString() });
+      const s = await snapshotOf(deps, deps.h.db, actor.clinicId, t, { patient, visit: v, date, number: `${patient.card_number}-${date.replaceAll('-', '')}`, issuedAt: deps.clock().toISOString(), codes }, shared);
       const def = patientDocumentPdf(s, null);
       content.push({ stack: def.content as unknown[], ...(documents > 0 && { pageBreak: 'before' }) });
       documents++;
     }
   }
   if (!documents) content.push({ text: `На ${ruDate(date)} всем пациентам документы подписаны или не требуются.` });
-  const clinic = await repo.clinicForDocuments(deps.h.db, actor.clinicId);
   const pdf = await renderPdf({
     info: { title: `Документы на ${ruDate(date)}`, creationDate: deps.clock() } as never,
-    header: { text: clinic.name, fontSize: 7, color: '#555', margin: [40, 20, 40, 0] },
+    header: { text: shared.clinic.name, fontSize: 7, color: '#555', margin: [40, 20, 40, 0] },
     footer: (page: number, pages: number) => ({ text: `Страница ${page} из ${pages}`, alignment: 'right', fontSize: 8, color: '#555', margin: [40, 16, 40, 0] }),
     pageMargins: [40, 56, 40, 48],
     content: content as never,

@@ -45,11 +45,15 @@ function templateDto(r: repo.TemplateRow): TemplateDto {
   };
 }
 
-/** Seeds the default templates a clinic does not have yet (version 1, by nobody); new defaults arrive the same way. */
-async function ensureDefaults(deps: Deps, clinicId: string) {
-  const have = new Set((await repo.templateRows(deps.h.db, clinicId)).map((r) => r.code));
+/**
+ * Seeds the default templates a clinic does not have yet (version 1, by nobody); new defaults arrive
+ * the same way. Answers every version of every template of the clinic, as they are after seeding.
+ */
+async function ensureDefaults(deps: Deps, clinicId: string): Promise<repo.TemplateRow[]> {
+  const rows = await repo.templateRows(deps.h.db, clinicId);
+  const have = new Set(rows.map((r) => r.code));
   const missing = defaultTemplates.filter((t) => !have.has(t.code));
-  if (!missing.length) return;
+  if (!missing.length) return rows;
   const at = deps.clock().toISOString();
   await withTx(deps.h, async (trx) => {
     const again = new Set((await repo.templateRows(trx, clinicId)).map((r) => r.code));
@@ -61,13 +65,13 @@ async function ensureDefaults(deps: Deps, clinicId: string) {
       });
     }
   });
+  return repo.templateRows(deps.h.db, clinicId);
 }
 
 /** The latest version of every template of the clinic. */
 export async function latestTemplates(deps: Deps, clinicId: string): Promise<repo.TemplateRow[]> {
-  await ensureDefaults(deps, clinicId);
   const latest = new Map<string, repo.TemplateRow>();
-  for (const r of await repo.templateRows(deps.h.db, clinicId)) latest.set(r.code, r);
+  for (const r of await ensureDefaults(deps, clinicId)) latest.set(r.code, r);
   return [...latest.values()];
 }
 
@@ -147,25 +151,64 @@ export interface FillContext {
   date: string;
   number: string;
   issuedAt: string;
+  /** The visit's service codes when the caller already has them (else read from the visit). */
+  codes?: string[];
 }
 
 export const ruDate = (d: string | null) => (d ? d.split('-').reverse().join('.') : '');
 
-export async function snapshotOf(deps: Deps, db: Db, clinicId: string, t: { title: string; body: string }, ctx: FillContext): Promise<DocumentSnapshot> {
+/**
+ * What every document of a clinic shares: the clinic, its settings, branches and legal references,
+ * and its doctors and price names as they are asked for. Loaded once per request, so a pack of
+ * hundreds of documents does not ask the database the same thing for each one.
+ */
+export interface ClinicDocumentContext {
+  clinic: Awaited<ReturnType<typeof repo.clinicForDocuments>>;
+  settings: Record<string, unknown>;
+  branches: Awaited<ReturnType<typeof repo.branchesOf>>;
+  law: Record<string, string>;
+  doctor(id: string): Promise<Awaited<ReturnType<typeof repo.doctorName>>>;
+  priceNames(codes: string[]): Promise<Map<string, string>>;
+}
+
+export async function clinicDocumentContext(db: Db, clinicId: string): Promise<ClinicDocumentContext> {
+  // One after another: `db` may be a transaction, which runs one statement at a time anyway.
   const clinic = await repo.clinicForDocuments(db, clinicId);
-  const settings = (() => { try { return JSON.parse(String(clinic.settings_json ?? '{}')) as Record<string, unknown>; } catch { return {}; } })();
   const branches = await repo.branchesOf(db, clinicId);
+  const overrideRows = await repo.legalOverrides(db, clinicId);
+  const settings = (() => { try { return JSON.parse(String(clinic.settings_json ?? '{}')) as Record<string, unknown>; } catch { return {}; } })();
+  const overrides = new Map(overrideRows.map((o) => [o.key, o.text]));
+  const law = Object.fromEntries(Object.entries(defaultLegalReferences).map(([k, v]) => [`law.${k}`, overrides.get(k) ?? v]));
+  const doctors = new Map<string, ReturnType<typeof repo.doctorName>>();
+  const prices = new Map<string, Promise<Map<string, string>>>();
+  return {
+    clinic,
+    settings,
+    branches,
+    law,
+    doctor(id) {
+      if (!doctors.has(id)) doctors.set(id, repo.doctorName(db, clinicId, id));
+      return doctors.get(id)!;
+    },
+    priceNames(codes) {
+      const key = [...codes].sort().join('\n');
+      if (!prices.has(key)) prices.set(key, repo.priceNames(db, clinicId, codes));
+      return prices.get(key)!;
+    },
+  };
+}
+
+export async function snapshotOf(deps: Deps, db: Db, clinicId: string, t: { title: string; body: string }, ctx: FillContext, shared?: ClinicDocumentContext): Promise<DocumentSnapshot> {
+  const { clinic, settings, branches, law, ...lookups } = shared ?? (await clinicDocumentContext(db, clinicId));
   const branch = branches.find((b) => b.id === ctx.visit?.branch_id) ?? branches[0];
-  const doctor = ctx.visit ? await repo.doctorName(db, clinicId, ctx.visit.doctor_id) : undefined;
+  const doctor = ctx.visit ? await lookups.doctor(ctx.visit.doctor_id) : undefined;
   const doctorFull = doctor ? fullName({ surname: doctor.surname, firstName: doctor.first_name, patronymic: doctor.patronymic }) : null;
   const p = ctx.patient;
   const patientFull = fullName({ surname: p.surname, firstName: p.first_name, patronymic: p.patronymic });
   const child = isChild(p.birth_date, ctx.date);
-  const codes = ctx.visit ? await plannedCodes(db, clinicId, ctx.visit) : [];
-  const names = await repo.priceNames(db, clinicId, codes);
+  const codes = ctx.codes ?? (ctx.visit ? await plannedCodes(db, clinicId, ctx.visit) : []);
+  const names = await lookups.priceNames(codes);
   const services = codes.map((code) => ({ code, name: names.get(code) ?? code }));
-  const overrides = new Map((await repo.legalOverrides(db, clinicId)).map((o) => [o.key, o.text]));
-  const law = Object.fromEntries(Object.entries(defaultLegalReferences).map(([k, v]) => [`law.${k}`, overrides.get(k) ?? v]));
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
   const signerName = child ? p.rep_full_name ?? '' : patientFull;
   const values: Record<string, string> = {
