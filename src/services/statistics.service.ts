@@ -14,6 +14,7 @@ import { STATUSES, CANCEL_REASONS, type CancelReason, type Status } from '../dom
 import { localInstant, MINUTE } from '../domain/schedule/time.js';
 import { noShowRate, percent, periodRefusal, utilisation, workMinutes } from '../domain/statistics.js';
 import type { Actor, Deps } from './context.js';
+import { flightsOf, SingleFlight } from './single-flight.js';
 import { checkBranch } from './proposals.service.js';
 import { doctorWork, loadContext, localToday } from './schedule-context.js';
 
@@ -45,6 +46,15 @@ function dayStartOpts(deps: Deps, tz: string, q: Query): stats.DayStartOpts {
  */
 export async function summary(deps: Deps, actor: Actor, q: Query): Promise<StatsSummaryT> {
   await checkPeriod(deps, actor, q);
+  // The answer depends on the clinic, the period and the branch only (the permission was checked per
+  // caller above): callers asking the same while it is being computed share that computation.
+  const key = JSON.stringify([actor.clinicId, q.from, q.to, q.branchId ?? null]);
+  return flightsOf(summaryFlights, deps.h).run(key, () => computeSummary(deps, actor, q));
+}
+
+const summaryFlights = new WeakMap<object, SingleFlight<StatsSummaryT>>();
+
+async function computeSummary(deps: Deps, actor: Actor, q: Query): Promise<StatsSummaryT> {
   const db = deps.h.db;
   const period = { clinicId: actor.clinicId, from: q.from, to: q.to, branchId: q.branchId };
   const ctx = await loadContext(db, actor.clinicId, q.from, q.to);

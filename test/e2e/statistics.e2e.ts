@@ -34,6 +34,10 @@ describe('browser: the owner’s statistics and the desk’s «Сегодня» 
     await owner.locator('.recharts-bar-rectangle').first().waitFor({ state: 'attached' });
     expect(await owner.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(7);
     await owner.locator('.recharts-pie-sector').first().waitFor({ state: 'attached' });
+    // The calls issue's conversion sits on the same dashboard, for the same period.
+    const conversion = owner.getByTestId('stats-conversion').getByTestId('conversion-rate');
+    await conversion.waitFor();
+    await expect(conversion.textContent()).resolves.toMatch(/\d+(,\d)? %/);
     await owner.screenshot({ path: path.join(SHOTS, 'statistics-owner-month.png'), fullPage: true });
   }, 120_000);
 

@@ -60,6 +60,7 @@ export const statisticsRu = {
     recallNotBooked: 'Ещё не записаны',
     unconfirmed: 'Не подтверждены',
   },
+  conversion: { title: 'Конверсия звонков в запись' },
   revenue: {
     title: 'Выручка',
     net: 'Выручка',

@@ -39,7 +39,8 @@ export function ConversionPanel({ from, to }: { from: string | null; to: string 
               ]}
             />
           </Paper>
-          <SimpleGrid cols={{ base: 1, md: 2 }}>
+          {/* Two tables side by side only where five columns fit (not on a 1366-pixel desk screen). */}
+          <SimpleGrid cols={{ base: 1, xl: 2 }}>
             <Breakdown title={t('calls.conv.byAdmin')} rows={r.byAdmin} testId="conversion-admins" />
             <Breakdown title={t('calls.conv.bySource')} rows={r.bySource} />
             <Breakdown title={t('calls.conv.byBranch')} rows={r.byBranch} />

@@ -8,11 +8,13 @@ import { useStatistics, type Drill } from '../../api/statistics';
 import { DateField } from '../../components/DateField';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
-import { useClinicTimeZone } from '../../components/session';
+import { useCan, useClinicTimeZone } from '../../components/session';
+import { ConversionPanel } from '../calls/ConversionPanel';
 import { todayIn, validDate } from '../../lib/format';
 import { DrillModal } from './DrillModal';
 import { LoadBlock } from './LoadBlock';
 import { ProgressBlock, RevenueBlock, SourcesBlock } from './MoreBlocks';
+import { Block } from './parts';
 import { VisitsBlock } from './VisitsBlock';
 
 type Preset = 'today' | 'yesterday' | 'week' | 'month' | 'lastMonth' | 'year';
@@ -44,6 +46,7 @@ function presetRange(p: Preset, today: string): { from: string; to: string } {
  */
 export function StatisticsPage() {
   const { t } = useTranslation();
+  const can = useCan();
   const tz = useClinicTimeZone();
   const today = todayIn(tz);
   const [params, setParams] = useSearchParams();
@@ -100,6 +103,11 @@ export function StatisticsPage() {
             <ProgressBlock s={stats.data} open={setDrill} />
           </SimpleGrid>
           <RevenueBlock s={stats.data} open={setDrill} />
+          {can('calls.manage') && (
+            <Block title={t('stats.conversion.title')} testId="stats-conversion">
+              <ConversionPanel from={from} to={to} />
+            </Block>
+          )}
         </Stack>
       )}
       <DrillModal period={period} drill={drill} onClose={() => setDrill(null)} />

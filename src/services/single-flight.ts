@@ -1,0 +1,32 @@
+/**
+ * Single flight: identical reads that arrive while one is already being computed wait for that one
+ * instead of starting their own. Nothing is kept once it settles, so no answer is older than the
+ * computation a caller joined (the same freshness as a caller that came a moment earlier); a failure
+ * reaches every waiter and the next call starts afresh.
+ *
+ * Used where one heavy read is asked by many screens at once (the owner's dashboard opened on every
+ * desk at 09:00): 50 connections asking for the same year cost one pass over the visits, not 50.
+ */
+export class SingleFlight<T> {
+  private readonly running = new Map<string, Promise<T>>();
+
+  /** How many distinct computations run now (for tests). */
+  get size(): number {
+    return this.running.size;
+  }
+
+  run(key: string, compute: () => Promise<T>): Promise<T> {
+    const joined = this.running.get(key);
+    if (joined) return joined;
+    const started = compute().finally(() => this.running.delete(key));
+    this.running.set(key, started);
+    return started;
+  }
+}
+
+/** One SingleFlight per owner object (a database handle), so two apps in one process never share answers. */
+export function flightsOf<O extends object, T>(store: WeakMap<O, SingleFlight<T>>, owner: O): SingleFlight<T> {
+  let f = store.get(owner);
+  if (!f) store.set(owner, (f = new SingleFlight<T>()));
+  return f;
+}
