@@ -9,6 +9,8 @@ import { checklistEn } from './checklist.en';
 import { checklistRu } from './checklist.ru';
 import { deskEn } from './desk.en';
 import { deskRu } from './desk.ru';
+import { documentsEn } from './documents.en';
+import { documentsRu } from './documents.ru';
 import { en } from './en';
 import { incidentsEn } from './incidents.en';
 import { incidentsRu } from './incidents.ru';
@@ -25,6 +27,8 @@ import { retentionRu } from './retention.ru';
 import { ru } from './ru';
 import { scheduleEn } from './schedule.en';
 import { scheduleRu } from './schedule.ru';
+import { surveysEn } from './surveys.en';
+import { surveysRu } from './surveys.ru';
 import { teamEn } from './team.en';
 import { teamRu } from './team.ru';
 import { statisticsEn } from './statistics.en';
@@ -48,7 +52,7 @@ setApiLanguage(initial);
 document.documentElement.lang = initial;
 
 void i18n.use(initReactI18next).init({
-  resources: { ru: { translation: { ...ru, ...auditRu, desk: deskRu, schedule: scheduleRu, retention: retentionRu, prices: pricesRu, incidents: incidentsRu, money: moneyRu, cash: cashRu, ins: insuranceRu, checklist: checklistRu, calls: callsRu, stats: statisticsRu, team: teamRu, worklists: worklistsRu } }, en: { translation: { ...en, ...auditEn, desk: deskEn, schedule: scheduleEn, retention: retentionEn, prices: pricesEn, incidents: incidentsEn, money: moneyEn, cash: cashEn, ins: insuranceEn, checklist: checklistEn, calls: callsEn, stats: statisticsEn, team: teamEn, worklists: worklistsEn } } },
+  resources: { ru: { translation: { ...ru, ...auditRu, desk: deskRu, schedule: scheduleRu, retention: retentionRu, prices: pricesRu, incidents: incidentsRu, money: moneyRu, cash: cashRu, ins: insuranceRu, checklist: checklistRu, calls: callsRu, stats: statisticsRu, team: teamRu, worklists: worklistsRu, docs: documentsRu, surveys: surveysRu } }, en: { translation: { ...en, ...auditEn, desk: deskEn, schedule: scheduleEn, retention: retentionEn, prices: pricesEn, incidents: incidentsEn, money: moneyEn, cash: cashEn, ins: insuranceEn, checklist: checklistEn, calls: callsEn, stats: statisticsEn, team: teamEn, worklists: worklistsEn, docs: documentsEn, surveys: surveysEn } } },
   lng: initial,
   fallbackLng: 'ru',
   interpolation: { escapeValue: false },

@@ -9,6 +9,7 @@ import { useLang } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import './card-pull.css';
 import { DayNav, useDayParam } from './DayNav';
+import { TomorrowPackButton } from '../documents/TomorrowPackButton';
 import { weekdayOf } from '../../../../src/domain/dates.js';
 
 /**
@@ -43,6 +44,7 @@ export function CardPullPage() {
     <Stack gap="md" className="cardpull-root" data-print-doctor={printDoctor ?? undefined}>
       <div className="no-print">
         <PageHeader title={t('desk.cardPull.title')}>
+          <TomorrowPackButton />
           {doctors && doctors.length > 0 && (
             <Button onClick={() => print(null)} data-testid="cardpull-print-all">
               {t('desk.cardPull.printAll')}

@@ -15,6 +15,7 @@ import { BalanceBadge, PatientMoneyPanel } from '../cash/PatientMoneyPanel';
 import { ServiceCardAlerts, ServiceCardPanel } from './ServiceCardPanel';
 import { PatientInsurancePanel } from '../insurance/PatientInsurancePanel';
 import { PatientTaxPanel } from '../insurance/PatientTaxPanel';
+import { PatientDocumentsPanel } from '../documents/PatientDocumentsPanel';
 
 /** The medical card: read at a glance, edited in place by roles with patients.write. */
 export function PatientCardPage() {
@@ -83,6 +84,9 @@ export function PatientCardPage() {
         <PatientView patient={patient} />
       )}
       <PatientVisits patientId={patient.id} active={patient.pdState === 'active'} />
+      {patient.pdState !== 'destroyed' && (
+        <PatientDocumentsPanel patientId={patient.id} patientName={[patient.surname, patient.firstName, patient.patronymic].filter(Boolean).join(' ')} active={active} />
+      )}
       {can('billing.write') && patient.pdState !== 'destroyed' && <PatientMoneyPanel patientId={patient.id} />}
       {can('insurance.manage') && patient.pdState !== 'destroyed' && <PatientInsurancePanel patientId={patient.id} active={active} />}
       {can('taxcert.issue') && active && (

@@ -19,6 +19,7 @@ import { HistoryList } from './HistoryList';
 import { MoveForm } from './MoveForm';
 import { StatusActions } from './StatusActions';
 import { LeavingPanel, LeavingSummary } from './LeavingPanel';
+import { VisitDocuments } from '../documents/VisitDocuments';
 
 type Props = {
   id: string;
@@ -88,6 +89,7 @@ export function AppointmentPanel({ id, tz, today, onClose, onRebook, onFollowUp,
               </List>
             </Alert>
           )}
+          <VisitDocuments a={{ id: a.id, patientId: a.patientId, status: a.status, patientName: fullName(a.patient) }} />
           <Table withRowBorders={false} verticalSpacing={2} horizontalSpacing={0} fz="sm">
             <Table.Tbody>
               <Row label={t('schedule.appt.when')}>
