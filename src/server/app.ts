@@ -50,6 +50,7 @@ import { teamRoutes } from './routes/team.routes.js';
 import { jobDescriptionRoutes } from './routes/job-descriptions.routes.js';
 import { callRoutes } from './routes/calls.routes.js';
 import { surveyRoutes } from './routes/surveys.routes.js';
+import { surveyResultsRoutes } from './routes/survey-results.routes.js';
 import { telephonyRoutes } from './routes/telephony.routes.js';
 import { LiveFeed } from '../services/live.service.js';
 import type { RouteDeps } from './routes/types.js';
@@ -155,6 +156,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(jobDescriptionRoutes(rd));
       await api.register(callRoutes(rd));
       await api.register(surveyRoutes(rd));
+      await api.register(surveyResultsRoutes(rd));
       await api.register(telephonyRoutes(rd));
       await api.register(worklistRoutes(rd));
       await api.register(liveRoutes(feed));

@@ -14,6 +14,7 @@ import { localDateOf } from '../domain/schedule/time.js';
 import { isRole } from '../domain/team/messages.js';
 import { checkClose, isAssignedTo, isOverdue, type TaskStatus } from '../domain/team/tasks.js';
 import { checkAddressee, checkLinks, patientNameFor } from './team-links.js';
+import { surveyFollowUpClosedTx } from './survey-staff.service.js';
 import { auditEntry, type Actor, type Deps } from './context.js';
 
 const WHAT = { ru: 'Задача', en: 'Task' };
@@ -132,6 +133,8 @@ export async function closeTask(deps: Deps, actor: Actor, id: string, input: z.i
     if (!r || !mayClose(actor, r)) throw notFound(WHAT);
     checkClose(r.status, input.status as TaskStatus, input.outcome);
     await repo.updateTask(trx, actor.clinicId, id, { status: input.status, outcome: input.outcome.trim(), closed_by: actor.userId, closed_at: now.toISOString() });
+    // A survey's follow-up: the call to the patient and its outcome go to the service card (SURV-3).
+    await surveyFollowUpClosedTx(trx, actor, id, input, now);
     await appendAudit(trx, auditEntry(actor, now, { action: 'update', objectType: 'task', objectId: id, patientId: r.patient_id, details: { status: input.status } }));
     await addLiveEvent(trx, { clinicId: actor.clinicId, at: now.toISOString(), kind: 'task', payload: { id, status: input.status } });
   });

@@ -86,6 +86,7 @@ const BODIES: Record<string, (own: ClinicObjects) => unknown> = {
   'PUT /api/appointments/{id}/planned-services': () => ({ codes: [] }),
   'PUT /api/patients/{id}/survey-consent': () => ({ status: 'agreed', preferredTime: null, channel: 'phone' }),
   'POST /api/patients/{id}/survey-calls': () => ({ outcome: 'not_reached' }),
+  'POST /api/doctors/{id}/survey-reviews': () => ({ meetingDate: TODAY, participants: 'Захват', text: 'Захват' }),
   'PUT /api/appointments/{id}/leaving': () => ({ nextVisit: 'booked', reviewSite: null, flyers: false, gift: false }),
 };
 /** Controls that change a document's state: each gets a freshly issued contract of its own. */

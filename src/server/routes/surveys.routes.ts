@@ -3,9 +3,8 @@ import { IdParams } from '../../contracts/common.js';
 import { SurveyConsentInput, SurveyConsentView } from '../../contracts/survey-consent.js';
 import * as consent from '../../services/survey-consent.service.js';
 import * as surveys from '../../services/surveys.service.js';
-import { surveyResults } from '../../services/survey-results.service.js';
 import { z } from 'zod';
-import { Id, Instant, IsoDate, LIMITS, OptText } from '../../contracts/common.js';
+import { Id, Instant, LIMITS, OptText } from '../../contracts/common.js';
 import { SURVEY_OUTCOMES } from '../../domain/surveys.js';
 import { actorOf } from '../plugins/auth.js';
 import type { RouteDeps } from './types.js';
@@ -31,7 +30,5 @@ export const surveyRoutes = ({ deps }: RouteDeps): FastifyPluginAsyncZod => asyn
   });
   app.post('/patients/:id/survey-calls', { config: { access: 'calls.write' }, schema: { tags, summary: 'Record a survey call attempt and its answers', params: IdParams, body: CallInput } }, async (req, reply) =>
     reply.status(201).send(await surveys.recordSurveyCall(deps, actorOf(req), req.params.id, req.body)));
-  const ResultsQuery = z.strictObject({ from: IsoDate.optional(), to: IsoDate.optional(), doctorId: Id.optional(), branchId: Id.optional() });
-  app.get('/surveys/results', { config: { access: 'surveys.read' }, schema: { tags, summary: 'NPS and averages per doctor and month', querystring: ResultsQuery } }, async (req) =>
-    surveyResults(deps, actorOf(req), req.query));
+  // The results (GET /surveys/results …) live in survey-results.routes.ts.
 };

@@ -134,6 +134,7 @@ export const auditEn: AuditTranslation = {
     survey_consent: 'Consent to the survey',
     survey_questionnaire: 'Survey questionnaire',
     survey_call: 'Post-treatment survey call',
+    survey_review: 'Survey results review with the doctor',
     waiting_list: 'Waiting list',
     doctor_hours: 'Doctor working hours',
     doctor_delay: 'Doctor running late',

@@ -132,6 +132,7 @@ export const auditRu = {
     survey_consent: 'Согласие на опрос',
     survey_questionnaire: 'Анкета опроса',
     survey_call: 'Звонок-опрос после лечения',
+    survey_review: 'Разбор результатов опроса с врачом',
     waiting_list: 'Лист ожидания',
     doctor_hours: 'Часы работы врача',
     doctor_delay: 'Задержка приёма',
