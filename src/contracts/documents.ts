@@ -30,11 +30,15 @@ export const TemplateInput = z.strictObject({
   kind: DocumentKindSchema.optional(),
   audience: z.enum(['patient', 'staff']).optional(),
 });
-export const TemplatePreviewInput = z.strictObject({ title: Text(300), body: z.string().min(1).max(100_000), child: z.boolean().optional() });
+/** `code`: the template being edited (its kind decides e.g. which questionnaire [[questions]] prints). */
+export const TemplatePreviewInput = z.strictObject({ title: Text(300), body: z.string().min(1).max(100_000), child: z.boolean().optional(), code: z.string().regex(/^[a-z0-9_-]{1,60}$/).optional() });
 
 export const LegalReferenceList = z.object({ items: z.array(z.object({ key: z.string(), default: z.string(), override: z.string().nullable() })) });
 export const LegalReferenceInput = z.strictObject({ text: z.string().max(2000).nullable() });
 export const LegalKeyParams = z.strictObject({ key: z.string().regex(/^[A-Za-z0-9_]{1,60}$/) });
+
+/** DOC-2: after how many months a signed health questionnaire is renewed. */
+export const DocumentSettings = z.strictObject({ questionnaireRenewalMonths: z.number().int().min(1).max(60) });
 
 export const DocumentStatus = z.enum(['issued', 'signed_on_screen', 'signed_on_paper', 'refused', 'expired']);
 export const PatientDocument = z.object({
@@ -73,7 +77,8 @@ export const MissingDocument = z.object({
   templateCode: z.string(),
   kind: DocumentKindSchema,
   title: z.string(),
-  reason: z.enum(['first_visit', 'planned_intervention']),
+  /** expired: the signed health questionnaire is past the clinic's renewal period (documents.questionnaireRenewalMonths). */
+  reason: z.enum(['first_visit', 'planned_intervention', 'expired']),
   issuedId: Id.nullable(),
 });
 export const VisitDocuments = z.object({ appointmentId: Id, plannedServices: z.array(z.string()), missing: z.array(MissingDocument) });

@@ -19,8 +19,29 @@ export interface DocumentSnapshot {
   /** Who signs for the patient's side: the patient or (a child's) legal representative. */
   signer: { role: 'patient' | 'representative'; fullName: string; relation: string | null };
   doctor: { fullName: string } | null;
-  services: { code: string; name: string }[];
+  services: DocumentService[];
+  /** The questions [[questions]] prints (a questionnaire's, frozen with the document); absent before they were printed. */
+  questions?: DocumentQuestionGroup[];
   blocks: Block[];
+}
+
+/** A service of the visit or a row of a treatment plan: price in kopecks as of the document's date (null: not in the price list). */
+export interface DocumentService {
+  code: string;
+  name: string;
+  price?: number | null;
+  /** The price list gives a range: the price is «от …». */
+  priceFrom?: boolean;
+  quantity?: number;
+  /** FDI tooth number(s), the diagnosis and the stage of a treatment plan row (blank: the doctor writes them in). */
+  tooth?: string;
+  diagnosis?: string;
+  stage?: string;
+}
+
+export interface DocumentQuestionGroup {
+  title: string;
+  items: { text: string; answer: 'yesno' | 'text' }[];
 }
 
 export interface DocumentSignature {
@@ -30,6 +51,12 @@ export interface DocumentSignature {
   signerName: string;
   onPaper: boolean;
 }
+
+const rubles = (kopecks: number) => {
+  const r = Math.floor(kopecks / 100);
+  const k = kopecks % 100;
+  return `${String(r).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0')}${k ? `,${String(k).padStart(2, '0')}` : ''}`;
+};
 
 const ruDate = (iso: string) => {
   const [y, m, d] = iso.slice(0, 10).split('-');
@@ -68,6 +95,69 @@ function signatures(s: DocumentSnapshot, sig: DocumentSignature | null): Content
   };
 }
 
+const th = (text: string, alignment: 'left' | 'center' | 'right' = 'left') => ({ text, bold: true, fontSize: 8.5, alignment, fillColor: '#eeeeee' });
+
+/** Unchanged since the first issued documents, so their PDFs read as they did. */
+function servicesTable(s: DocumentSnapshot): Content {
+  const rows = s.services.length ? s.services.map((x, i) => [String(i + 1), x.code, x.name, '']) : [['', '', '', ''], ['', '', '', '']];
+  return {
+    margin: [0, 4, 0, 8],
+    table: { headerRows: 1, widths: [20, 70, '*', 90], body: [[{ text: '№', bold: true }, { text: 'Код', bold: true }, { text: 'Услуга', bold: true }, { text: 'Отметка', bold: true }], ...rows] },
+  };
+}
+
+/** DOC-6: № · tooth (FDI) · diagnosis · service · quantity · price · sum · stage, with the total; blank cells for the doctor's hand. */
+function planTable(s: DocumentSnapshot): Content {
+  const rows = s.services.length ? s.services : [{ code: '', name: '' }, { code: '', name: '' }, { code: '', name: '' }];
+  let total = 0;
+  let partial = false;
+  const body = rows.map((x, i) => {
+    const qty = x.quantity ?? (x.code ? 1 : 0);
+    const sum = x.price != null ? x.price * qty : null;
+    if (sum === null && x.code) partial = true;
+    total += sum ?? 0;
+    const price = x.price != null ? `${x.priceFrom ? 'от ' : ''}${rubles(x.price)}` : '';
+    return [
+      { text: x.code ? String(i + 1) : '', alignment: 'right' },
+      x.tooth ?? '',
+      x.diagnosis ?? '',
+      { text: x.code ? [{ text: x.name }, { text: `  ${x.code}`, color: '#666', fontSize: 7.5 }] : '' },
+      { text: qty ? String(qty) : '', alignment: 'center' },
+      { text: price, alignment: 'right' },
+      { text: sum != null ? rubles(sum) : '', alignment: 'right' },
+      x.stage ?? '',
+    ];
+  });
+  const totalRow = [{ text: partial ? 'Итого (без услуг без цены)' : 'Итого', bold: true, colSpan: 6, alignment: 'right' }, '', '', '', '', '', { text: s.services.length ? rubles(total) : '', bold: true, alignment: 'right' }, ''];
+  return {
+    margin: [0, 4, 0, 8],
+    fontSize: 8.5,
+    table: {
+      headerRows: 1,
+      dontBreakRows: true,
+      widths: [16, 34, 70, '*', 26, 52, 56, 34],
+      body: [[th('№', 'right'), th('Зуб (FDI)'), th('Диагноз'), th('Услуга'), th('Кол-во', 'center'), th('Цена, ₽', 'right'), th('Сумма, ₽', 'right'), th('Этап')], ...body, totalRow],
+    },
+  } as Content;
+}
+
+const box: Content = { canvas: [{ type: 'rect', x: 0, y: 0, w: 9, h: 9, lineWidth: 0.8 }], alignment: 'center', margin: [9, 1, 0, 0] } as Content;
+
+/** DOC-2/DOC-3: the questions grouped, «Да» / «Нет» boxes to tick, a line to write on for the open ones. */
+function questionsTable(s: DocumentSnapshot): Content {
+  const groups = s.questions ?? [];
+  if (!groups.length) return { text: '' };
+  const body: unknown[][] = [[th('Вопрос'), th('Да', 'center'), th('Нет', 'center')]];
+  for (const g of groups) {
+    body.push([{ text: g.title, bold: true, colSpan: 3, fillColor: '#f5f5f5', margin: [0, 1, 0, 1] }, '', '']);
+    for (const q of g.items) {
+      if (q.answer === 'yesno') body.push([{ text: q.text }, box, box]);
+      else body.push([{ stack: [{ text: q.text }, { text: ' ', margin: [0, 6, 0, 0] }, { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 500, y2: 0, lineWidth: 0.5, lineColor: '#888' }] }] , colSpan: 3 }, '', '']);
+    }
+  }
+  return { margin: [0, 4, 0, 8], fontSize: 9, table: { headerRows: 1, dontBreakRows: true, widths: ['*', 28, 28], body } } as Content;
+}
+
 function blockContent(b: Block, s: DocumentSnapshot, sig: DocumentSignature | null): Content {
   switch (b.t) {
     case 'title':
@@ -80,17 +170,9 @@ function blockContent(b: Block, s: DocumentSnapshot, sig: DocumentSignature | nu
       return { ul: [runs(b.text)], margin: [8, 0, 0, 3] };
     case 'directive':
       if (b.name === 'signatures') return signatures(s, sig);
-      if (b.name === 'services-table' || b.name === 'plan-table') {
-        const rows = s.services.length ? s.services.map((x, i) => [String(i + 1), x.code, x.name, '']) : [['', '', '', ''], ['', '', '', '']];
-        return {
-          margin: [0, 4, 0, 8],
-          table: {
-            headerRows: 1,
-            widths: [20, 70, '*', 90],
-            body: [[{ text: '№', bold: true }, { text: 'Код', bold: true }, { text: 'Услуга', bold: true }, { text: b.name === 'plan-table' ? 'Подпись' : 'Отметка', bold: true }], ...rows],
-          },
-        };
-      }
+      if (b.name === 'services-table') return servicesTable(s);
+      if (b.name === 'plan-table') return planTable(s);
+      if (b.name === 'questions') return questionsTable(s);
       return { text: '' };
   }
 }

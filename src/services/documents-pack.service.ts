@@ -5,9 +5,11 @@ import { patientDocumentPdf } from '../documents/patient-document.js';
 import { renderPdf } from '../documents/render.js';
 import type { DocumentKind } from '../documents/template-format.js';
 import { addDays } from '../domain/dates.js';
+import { documentSettings } from '../domain/document-renewal.js';
 import { notFound } from '../domain/errors.js';
 import { auditEntry, type Actor, type Deps } from './context.js';
 import { clinicDocumentContext, clinicToday, latestTemplates, plannedCodes, ruDate, snapshotOf } from './documents-templates.service.js';
+import { isExpiredOn } from './documents.service.js';
 import { checkBranch } from './proposals.service.js';
 
 /** What a visit still needs signed, its planned services, and tomorrow's pack of documents to print. */
@@ -22,20 +24,33 @@ export interface MissingDocument {
   templateCode: string;
   kind: DocumentKind;
   title: string;
-  reason: 'first_visit' | 'planned_intervention';
+  /** expired: the health questionnaire signed earlier is past the clinic's renewal period (DOC-2). */
+  reason: 'first_visit' | 'planned_intervention' | 'expired';
   /** An issued, not yet signed copy to sign (null: none issued yet). */
   issuedId: string | null;
 }
 
-async function missingFor(deps: Deps, clinicId: string, v: repo.VisitRow, templates: repo.TemplateRow[], visitCodes: string[]): Promise<MissingDocument[]> {
+interface Renewal {
+  timeZone: string;
+  months: number;
+}
+
+function renewalOf(clinic: { time_zone: string; settings_json?: unknown }): Renewal {
+  return { timeZone: clinic.time_zone, months: documentSettings(String(clinic.settings_json ?? '{}')).questionnaireRenewalMonths };
+}
+
+async function missingFor(deps: Deps, clinicId: string, v: repo.VisitRow, templates: repo.TemplateRow[], visitCodes: string[], renewal: Renewal): Promise<MissingDocument[]> {
   const docs = await repo.patientDocuments(deps.h.db, clinicId, v.patient_id);
-  const signedEver = new Set(docs.filter((d) => SIGNED.has(d.status)).map((d) => d.kind));
+  const signed = docs.filter((d) => SIGNED.has(d.status));
+  const valid = signed.filter((d) => !isExpiredOn(d, v.local_date, renewal.timeZone, renewal.months));
+  const signedEver = new Set(valid.map((d) => d.kind));
+  const expiredKinds = new Set(signed.map((d) => d.kind).filter((k) => !signedEver.has(k)));
   const out: MissingDocument[] = [];
   const open = (code: string, visitOnly: boolean) => docs.find((d) => d.template_code === code && d.status === 'issued' && (!visitOnly || d.appointment_id === v.id))?.id ?? null;
   for (const kind of FIRST_VISIT_KINDS) {
     if (signedEver.has(kind)) continue;
     const t = templates.find((x) => x.kind === kind && x.audience === 'patient');
-    if (t) out.push({ templateCode: t.code, kind, title: t.title, reason: 'first_visit', issuedId: open(t.code, false) });
+    if (t) out.push({ templateCode: t.code, kind, title: t.title, reason: expiredKinds.has(kind) ? 'expired' : 'first_visit', issuedId: open(t.code, false) });
   }
   const codes = new Set(visitCodes);
   for (const t of templates) {
@@ -53,7 +68,8 @@ export async function visitDocuments(deps: Deps, actor: Actor, appointmentId: st
   if (!v) throw notFound(VISIT);
   const templates = await latestTemplates(deps, actor.clinicId);
   const plannedServices = await plannedCodes(deps.h.db, actor.clinicId, v);
-  return { appointmentId, plannedServices, missing: await missingFor(deps, actor.clinicId, v, templates, plannedServices) };
+  const renewal = renewalOf(await repo.clinicForDocuments(deps.h.db, actor.clinicId));
+  return { appointmentId, plannedServices, missing: await missingFor(deps, actor.clinicId, v, templates, plannedServices, renewal) };
 }
 
 export async function setPlannedServices(deps: Deps, actor: Actor, appointmentId: string, codes: string[]) {
@@ -73,6 +89,7 @@ export async function tomorrowPack(deps: Deps, actor: Actor, branchId?: string):
   const templates = await latestTemplates(deps, actor.clinicId);
   const visits = await repo.visitsOn(deps.h.db, actor.clinicId, date, branchId);
   const shared = await clinicDocumentContext(deps.h.db, actor.clinicId);
+  const renewal = renewalOf(shared.clinic);
   const content: unknown[] = [];
   let documents = 0;
   const seen = new Set<string>();
@@ -80,8 +97,8 @@ export async function tomorrowPack(deps: Deps, actor: Actor, branchId?: string):
     const patient = await repo.patientForDocuments(deps.h.db, actor.clinicId, v.patient_id);
     if (!patient) continue;
     const codes = await plannedCodes(deps.h.db, actor.clinicId, v);
-    for (const m of await missingFor(deps, actor.clinicId, v, templates, codes)) {
-      const key = `${v.patient_id}:${m.templateCode}:${m.reason === 'first_visit' ? '' : v.id}`;
+    for (const m of await missingFor(deps, actor.clinicId, v, templates, codes, renewal)) {
+      const key = `${v.patient_id}:${m.templateCode}:${m.reason === 'planned_intervention' ? v.id : ''}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const t = templates.find((x) => x.code === m.templateCode)!;

@@ -4,10 +4,12 @@ import { appendAudit } from '../db/repos/audit.repo.js';
 import * as repo from '../db/repos/documents.repo.js';
 import { defaultTemplates } from '../documents/defaults/index.js';
 import { defaultLegalReferences } from '../documents/legal-references.js';
-import { patientDocumentPdf, type DocumentSnapshot } from '../documents/patient-document.js';
+import { defaultQuestions, questionGroups, type QuestionnaireCode } from '../documents/defaults/questions.js';
+import { patientDocumentPdf, type DocumentQuestionGroup, type DocumentSnapshot } from '../documents/patient-document.js';
 import { renderPdf } from '../documents/render.js';
 import type { DocumentKind } from '../documents/template-format.js';
 import { checkTemplate, fillTemplate, isChild } from '../documents/template-markup.js';
+import { documentSettings, type DocumentSettings } from '../domain/document-renewal.js';
 import { DomainError, fieldError, notFound } from '../domain/errors.js';
 import { fullName } from '../domain/names.js';
 import { localDateOf } from '../domain/schedule/time.js';
@@ -141,6 +143,21 @@ export async function setLegalReference(deps: Deps, actor: Actor, key: string, t
   return legalReferences(deps, actor);
 }
 
+/** The documents section of the clinic's settings (the health questionnaire's renewal period). */
+export async function getDocumentSettings(deps: Deps, actor: Actor): Promise<DocumentSettings> {
+  return documentSettings(String((await repo.clinicForDocuments(deps.h.db, actor.clinicId)).settings_json ?? '{}'));
+}
+
+export async function setDocumentSettings(deps: Deps, actor: Actor, input: DocumentSettings): Promise<DocumentSettings> {
+  await withTx(deps.h, async (trx) => {
+    const clinic = await repo.clinicForDocuments(trx, actor.clinicId);
+    const stored = (() => { try { return JSON.parse(String(clinic.settings_json ?? '{}')) as Record<string, unknown>; } catch { return {}; } })();
+    await repo.setClinicSettingsJson(trx, actor.clinicId, JSON.stringify({ ...stored, documents: { ...(stored.documents as object | undefined), ...input } }));
+    await appendAudit(trx, auditEntry(actor, deps.clock(), { action: 'update', objectType: 'clinic', objectId: actor.clinicId, details: { documents: input } }));
+  });
+  return getDocumentSettings(deps, actor);
+}
+
 // ——— Filling ———
 
 export type PatientRow = NonNullable<Awaited<ReturnType<typeof repo.patientForDocuments>>>;
@@ -169,6 +186,7 @@ export interface ClinicDocumentContext {
   law: Record<string, string>;
   doctor(id: string): Promise<Awaited<ReturnType<typeof repo.doctorName>>>;
   priceNames(codes: string[]): Promise<Map<string, string>>;
+  prices(codes: string[], date: string): Promise<Map<string, { min: number; max: number | null }>>;
 }
 
 export async function clinicDocumentContext(db: Db, clinicId: string): Promise<ClinicDocumentContext> {
@@ -181,6 +199,7 @@ export async function clinicDocumentContext(db: Db, clinicId: string): Promise<C
   const law = Object.fromEntries(Object.entries(defaultLegalReferences).map(([k, v]) => [`law.${k}`, overrides.get(k) ?? v]));
   const doctors = new Map<string, ReturnType<typeof repo.doctorName>>();
   const prices = new Map<string, Promise<Map<string, string>>>();
+  const priced = new Map<string, ReturnType<typeof repo.pricesOn>>();
   return {
     clinic,
     settings,
@@ -195,10 +214,26 @@ export async function clinicDocumentContext(db: Db, clinicId: string): Promise<C
       if (!prices.has(key)) prices.set(key, repo.priceNames(db, clinicId, codes));
       return prices.get(key)!;
     },
+    prices(codes, date) {
+      const key = `${date}\n${[...codes].sort().join('\n')}`;
+      if (!priced.has(key)) priced.set(key, repo.pricesOn(db, clinicId, codes, date));
+      return priced.get(key)!;
+    },
   };
 }
 
-export async function snapshotOf(deps: Deps, db: Db, clinicId: string, t: { title: string; body: string }, ctx: FillContext, shared?: ClinicDocumentContext): Promise<DocumentSnapshot> {
+/** The questions a questionnaire prints at [[questions]]: DOC-3's for «Обращайтесь со мной внимательно», else the health questionnaire's. */
+export function questionsFor(kind: string | undefined): DocumentQuestionGroup[] {
+  const q: QuestionnaireCode = kind === 'careful_questionnaire' ? 'careful-questionnaire' : 'health-questionnaire';
+  return questionGroups
+    .filter((g) => g.questionnaire === q)
+    .map((g) => ({ title: g.title, items: defaultQuestions.filter((x) => x.group === g.id && x.questionnaire === q).map((x) => ({ text: x.text, answer: x.answer })) }))
+    .filter((g) => g.items.length);
+}
+
+const QUESTIONS_LINE = /^\s*\[\[\s*questions\s*\]\]\s*$/m;
+
+export async function snapshotOf(deps: Deps, db: Db, clinicId: string, t: { title: string; body: string; kind?: string }, ctx: FillContext, shared?: ClinicDocumentContext): Promise<DocumentSnapshot> {
   const { clinic, settings, branches, law, ...lookups } = shared ?? (await clinicDocumentContext(db, clinicId));
   const branch = branches.find((b) => b.id === ctx.visit?.branch_id) ?? branches[0];
   const doctor = ctx.visit ? await lookups.doctor(ctx.visit.doctor_id) : undefined;
@@ -208,7 +243,11 @@ export async function snapshotOf(deps: Deps, db: Db, clinicId: string, t: { titl
   const child = isChild(p.birth_date, ctx.date);
   const codes = ctx.codes ?? (ctx.visit ? await plannedCodes(db, clinicId, ctx.visit) : []);
   const names = await lookups.priceNames(codes);
-  const services = codes.map((code) => ({ code, name: names.get(code) ?? code }));
+  const priceOf = await lookups.prices(codes, ctx.date);
+  const services = codes.map((code) => {
+    const pr = priceOf.get(code);
+    return { code, name: names.get(code) ?? code, price: pr ? pr.min : null, ...(pr?.max != null && pr.max !== pr.min && { priceFrom: true }) };
+  });
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
   const signerName = child ? p.rep_full_name ?? '' : patientFull;
   const values: Record<string, string> = {
@@ -264,6 +303,7 @@ export async function snapshotOf(deps: Deps, db: Db, clinicId: string, t: { titl
     signer: { role: child ? 'representative' : 'patient', fullName: signerName, relation: child ? p.rep_relation : null },
     doctor: doctorFull ? { fullName: doctorFull } : null,
     services,
+    ...(QUESTIONS_LINE.test(t.body) && { questions: questionsFor(t.kind) }),
     blocks: fillTemplate(t.body, values, child),
   };
 }
@@ -279,14 +319,15 @@ export async function clinicToday(deps: Deps, clinicId: string) {
 }
 
 /** A preview of an edited (unsaved) body with a sample adult or child: the editor's live PDF. */
-export async function previewTemplate(deps: Deps, actor: Actor, input: { title: string; body: string; child?: boolean }): Promise<Buffer> {
+export async function previewTemplate(deps: Deps, actor: Actor, input: { title: string; body: string; child?: boolean; code?: string }): Promise<Buffer> {
   refuseProblems(input.body, await lawKeys(deps, actor.clinicId));
+  const kind = input.code ? (await repo.templateRows(deps.h.db, actor.clinicId, input.code)).at(-1)?.kind : undefined;
   const date = await clinicToday(deps, actor.clinicId);
   const [y] = date.split('-').map(Number);
   const patient: PatientRow = {
     id: 'preview', surname: 'Образцова', first_name: 'Анна', patronymic: 'Сергеевна', birth_date: `${input.child ? y - 8 : y - 35}-03-15`, email: null, card_number: 0,
     rep_full_name: input.child ? 'Образцов Сергей Петрович' : null, rep_document: input.child ? 'паспорт 0000 000000' : null, rep_relation: input.child ? 'отец' : null, rep_phone: null,
   };
-  const s = await snapshotOf(deps, deps.h.db, actor.clinicId, input, { patient, visit: null, date, number: 'ОБРАЗЕЦ', issuedAt: deps.clock().toISOString() });
+  const s = await snapshotOf(deps, deps.h.db, actor.clinicId, { ...input, kind }, { patient, visit: null, date, number: 'ОБРАЗЕЦ', issuedAt: deps.clock().toISOString() });
   return renderPdf(patientDocumentPdf(s, null));
 }

@@ -10,6 +10,8 @@ import { renderPdf } from '../documents/render.js';
 import type { DocumentKind } from '../documents/template-format.js';
 import { isChild } from '../documents/template-markup.js';
 import { addDays } from '../domain/dates.js';
+import { documentSettings, questionnaireExpired } from '../domain/document-renewal.js';
+import { localDateOf } from '../domain/schedule/time.js';
 import { DomainError, fieldError, notFound } from '../domain/errors.js';
 import { auditEntry, type Actor, type Deps } from './context.js';
 import { clinicToday, iso, latestTemplates, snapshotOf, type PatientRow } from './documents-templates.service.js';
@@ -40,11 +42,25 @@ export interface PatientDocumentDto {
   contentSha256: string;
 }
 
-function documentDto(r: repo.PatientDocumentRow): PatientDocumentDto {
+/** The day a document was signed, in the clinic's calendar (null: not signed). */
+export function signedDate(r: repo.PatientDocumentRow, timeZone: string): string | null {
+  if (r.status === 'signed_on_paper' && r.paper_date) return r.paper_date;
+  if (r.status === 'signed_on_screen' && r.signed_at) return localDateOf(Date.parse(iso(r.signed_at)!), timeZone);
+  return null;
+}
+
+/** Whether a signed health questionnaire is past its renewal on `on` (DOC-2; the period is the clinic's setting). */
+export function isExpiredOn(r: repo.PatientDocumentRow, on: string, timeZone: string, renewalMonths: number): boolean {
+  if (r.kind !== 'health_questionnaire') return false;
+  const d = signedDate(r, timeZone);
+  return !!d && questionnaireExpired(d, on, renewalMonths);
+}
+
+function documentDto(r: repo.PatientDocumentRow, expired = false): PatientDocumentDto {
   const s = JSON.parse(r.content_json) as DocumentSnapshot;
   return {
     id: r.id, patientId: r.patient_id, appointmentId: r.appointment_id, templateCode: r.template_code, templateVersion: r.template_version, kind: r.kind as DocumentKind,
-    title: r.title, number: s.number, status: r.status, refusalReason: r.refusal_reason, signer: r.signer, signerName: r.signer_name, signedAt: iso(r.signed_at),
+    title: r.title, number: s.number, status: expired ? 'expired' : r.status, refusalReason: r.refusal_reason, signer: r.signer, signerName: r.signer_name, signedAt: iso(r.signed_at),
     paperDate: r.paper_date, issuedAt: iso(r.issued_at)!, contentSha256: r.content_sha256,
   };
 }
@@ -58,8 +74,10 @@ async function patientOf(deps: Deps, actor: Actor, patientId: string) {
 export async function listPatientDocuments(deps: Deps, actor: Actor, patientId: string) {
   const p = await patientOf(deps, actor, patientId);
   const today = await clinicToday(deps, actor.clinicId);
+  const clinic = await repo.clinicForDocuments(deps.h.db, actor.clinicId);
+  const months = documentSettings(String(clinic.settings_json ?? '{}')).questionnaireRenewalMonths;
   return {
-    items: (await repo.patientDocuments(deps.h.db, actor.clinicId, patientId)).map(documentDto),
+    items: (await repo.patientDocuments(deps.h.db, actor.clinicId, patientId)).map((r) => documentDto(r, isExpiredOn(r, today, clinic.time_zone, months))),
     representative: { fullName: p.rep_full_name, document: p.rep_document, relation: p.rep_relation, phone: p.rep_phone },
     child: isChild(p.birth_date, today),
   };

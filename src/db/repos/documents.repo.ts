@@ -168,3 +168,27 @@ export async function branchesOf(db: Db, clinicId: string) {
     { id: string; name: string; address: string; phone: string | null }[]
   >;
 }
+
+/** The price of each code on a date (the version valid then): kopecks, with the top of a range (null: one price). */
+export async function pricesOn(db: Db, clinicId: string, codes: string[], date: string): Promise<Map<string, { min: number; max: number | null }>> {
+  if (!codes.length) return new Map();
+  const rows = await any(db)
+    .selectFrom('price_items as i')
+    .innerJoin('price_versions as v', 'v.item_id', 'i.id')
+    .select(['i.code', 'v.valid_from', 'v.price_min', 'v.price_max'])
+    .where('i.clinic_id', '=', clinicId)
+    .where('i.code', 'in', codes)
+    .where('v.valid_from', '<=', date)
+    .orderBy('v.valid_from')
+    .execute();
+  const out = new Map<string, { min: number; max: number | null }>();
+  for (const r of rows as { code: string; price_min: number | string; price_max: number | string | null }[]) {
+    out.set(r.code, { min: Number(r.price_min), max: r.price_max === null ? null : Number(r.price_max) });
+  }
+  return out;
+}
+
+/** Writes the clinic's settings JSON whole (the caller merged its section into what was stored). */
+export async function setClinicSettingsJson(trx: Db, clinicId: string, json: string) {
+  await any(trx).updateTable('clinics').set({ settings_json: json }).where('id', '=', clinicId).execute();
+}

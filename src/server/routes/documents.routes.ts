@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams } from '../../contracts/common.js';
 import {
-  DocumentTemplateList, DocumentTemplateVersions, DocumentTemplate, IssueInput, LegalKeyParams, LegalReferenceInput, LegalReferenceList, PackQuery, PaperInput,
+  DocumentSettings, DocumentTemplateList, DocumentTemplateVersions, DocumentTemplate, IssueInput, LegalKeyParams, LegalReferenceInput, LegalReferenceList, PackQuery, PaperInput,
   PatientDocument, PatientDocumentRegister, PlannedServicesInput, RefuseInput, RepresentativeInput, SignInput, TemplateCodeParams, TemplateInput, TemplatePreviewInput,
   VisitDocuments,
 } from '../../contracts/documents.js';
@@ -30,6 +30,10 @@ export const documentRoutes = ({ deps }: RouteDeps): FastifyPluginAsyncZod => as
   app.get('/documents/legal-references', { config: { access: R }, schema: { tags, response: { 200: LegalReferenceList } } }, async (req) => templates.legalReferences(deps, actorOf(req)));
   app.put('/documents/legal-references/:key', { config: { access: M }, schema: { tags, summary: 'The clinic’s own text of a legal reference (null: back to the default)', params: LegalKeyParams, body: LegalReferenceInput, response: { 200: LegalReferenceList } } }, async (req) =>
     templates.setLegalReference(deps, actorOf(req), req.params.key, req.body.text));
+  app.get('/documents/settings', { config: { access: R }, schema: { tags, summary: 'Documents settings: the health questionnaire’s renewal period, months', response: { 200: DocumentSettings } } }, async (req) =>
+    templates.getDocumentSettings(deps, actorOf(req)));
+  app.put('/documents/settings', { config: { access: M }, schema: { tags, body: DocumentSettings, response: { 200: DocumentSettings } } }, async (req) =>
+    templates.setDocumentSettings(deps, actorOf(req), req.body));
 
   app.get('/patients/:id/documents', { config: { access: R }, schema: { tags, summary: 'The patient’s register of documents', params: IdParams, response: { 200: PatientDocumentRegister } } }, async (req) =>
     docs.listPatientDocuments(deps, actorOf(req), req.params.id));
