@@ -46,10 +46,10 @@ export async function surveyWorklist(deps: Deps, actor: Actor) {
   const today = localDateOf(now.getTime(), tz);
   const db = deps.h.db;
   const consents = await clinicConsentsOldestFirst(db, actor.clinicId);
-  const latest = new Map<string, { status: 'agreed' | 'refused'; preferred_time: string | null }>();
+  const latest = new Map<string, { status: 'agreed' | 'refused'; preferred_time: string | null; channel: 'phone' | 'messenger' | 'email' }>();
   for (const c of consents) latest.set(c.patient_id, c);
   const agreed = [...latest].filter(([, c]) => c.status === 'agreed').map(([id]) => id);
-  if (!agreed.length) return { today, settings, items: [] };
+  if (!agreed.length) return { today, settings, items: [], later: [] };
   const visits = await surveyVisitsOf(db, actor.clinicId, agreed);
   const calls = await surveyCallsOf(db, actor.clinicId, agreed);
   const patients = await surveyPatientNames(db, actor.clinicId, agreed);
@@ -57,6 +57,7 @@ export async function surveyWorklist(deps: Deps, actor: Actor) {
   const clinic = await clinicName(db, actor.clinicId);
   const staff = await authorName(db, actor);
   const items = [];
+  const later = [];
   for (const p of patients) {
     const mine = visits.filter((v) => v.patient_id === p.id);
     const done = mine.filter((v) => v.status === 'done').sort((a, b) => a.starts_at.localeCompare(b.starts_at)).at(-1) ?? null;
@@ -66,17 +67,26 @@ export async function surveyWorklist(deps: Deps, actor: Actor) {
     const eligible = surveyEligible({ today, lastDoneDate: done?.local_date ?? null, hasFutureVisit, consent: 'agreed', lastSurveyedDate: surveyed ? localDateOf(Date.parse(surveyed.called_at), tz) : null, settings });
     if (!eligible || !done) continue;
     const last = mineCalls.at(-1);
-    // A promised call-back waits until its time.
-    if (last?.outcome === 'callback' && last.callback_at && last.callback_at > now.toISOString()) continue;
     const doctorName = done.d_surname ? `${done.d_surname} ${done.d_first}` : null;
-    items.push({
+    // Attempts about this treatment: the calls since the visit.
+    const attempts = mineCalls.filter((c) => c.called_at >= done.starts_at);
+    const callbackAt = last?.outcome === 'callback' ? last.callback_at : null;
+    const item = {
       patientId: p.id, patientName: [p.surname, p.first_name, p.patronymic].filter(Boolean).join(' '), phone: phones.find((x) => x.patient_id === p.id)?.number ?? null,
-      preferredTime: latest.get(p.id)?.preferred_time ?? null, appointmentId: done.id, visitDate: done.local_date, doctorId: done.doctor_id, doctorName,
-      attempts: mineCalls.length, lastOutcome: last?.outcome ?? null,
+      preferredTime: latest.get(p.id)?.preferred_time ?? null, channel: latest.get(p.id)?.channel ?? 'phone',
+      appointmentId: done.id, visitDate: done.local_date, doctorId: done.doctor_id, doctorName,
+      attempts: attempts.length, lastOutcome: last?.outcome ?? null, callbackAt,
+      history: attempts.map((c) => ({ id: c.id, outcome: c.outcome, at: c.called_at, callbackAt: c.callback_at, by: c.by_name, comment: c.comment })),
       script: surveyScript({ firstName: p.first_name, patronymic: p.patronymic, clinicName: clinic.name, staffName: staff, doctorName }),
-    });
+    };
+    // A promised call-back waits until its time, on the «later» list.
+    if (callbackAt && callbackAt > now.toISOString()) later.push(item);
+    else items.push(item);
   }
-  return { today, settings, items };
+  const byName = (a: { patientName: string }, b: { patientName: string }) => a.patientName.localeCompare(b.patientName, 'ru');
+  items.sort((a, b) => (a.callbackAt ? 0 : 1) - (b.callbackAt ? 0 : 1) || (a.callbackAt ?? '').localeCompare(b.callbackAt ?? '') || b.visitDate.localeCompare(a.visitDate) || byName(a, b));
+  later.sort((a, b) => a.callbackAt!.localeCompare(b.callbackAt!) || byName(a, b));
+  return { today, settings, items, later };
 }
 
 export interface SurveyCallInput {

@@ -13,7 +13,7 @@ export async function insertQuestionnaire(trx: Db, row: SurveyQuestionnairesTabl
 
 /** Every consent answer of the clinic, oldest first (so the latest per patient wins when folded). */
 export async function clinicConsentsOldestFirst(db: Db, clinicId: string) {
-  return db.selectFrom('survey_consents').select(['patient_id', 'status', 'preferred_time', 'recorded_at']).where('clinic_id', '=', clinicId).orderBy('recorded_at', 'asc').execute();
+  return db.selectFrom('survey_consents').select(['patient_id', 'status', 'preferred_time', 'channel', 'recorded_at']).where('clinic_id', '=', clinicId).orderBy('recorded_at', 'asc').execute();
 }
 
 /** Visits of these patients with the doctor's name, for the survey list. */
@@ -25,7 +25,9 @@ export async function surveyVisitsOf(db: Db, clinicId: string, patientIds: strin
 
 /** Survey call attempts of these patients, oldest first. */
 export async function surveyCallsOf(db: Db, clinicId: string, patientIds: string[]) {
-  return db.selectFrom('survey_calls').select(['patient_id', 'outcome', 'called_at', 'callback_at']).where('clinic_id', '=', clinicId).where('patient_id', 'in', patientIds).orderBy('called_at', 'asc').execute();
+  return db.selectFrom('survey_calls as c').leftJoin('users as u', 'u.id', 'c.called_by')
+    .select(['c.id', 'c.patient_id', 'c.outcome', 'c.called_at', 'c.callback_at', 'c.comment', 'u.full_name as by_name'])
+    .where('c.clinic_id', '=', clinicId).where('c.patient_id', 'in', patientIds).orderBy('c.called_at', 'asc').orderBy('c.id', 'asc').execute();
 }
 
 export async function surveyPatientNames(db: Db, clinicId: string, patientIds: string[]) {
