@@ -11,22 +11,29 @@ const tight = (s: string | null) => (s ?? '').replace(/[\s\u00a0\u202f]/g, '');
 describe('browser: «Касса» — the shift, a visit\'s bill, a part payment, the receipt, the debt, the close (DESK-4)', () => {
   let server: Awaited<ReturnType<typeof startDemoServer>>;
   let browser: Browser;
-  let visit: { id: string; patient_id: string; branch_id: string; local_date: string };
+  let visit: { id: string; patient_id: string; branch_id: string; local_date: string; doctor_id: string };
+  let otherDoctor = '';
+  let otherDoctorShort = '';
   beforeAll(async () => {
     server = await startDemoServer();
     browser = await launchBrowser();
     const db = server.h.db;
-    const clinic = await db.selectFrom('clinics').select('time_zone').executeTakeFirstOrThrow();
+    const clinic = await db.selectFrom('clinics').select(['id', 'time_zone']).executeTakeFirstOrThrow();
     const today = localDateOf(Date.now(), clinic.time_zone);
     const branch = await db.selectFrom('branches').select('id').where('is_active', '=', 1).orderBy('created_at').executeTakeFirstOrThrow();
     // A finished visit of the last days at the first branch, billed by nobody yet (the demo bills most of them).
-    const found = await db.selectFrom('appointments as a').select(['a.id', 'a.patient_id', 'a.branch_id', 'a.local_date'])
+    const found = await db.selectFrom('appointments as a').select(['a.id', 'a.patient_id', 'a.branch_id', 'a.local_date', 'a.doctor_id'])
       .where('a.status', '=', 'done').where('a.branch_id', '=', branch.id).where('a.local_date', '<=', today)
       .where(({ not, exists, selectFrom }) => not(exists(selectFrom('bills as b').select('b.id').whereRef('b.appointment_id', '=', 'a.id').where('b.status', '<>', 'cancelled'))))
       .where(({ not, exists, selectFrom }) => not(exists(selectFrom('payments as p').select('p.id').whereRef('p.patient_id', '=', 'a.patient_id'))))
       .orderBy('a.local_date', 'desc').executeTakeFirst();
     expect(found, 'the demo has a finished visit without a bill').toBeTruthy();
     visit = found!;
+    // Another doctor did one of the services (a line's doctor is not always the visit's).
+    const other = await db.selectFrom('doctors').select(['surname', 'first_name', 'patronymic']).where('clinic_id', '=', clinic.id).where('is_active', '=', 1)
+      .where('id', '<>', visit.doctor_id).orderBy('surname').executeTakeFirstOrThrow();
+    otherDoctor = [other.surname, other.first_name, other.patronymic].filter(Boolean).join(' ');
+    otherDoctorShort = `${other.surname} ${other.first_name[0]}.`;
     // The demo leaves today's shift open: close it as the evening would, so this test opens its own.
     await sql`update cash_shifts set closed_at = opened_at, closed_by = opened_by, counted_cash = 0, expected_cash = 0, discrepancy = 0 where closed_at is null`.execute(db);
   });
@@ -57,12 +64,15 @@ describe('browser: «Касса» — the shift, a visit\'s bill, a part payment
     // An assistant on the line (issue #13): chosen here, shown on the issued bill.
     await page.getByTestId('line-assistant').first().click();
     await page.getByRole('option', { name: 'Павлова Юлия Сергеевна' }).click();
+    await page.getByTestId('line-doctor').first().click();
+    await page.getByRole('option', { name: otherDoctor }).click();
     await page.getByTestId('bill-issue').click();
     await page.getByTestId('bill-total').waitFor();
     const total = tight(await page.getByTestId('bill-total').textContent());
     const owed = Number(total.replace(/^Итого:/, '').replace('₽', '').replace(',', '.'));
     expect(owed).toBeGreaterThan(100);
     await expect.poll(() => page.getByTestId('bill-line-assistant').first().textContent()).toContain('Ассистент: Павлова Юлия Сергеевна');
+    await expect.poll(() => page.getByTestId('bill-line-doctor').first().textContent()).toContain(otherDoctorShort);
     await page.screenshot({ path: path.join(SHOTS, 'cash-visit-bill.png'), fullPage: true });
 
     // A part payment in cash: 100 ₽ now, the rest stays owed.

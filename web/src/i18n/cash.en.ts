@@ -61,6 +61,7 @@ export const cashEn: typeof cashRu = {
   paid: 'Paid',
   outstanding: 'Owed',
   doctor: 'Doctor',
+  doctorOfVisit: 'The visit’s doctor',
   assistant: 'Assistant',
   noLines: 'Add services from the price list',
   pay: 'Take a payment',

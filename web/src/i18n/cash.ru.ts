@@ -60,6 +60,7 @@ export const cashRu = {
   paid: 'Оплачено',
   outstanding: 'К оплате',
   doctor: 'Врач',
+  doctorOfVisit: 'Врач визита',
   assistant: 'Ассистент',
   noLines: 'Добавьте услуги из прейскуранта',
   // Payments

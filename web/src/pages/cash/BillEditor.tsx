@@ -1,8 +1,10 @@
 import { ActionIcon, Alert, Badge, Button, Group, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fullName } from '../../../../src/domain/names.js';
 import { priceText } from '../../../../src/domain/prices.js';
 import { errorText, useIssueBill, useSetLines, type Bill, type LineInput } from '../../api/cash';
+import { useDoctors } from '../../api/doctors';
 import { usePriceList } from '../../api/prices';
 import { usePeople } from '../../api/team';
 import { useCan } from '../../components/session';
@@ -12,6 +14,8 @@ import { money, MoneyInput, toKopecks } from './money';
 type Draft = {
   priceItemId: string; code: string; name: string; min: number; max: number | null;
   price: string; quantity: number; tooth: string; discKind: 'sum' | 'percent'; disc: string; reason: string; assistantId: string | null;
+  /** undefined: not chosen yet — the server puts the visit's doctor. */
+  doctorId?: string | null;
 };
 
 const rub = (k: number) => (k / 100).toFixed(2).replace('.', ',');
@@ -26,6 +30,8 @@ export function BillEditor({ bill }: { bill: Bill }) {
   const issue = useIssueBill();
   const people = usePeople();
   const assistants = (people.data?.items ?? []).filter((p) => p.role === 'assistant').map((p) => ({ value: p.id, label: p.name }));
+  const doctorList = useDoctors().data?.items ?? [];
+  const doctors = doctorList.filter((d) => d.isActive).map((d) => ({ value: d.id, label: fullName(d) }));
   const [lines, setLines] = useState<Draft[]>([]);
   const byId = useMemo(() => new Map((prices.data?.items ?? []).map((i) => [i.id, i])), [prices.data]);
 
@@ -34,7 +40,7 @@ export function BillEditor({ bill }: { bill: Bill }) {
       const p = byId.get(l.priceItemId ?? '')?.price;
       return {
         priceItemId: l.priceItemId ?? '', code: l.code, name: l.name, min: p?.priceMin ?? l.unitPrice, max: p?.priceMax ?? null, price: rub(l.unitPrice),
-        quantity: l.quantity, tooth: l.tooth ?? '', discKind: 'sum', disc: l.discount ? rub(l.discount) : '', reason: l.discountReason ?? '', assistantId: l.assistantId,
+        quantity: l.quantity, tooth: l.tooth ?? '', discKind: 'sum', disc: l.discount ? rub(l.discount) : '', reason: l.discountReason ?? '', assistantId: l.assistantId, doctorId: l.doctorId,
       };
     }));
   }, [bill, byId]);
@@ -55,6 +61,7 @@ export function BillEditor({ bill }: { bill: Bill }) {
     const value = l.discKind === 'percent' ? Number(l.disc.replace(/\D/g, '') || 0) : disc ?? 0;
     return {
       priceItemId: l.priceItemId, quantity: l.quantity, tooth: l.tooth.trim() || null, assistantId: l.assistantId,
+      ...(l.doctorId !== undefined && { doctorId: l.doctorId }),
       ...(isRange(l) && { unitPrice: toKopecks(l.price) ?? 0 }),
       ...(value > 0 && { discount: { kind: l.discKind, value }, discountReason: l.reason }),
     };
@@ -77,6 +84,8 @@ export function BillEditor({ bill }: { bill: Bill }) {
                   {isRange(l) ? (
                     <MoneyInput size="xs" value={l.price} onChange={(price) => set(n, { price })} placeholder={t('cash.rangePrice', { range: priceText({ priceMin: l.min, priceMax: l.max }, lang) })} data-testid="line-price" />
                   ) : <Text size="xs" c="dimmed">{money(l.min)}</Text>}
+                  <Select size="xs" mt={4} searchable value={l.doctorId ?? null} onChange={(v) => set(n, { doctorId: v })} placeholder={t('cash.doctorOfVisit')} aria-label={t('cash.doctor')}
+                    data={l.doctorId && !doctors.some((d) => d.value === l.doctorId) ? [...doctors, { value: l.doctorId, label: bill.lines[n]?.doctorName ?? '—' }] : doctors} nothingFoundMessage="—" data-testid="line-doctor" />
                   <Select size="xs" mt={4} clearable searchable value={l.assistantId} onChange={(v) => set(n, { assistantId: v })} placeholder={t('cash.assistant')} aria-label={t('cash.assistant')}
                     data={l.assistantId && !assistants.some((a) => a.value === l.assistantId) ? [...assistants, { value: l.assistantId, label: bill.lines[n]?.assistantName ?? '—' }] : assistants} nothingFoundMessage="—" data-testid="line-assistant" />
                   {can('cash.discount') && (

@@ -51,7 +51,7 @@ export function IssuedBill({ bill, credit, canTake }: { bill: Bill; credit: numb
         <Table.Tbody>
           {bill.lines.map((l) => (
             <Table.Tr key={l.id}>
-              <Table.Td>{l.code} {l.name}{l.tooth ? ` · ${t('cash.tooth')} ${l.tooth}` : ''}{l.doctorName ? <Text span size="xs" c="dimmed"> · {l.doctorName}</Text> : null}{l.assistantName ? <Text span size="xs" c="dimmed" data-testid="bill-line-assistant"> · {t('cash.assistant')}: {l.assistantName}</Text> : null}</Table.Td>
+              <Table.Td>{l.code} {l.name}{l.tooth ? ` · ${t('cash.tooth')} ${l.tooth}` : ''}{l.doctorName ? <Text span size="xs" c="dimmed" data-testid="bill-line-doctor"> · {l.doctorName}</Text> : null}{l.assistantName ? <Text span size="xs" c="dimmed" data-testid="bill-line-assistant"> · {t('cash.assistant')}: {l.assistantName}</Text> : null}</Table.Td>
               <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{l.quantity} × {money(l.unitPrice)}{l.discount ? <Text size="xs" c="dimmed">−{money(l.discount)} ({l.discountReason})</Text> : null}</Table.Td>
               <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{money(l.amount)}</Table.Td>
             </Table.Tr>
