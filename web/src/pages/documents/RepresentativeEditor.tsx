@@ -6,6 +6,7 @@ import { FormErrors } from '../../components/FormErrors';
 import { useCan } from '../../components/session';
 import { useFieldErrors } from '../../lib/fieldErrors';
 import { notifySaved } from '../../lib/notify';
+import { displayPhone } from '../../lib/format';
 
 const EMPTY: RepresentativeT = { fullName: null, document: null, relation: null, phone: null };
 
@@ -64,7 +65,7 @@ export function RepresentativeEditor({ patientId, patientName, reg, active }: { 
           </Text>
           {has && (
             <Text size="xs" c="dimmed">
-              {[rep.document, rep.phone].filter(Boolean).join(' · ')}
+              {[rep.document, rep.phone && displayPhone(rep.phone)].filter(Boolean).join(' · ')}
             </Text>
           )}
           {!reg.child && !has && <Text size="xs" c="dimmed">{t('docs.rep.adult')}</Text>}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, MultiSelect, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, MultiSelect, Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIssueDocument, useSetPlannedServices, useVisitDocuments, type MissingDocumentT } from '../../api/documents';
@@ -45,27 +45,27 @@ export function VisitDocuments({ a }: { a: Visit }) {
           data-testid="visit-documents-missing"
         >
           {consentMissing && <Text size="xs" mb={4}>{t('docs.visit.doctorWarning')}</Text>}
-          <List size="sm" spacing={4} listStyleType="none" ml={0}>
+          <Stack gap={6}>
             {data.missing.map((m) => (
-              <List.Item key={m.templateCode} data-testid="missing-document" data-template={m.templateCode} data-reason={m.reason}>
-                <Group gap="xs" wrap="nowrap" justify="space-between">
-                  <div>
-                    <Text size="sm" fw={m.reason === 'planned_intervention' ? 700 : 500} c="inherit">{m.title}</Text>
+              <div key={m.templateCode} data-testid="missing-document" data-template={m.templateCode} data-reason={m.reason}>
+                <Group gap="xs" wrap="nowrap" justify="space-between" align="center">
+                  <div style={{ flex: 1, minWidth: 0 }}>
+                    <Text size="sm" fw={m.reason === 'planned_intervention' ? 700 : 500} c="inherit">{shortTitle(m.title)}</Text>
                     <Text size="xs" c={consentMissing ? 'inherit' : 'dimmed'} opacity={consentMissing ? 0.85 : 1}>
                       {t(`docs.visit.reason.${m.reason}`)}
                       {m.issuedId ? ` · ${t('docs.visit.issuedNotSigned')}` : ''}
                     </Text>
                   </div>
                   {mayIssue && (
-                    <Button size="compact-sm" variant={consentMissing ? 'white' : 'filled'} color={consentMissing ? 'red' : 'orange'} loading={busy === m.templateCode}
+                    <Button size="compact-sm" style={{ flexShrink: 0 }} variant={consentMissing ? 'white' : 'filled'} color={consentMissing ? 'red' : 'orange'} loading={busy === m.templateCode}
                       onClick={() => signNow(m)} data-testid="missing-sign">
                       {t('docs.visit.issueSign')}
                     </Button>
                   )}
                 </Group>
-              </List.Item>
+              </div>
             ))}
-          </List>
+          </Stack>
         </Alert>
       ) : (
         <Text size="sm" c="teal.8" data-testid="visit-documents-ok">✓ {t('docs.visit.allSigned')}</Text>
@@ -104,15 +104,18 @@ function PlannedServices({ appointmentId, codes, editable }: { appointmentId: st
   }
   return (
     <Group gap="xs" justify="space-between" wrap="nowrap" align="flex-start" data-testid="planned-services">
-      <Text size="sm">
+      <Text size="sm" style={{ flex: 1, minWidth: 0 }}>
         <Text span c="dimmed">{t('docs.visit.planned')}: </Text>
         {codes.length ? codes.map((c) => names.get(c) ?? c).join('; ') : <Text span c="dimmed">{t('docs.visit.noPlanned')}</Text>}
       </Text>
       {editable && (
-        <Button size="compact-xs" variant="subtle" onClick={() => setDraft(codes)} data-testid="planned-edit">
+        <Button size="compact-xs" variant="subtle" style={{ flexShrink: 0 }} onClick={() => setDraft(codes)} data-testid="planned-edit">
           {t('docs.visit.editPlanned')}
         </Button>
       )}
     </Group>
   );
 }
+
+/** «Информированное добровольное согласие: местная анестезия» → «Согласие: местная анестезия» (the panel is narrow). */
+const shortTitle = (title: string) => title.replace(/^Информированное добровольное согласие:\s*/, 'Согласие: ');
