@@ -15,6 +15,7 @@ import { newId } from '../db/ids.js';
 import type { Database, DoctorExceptionsTable } from '../db/schema.js';
 import { generateCalls } from './demo-calls.js';
 import { demoCallScript } from './demo-call-script.js';
+import { demoCallQuality } from './demo-call-quality.js';
 import { generateChecklists } from './demo-checklist.js';
 import { demoWorklists } from './demo-worklists.js';
 import { demoPriceList } from './demo-price-list.js';
@@ -188,6 +189,10 @@ export async function seedDemoClinic(h: DbHandle, opts: SeedDemoOptions): Promis
     await insertAll(trx, 'appointment_history', generateHistory(appointments, desk, newId));
     await insertAll(trx, 'calls', calls);
     await insertAll(trx, 'calls', worklists.calls);
+    await insertAll(trx, 'call_quality_scores', demoCallQuality({
+      rng: rng.fork('call-quality'), nowMs, clinicId, calls, admins: { senior: userId('admin'), trainee: userId('admin2') },
+      scorers: { chief: userId('chief'), owner: userId('owner') }, id: newId,
+    }));
     await insertAll(trx, 'recall_rules', worklists.rules);
     await insertAll(trx, 'call_scripts', [demoCallScript({ clinicId, chiefId: userId('chief'), foundedYear: Number(founded.slice(0, 4)), savedAt: iso(foundedMs + DAY_MS), id: newId() })]);
     await insertAll(trx, 'price_items', prices.items);

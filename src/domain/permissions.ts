@@ -59,6 +59,8 @@ export const PERMISSIONS = [
   'calls.write',
   /** CALL-3/5: the chief doctor edits the clinic's phone script; management reads the conversion of primary calls per administrator. */
   'calls.manage',
+  /** CALL-8: score calls against the quality checklist and read the results per administrator: the administrator's supervisors, the owner and the chief doctor (the clinic has no senior administrator role; seed 002: «регулярный контроль» of the desk standard by management). */
+  'calls.quality',
   /** PAT-4: insurers, policies, guarantee letters, bills to the insurer, the journal and the monthly registers: the administrator keeps the insurance patients' journal (seed 002 2.13). */
   'insurance.manage',
   /** Tax-deduction certificates from the patient's payments: issued at the desk that took the money (seed 002 2.16). */

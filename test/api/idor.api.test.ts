@@ -4,6 +4,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { can, type RouteAccess } from '../../src/domain/permissions.js';
+import { QUALITY_KEYS } from '../../src/domain/calls/call-quality.js';
 import { ROLES, type Role } from '../../src/domain/roles.js';
 import { as, signIn, startTestApp, type Session, type TestApp } from '../support/app.js';
 import { msk } from '../support/schedule-fixture.js';
@@ -86,6 +87,7 @@ const BODIES: Record<string, (own: ClinicObjects) => unknown> = {
   'PUT /api/appointments/{id}/planned-services': () => ({ codes: [] }),
   'PUT /api/patients/{id}/survey-consent': () => ({ status: 'agreed', preferredTime: null, channel: 'phone' }),
   'POST /api/patients/{id}/survey-calls': () => ({ outcome: 'not_reached' }),
+  'PUT /api/calls/{id}/quality': () => ({ items: Object.fromEntries(QUALITY_KEYS.map((k) => [k, true])) }),
   'POST /api/doctors/{id}/survey-reviews': () => ({ meetingDate: TODAY, participants: 'Захват', text: 'Захват' }),
   'PUT /api/appointments/{id}/leaving': () => ({ nextVisit: 'booked', reviewSite: null, flyers: false, gift: false }),
 };

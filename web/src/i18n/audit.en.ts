@@ -175,6 +175,7 @@ export const auditEn: AuditTranslation = {
     tax_certificate: 'Tax deduction certificate',
     call: 'Call',
     call_script: 'Call script',
+    call_quality: 'Call quality score',
     recall_rule: 'Recall rule',
     clinic_settings: 'Clinic settings',
     checklist_day: 'Shift opening',

@@ -173,6 +173,7 @@ export const auditRu = {
     tax_certificate: 'Справка для налогового вычета',
     call: 'Звонок',
     call_script: 'Скрипт звонка',
+    call_quality: 'Оценка качества звонка',
     recall_rule: 'Правило повторного визита',
     clinic_settings: 'Настройки клиники',
     checklist_day: 'Открытие смены',
