@@ -46,9 +46,16 @@ export const useSetPlannedServices = (appointmentId: string) =>
 export const documentPdfUrl = (id: string) => `/api/documents/${id}/pdf`;
 
 /** Tomorrow's pack: fetched first so a problem answer shows as an error, then opened as one PDF in a new tab. */
-export async function openTomorrowPack(query: Query, lang: string): Promise<{ documents: number }> {
+export async function openTomorrowPack(query: Query, lang: string, waitText: string): Promise<{ documents: number }> {
   // The tab is opened at the click (a pop-up blocker allows that) and pointed at the PDF when it is ready.
   const tab = window.open('', '_blank');
+  if (tab) {
+    const p = tab.document.createElement('p');
+    p.textContent = waitText;
+    p.style.font = '18px system-ui, sans-serif';
+    p.style.margin = '40px';
+    tab.document.body.append(p);
+  }
   let res: Response;
   try {
     res = await fetch(`/api/documents/tomorrow-pack${toQueryString(query)}`, { credentials: 'same-origin', headers: { 'Accept-Language': lang } });

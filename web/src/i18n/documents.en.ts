@@ -45,5 +45,5 @@ export const documentsEn: typeof documentsRu = {
     plannedSaved: 'Planned services saved', noPlanned: 'No services planned', editPlanned: 'Edit', savePlanned: 'Save services', cancel: 'Cancel',
     doctorWarning: 'No intervention without a signed consent (323-FZ art. 20).',
   },
-  pack: { button: 'Tomorrow’s documents (PDF)', opened: 'Documents in the pack: {{count}}', none: 'Tomorrow: all documents are signed or not needed' },
+  pack: { button: 'Tomorrow’s documents (PDF)', wait: 'Preparing the PDF of tomorrow’s documents… A busy day may take up to a minute.', opened: 'Documents in the pack: {{count}}', none: 'Tomorrow: all documents are signed or not needed' },
 };

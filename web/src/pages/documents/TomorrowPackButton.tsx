@@ -17,7 +17,7 @@ export function TomorrowPackButton() {
   const open = async () => {
     setBusy(true);
     try {
-      const { documents } = await openTomorrowPack({}, lang);
+      const { documents } = await openTomorrowPack({}, lang, t('docs.pack.wait'));
       notifications.show({ color: documents ? 'blue' : 'teal', message: documents ? t('docs.pack.opened', { count: documents }) : t('docs.pack.none'), autoClose: 4000 });
     } catch (e) {
       notifyError(e);
