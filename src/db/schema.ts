@@ -31,6 +31,8 @@ export * from './schema-surveys.js';
 import type { SurveyAnswersTable, SurveyCallsTable, SurveyConsentsTable, SurveyQuestionnairesTable, SurveyReviewsTable } from './schema-surveys.js';
 export * from './schema-svc.js';
 import type { ReviewSitesTable, SvcRegulationReadsTable, SvcRegulationsTable, VisitLeavingsTable } from './schema-svc.js';
+export * from './schema-mailings.js';
+import type { MailingConsentsTable, MailingsTable, MessageLinksTable, MessageOutboxTable, MessagingSettingsTable } from './schema-mailings.js';
 export type { Bool } from './schema-common.js';
 import type { Bool } from './schema-common.js';
 
@@ -379,5 +381,10 @@ export interface Database {
   insurance_registers: InsuranceRegistersTable;
   bill_insurance: BillInsuranceTable;
   tax_certificates: TaxCertificatesTable;
+  mailing_consents: MailingConsentsTable;
+  messaging_settings: MessagingSettingsTable;
+  mailings: MailingsTable;
+  message_outbox: MessageOutboxTable;
+  message_links: MessageLinksTable;
 }
 

@@ -80,6 +80,10 @@ export const PERMISSIONS = [
   'documents.manage',
   /** Issue a document to a patient, record it signed (on screen or paper) or refused: the desk and the clinicians. */
   'documents.issue',
+  /** REC-4 (issue #10): segments, mailings, promotion calls and the outbox of e-mails and SMS: management (38-FZ: advertising only with consent, the clinic answers for it). */
+  'mailings.manage',
+  /** The SMTP and SMS gateway settings hold the clinic's mail password: the owner's alone. */
+  'mailings.settings',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -108,7 +112,7 @@ const CLINICIAN: readonly Permission[] = [
  */
 export const MATRIX: Record<Role, readonly Permission[]> = {
   owner: ALL,
-  chief_doctor: ALL,
+  chief_doctor: ALL.filter((p) => p !== 'mailings.settings'),
   dentist: [...CLINICIAN, 'desk.cover', 'billing.write'],
   hygienist: [...CLINICIAN, 'desk.cover', 'billing.write'],
   assistant: [...EVERYONE, 'patients.read', 'schedule.read', 'schedule.status', 'servicecard.write', 'desk.cover'],

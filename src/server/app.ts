@@ -53,6 +53,7 @@ import { surveyRoutes } from './routes/surveys.routes.js';
 import { surveyResultsRoutes } from './routes/survey-results.routes.js';
 import { telephonyRoutes } from './routes/telephony.routes.js';
 import { callQualityRoutes } from './routes/call-quality.routes.js';
+import { mailingRoutes } from './routes/mailings.routes.js';
 import { LiveFeed } from '../services/live.service.js';
 import type { RouteDeps } from './routes/types.js';
 
@@ -160,6 +161,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(surveyResultsRoutes(rd));
       await api.register(telephonyRoutes(rd));
       await api.register(callQualityRoutes(rd));
+      await api.register(mailingRoutes(rd));
       await api.register(worklistRoutes(rd));
       await api.register(liveRoutes(feed));
     },

@@ -8,6 +8,7 @@ import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { startFiscalWorker } from '../services/fiscal-dispatch.service.js';
 import { fiscalDriver } from '../services/fiscal-drivers.js';
+import { startMessageWorker } from '../services/message-dispatch.service.js';
 import { ROLE_LABELS } from '../domain/roles.js';
 
 const started = Date.now();
@@ -38,6 +39,8 @@ const app = await buildApp({
 });
 // Every app server sends waiting receipts; the outbox claim keeps one receipt from being sent twice.
 const fiscalWorker = startFiscalWorker(h, fiscalDriver(config.fiscal), 5_000, (e) => app.log.error(e, 'fiscal dispatch failed'));
+// E-mails and SMS of mailings and reminders: the same claim keeps one message from being sent twice.
+const messageWorker = startMessageWorker(h, `http://localhost:${config.port}`, 30_000, (e) => app.log.error(e, 'message dispatch failed'));
 await app.listen({ port: config.port, host: config.host });
 
 const lines = [
@@ -70,6 +73,7 @@ console.log(lines.filter((l) => l !== '').join('\n'));
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.once(sig, async () => {
     await fiscalWorker.stop();
+    await messageWorker.stop();
     await app.close();
     await h.close();
     process.exit(0);

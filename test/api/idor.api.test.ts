@@ -26,9 +26,10 @@ const BY_SEGMENT: Record<string, Kind> = {
   team: 'message', tasks: 'task', training: 'trainingItem',
   'recall-rules': 'recallRule',
   documents: 'document',
+  messages: 'outboxMessage',
 };
 /** Parameters that are not object ids: a calendar date is per clinic by construction; the feed file is a public secret (tested below). */
-const NOT_IDS = new Set(['date', 'file', 'role', 'version', 'code', 'key']);
+const NOT_IDS = new Set(['date', 'file', 'role', 'version', 'code', 'key', 'token']);
 function kindOf(path: string, param: string): Kind | null {
   if (NOT_IDS.has(param)) return null;
   if (param === 'exceptionId') return 'exception';
@@ -90,6 +91,9 @@ const BODIES: Record<string, (own: ClinicObjects) => unknown> = {
   'PUT /api/calls/{id}/quality': () => ({ items: Object.fromEntries(QUALITY_KEYS.map((k) => [k, true])) }),
   'POST /api/doctors/{id}/survey-reviews': () => ({ meetingDate: TODAY, participants: 'Захват', text: 'Захват' }),
   'PUT /api/appointments/{id}/leaving': () => ({ nextVisit: 'booked', reviewSite: null, flyers: false, gift: false }),
+  'PUT /api/patients/{id}/mailing-consents': () => ({ channel: 'email', agreed: false }),
+  // The seeded SMS waits for a person (no gateway): cancelling it is the control.
+  'POST /api/messages/{id}/status': () => ({ status: 'cancelled' }),
 };
 /** Controls that change a document's state: each gets a freshly issued contract of its own. */
 const FRESH_DOCUMENT = new Set(['POST /api/documents/{id}/sign', 'POST /api/documents/{id}/paper', 'POST /api/documents/{id}/refuse']);

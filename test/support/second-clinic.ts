@@ -65,6 +65,8 @@ export interface ClinicObjects {
     recallRule: string;
     /** A contract issued to the patient (documents, #11). */
     document: string;
+    /** An SMS of a mailing waiting in the outbox for a person (no gateway; REC-4). */
+    outboxMessage: string;
   };
   patientSurname: string;
   phone: string;
@@ -185,6 +187,9 @@ export async function seedObjects(app: FastifyInstance, fx: Fixture, tag: string
   // Not reached, so the visit keeps «Записан» and the sweep's control can still confirm it.
   await ok(admin('POST', '/api/worklists/attempts', { purpose: 'confirmation', outcome: 'not_reached', patientId: patient.id, appointmentId: appointment.id, note: `Не дозвонились ${tag}` }), 'confirmation call');
   const document = await ok<{ id: string }>(admin('POST', `/api/patients/${patient.id}/documents`, { templateCode: 'contract' }), 'document');
+  await ok(owner('PUT', `/api/patients/${patient.id}/mailing-consents`, { channel: 'sms', agreed: true }), 'mailing consent');
+  await ok(owner('POST', '/api/mailings', { segment: { kind: 'all' }, channel: 'sms', body: `Акция ${tag}` }), 'mailing');
+  const outboxMessage = (await ok<{ messages: { id: string }[] }>(owner('GET', '/api/messages'), 'outbox')).messages[0].id;
   const dentist = as(app, await signIn(app, fx.users.dentist.login));
   const notes = await ok<{ items: { id: string }[] }>(dentist('GET', '/api/notifications'), 'notifications');
   if (notes.items.length !== 1) throw new Error(`seeding: expected one notification, got ${notes.items.length}`);
@@ -198,7 +203,7 @@ export async function seedObjects(app: FastifyInstance, fx: Fixture, tag: string
       bill: bill.id, payment: payment.id, shift: shift.id, fiscalReceipt,
       call: call.id, message: message.id, task: task.id, trainingItem: plans.items.find((p) => p.trainee.id === spare.user.id)!.items[0].id,
       insurer: insurer.id, policy, letter, insuredBill, register: register.id, taxCertificate: taxCertificate.id,
-      recallRule: recallRule.id, document: document.id,
+      recallRule: recallRule.id, document: document.id, outboxMessage,
     },
     patientSurname,
     phone,
@@ -225,6 +230,7 @@ export const CLINIC_TABLES = [
   'telephony_events', 'telephony_lines', 'telephony_secrets', 'call_quality_scores',
   'survey_consents', 'survey_questionnaires', 'survey_calls', 'survey_answers', 'survey_reviews',
   'svc_regulations', 'svc_regulation_reads', 'visit_leavings', 'review_sites',
+  'mailing_consents', 'messaging_settings', 'mailings', 'message_outbox', 'message_links',
 ] as const satisfies readonly (keyof Database)[];
 /** Tables whose Kysely types live beside their service (documents), not in Database. */
 const SIDE_TYPED_TABLES = ['document_templates', 'legal_reference_overrides', 'patient_documents'] as const;
