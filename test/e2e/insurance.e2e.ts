@@ -74,4 +74,24 @@ describe('browser: «Страховые» (ДМС journal, registers) and the Д
     await page.getByTestId('patient-tax').getByTestId('tax-cert-table').waitFor();
     await page.screenshot({ path: path.join(SHOTS, 'insurance-patient-tax.png'), fullPage: true });
   });
+
+  it('admin: an insurer’s new programme is added from its card, Enter adds it without closing the form', async () => {
+    const page = await signedInPage(browser, server.url, 'admin', '/patients');
+    await page.getByTestId('nav-insurance').click();
+    await page.getByTestId('ins-tab-insurers').click();
+    const card = page.getByTestId('ins-insurer-card').first();
+    await card.getByRole('button', { name: 'Изменить' }).click();
+    const programmes = page.getByTestId('ins-programmes');
+    await programmes.waitFor();
+    const before = await programmes.getByTestId('ins-programme').count();
+    await page.getByTestId('ins-programme-name').fill('Стоматология «Оптимум»');
+    await page.getByTestId('ins-programme-name').press('Enter');
+    await expect.poll(() => programmes.getByTestId('ins-programme').count()).toBe(before + 1);
+    // Enter added the programme and did not submit (and close) the insurer's form around it.
+    await expect(page.getByTestId('ins-insurer-form').isVisible()).resolves.toBe(true);
+    await programmes.getByTestId('ins-programme').filter({ hasText: /^Стоматология «Оптимум»$/ }).waitFor();
+    await programmes.screenshot({ path: path.join(SHOTS, 'insurance-programmes.png') });
+    const stored = await server.h.db.selectFrom('insurance_programmes').select('name').where('name', '=', 'Стоматология «Оптимум»').execute();
+    expect(stored).toHaveLength(1);
+  });
 });

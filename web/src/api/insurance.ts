@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Problem } from '../../../src/contracts/common.js';
 import type {
-  BillInsurance, BillToInsurerInput, Insurer, InsurerInput, InsurerList, JournalPage, JournalStatus, LetterInput, PatientInsurance, PolicyInput, RegisterDetail, RegisterDraft,
+  BillInsurance, BillToInsurerInput, Insurer, InsurerInput, InsurerList, JournalPage, JournalStatus, LetterInput, PatientInsurance, PolicyInput, ProgrammeInput, RegisterDetail, RegisterDraft,
   RegisterList, RegisterPayInput,
 } from '../../../src/contracts/insurance.js';
 import type { TaxCertificate, TaxCertificateInput, TaxCertificateList, TaxPreview } from '../../../src/contracts/tax-certificates.js';
@@ -32,6 +32,7 @@ function useInsuranceMutation<V, R>(fn: (v: V) => Promise<R>) {
 }
 export const useCreateInsurer = () => useInsuranceMutation((body: z.infer<typeof InsurerInput>) => api<InsurerT>('POST', '/insurers', body));
 export const useUpdateInsurer = () => useInsuranceMutation(({ id, ...body }: Partial<z.infer<typeof InsurerInput>> & { id: string }) => api<InsurerT>('PATCH', `/insurers/${id}`, body));
+export const useAddProgramme = () => useInsuranceMutation(({ insurerId, ...body }: z.infer<typeof ProgrammeInput> & { insurerId: string }) => api<InsurerT>('POST', `/insurers/${insurerId}/programmes`, body));
 export const useAddPolicy = (patientId: string) => useInsuranceMutation((body: z.infer<typeof PolicyInput>) => api<PatientInsuranceT>('POST', `/patients/${patientId}/insurance/policies`, body));
 export const useAddLetter = () => useInsuranceMutation(({ policyId, ...body }: z.infer<typeof LetterInput> & { policyId: string }) => api<PatientInsuranceT>('POST', `/insurance-policies/${policyId}/letters`, body));
 export const useBillToInsurer = () =>

@@ -26,7 +26,7 @@ export const insuranceEn: typeof insuranceRu = {
     add: 'Add an insurer', edit: 'Edit', name: 'Name', legalName: 'Legal name', inn: 'INN', kpp: 'KPP', phone: 'Phone', email: 'E-mail',
     contact: 'Contact person', address: 'Address', contract: 'Contract', contractNumber: 'Contract number', contractDate: 'Contract date', contractTo: 'Valid until',
     note: 'Note', programmes: 'Programmes', policies: 'Policies: {{count}}', contractText: 'No. {{number}} of {{date}}', contractUntil: 'until {{date}}', open: 'open-ended',
-    inactive: 'Not working with', active: 'Working with', save: 'Save', none: 'No insurers yet', addProgramme: 'Programme', programmeName: 'Programme name',
+    inactive: 'Not working with', active: 'Working with', save: 'Save', none: 'No insurers yet', addProgramme: 'Add a programme', programmeName: 'Programme name', programmeDescription: 'What it covers (briefly)', noProgrammes: 'No programmes yet: add the one the policies are issued under',
   },
   patient: {
     title: 'Voluntary insurance', none: 'No insurance policies', addPolicy: 'Add a policy', policy: 'Policy {{number}}', insurer: 'Insurer', programme: 'Programme', number: 'Policy number',

@@ -24,7 +24,7 @@ export const insuranceRu = {
     add: 'Добавить страховую', edit: 'Изменить', name: 'Название', legalName: 'Полное наименование', inn: 'ИНН', kpp: 'КПП', phone: 'Телефон', email: 'Эл. почта',
     contact: 'Контактное лицо', address: 'Адрес', contract: 'Договор', contractNumber: 'Номер договора', contractDate: 'Дата договора', contractTo: 'Действует до',
     note: 'Примечание', programmes: 'Программы', policies: 'Полисов: {{count}}', contractText: '№ {{number}} от {{date}}', contractUntil: 'до {{date}}', open: 'бессрочно',
-    inactive: 'Не работаем', active: 'Работаем', save: 'Сохранить', none: 'Страховых компаний ещё нет', addProgramme: 'Программа', programmeName: 'Название программы',
+    inactive: 'Не работаем', active: 'Работаем', save: 'Сохранить', none: 'Страховых компаний ещё нет', addProgramme: 'Добавить программу', programmeName: 'Название программы', programmeDescription: 'Что входит (кратко)', noProgrammes: 'Программ пока нет: добавьте ту, по которой выданы полисы',
   },
   patient: {
     title: 'ДМС', none: 'Полисов ДМС нет', addPolicy: 'Добавить полис', policy: 'Полис № {{number}}', insurer: 'Страховая', programme: 'Программа', number: 'Номер полиса',

@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Modal, Paper, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCreateInsurer, useInsurers, useUpdateInsurer, type InsurerT } from '../../api/insurance';
+import { useAddProgramme, useCreateInsurer, useInsurers, useUpdateInsurer, type InsurerT } from '../../api/insurance';
 import { DateField } from '../../components/DateField';
 import { FormErrors } from '../../components/FormErrors';
 import { QueryState } from '../../components/QueryState';
@@ -92,6 +92,7 @@ function InsurerModal({ insurer, onClose }: { insurer: InsurerT | null; onClose:
           {text('note', t('ins.insurers.note'))}
           <Switch label={t('ins.insurers.active')} checked={isActive} onChange={(e) => setActive(e.currentTarget.checked)} />
           <FormErrors messages={server.rest((f) => SHOWN.includes(f))} />
+          {insurer && <Programmes insurer={insurer} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
             <Button type="submit" loading={m.isPending} data-testid="ins-insurer-save">{t('ins.insurers.save')}</Button>
@@ -99,5 +100,33 @@ function InsurerModal({ insurer, onClose }: { insurer: InsurerT | null; onClose:
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+/** The insurer's programmes (a policy names one): listed, and a new one added on the spot. */
+function Programmes({ insurer }: { insurer: InsurerT }) {
+  const { t } = useTranslation();
+  const add = useAddProgramme();
+  const server = useFieldErrors(add.error);
+  const [name, setName] = useState('');
+  const [description, setDescription] = useState('');
+  const list = useInsurers().data?.items.find((i) => i.id === insurer.id)?.programmes ?? insurer.programmes;
+  const submit = () =>
+    add.mutate({ insurerId: insurer.id, name: name.trim(), description: description.trim() || null }, { onSuccess: () => { setName(''); setDescription(''); notifySaved(); } });
+  return (
+    <Paper withBorder p="sm" data-testid="ins-programmes">
+      <Text fw={600} size="sm" mb={4}>{t('ins.insurers.programmes')}</Text>
+      {list.length === 0 ? <Text size="sm" c="dimmed">{t('ins.insurers.noProgrammes')}</Text> : (
+        <Stack gap={2} mb="xs">
+          {list.map((p) => <Text key={p.id} size="sm" data-testid="ins-programme">{p.name}{p.description ? <Text span size="xs" c="dimmed"> — {p.description}</Text> : null}</Text>)}
+        </Stack>
+      )}
+      <Group align="flex-end" gap="xs" wrap="nowrap">
+        <TextInput label={t('ins.insurers.programmeName')} value={name} onChange={(e) => setName(e.currentTarget.value)} error={server.field('name')} maxLength={100} style={{ flex: 1 }} data-testid="ins-programme-name"
+          onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); if (name.trim()) submit(); } }} />
+        <TextInput label={t('ins.insurers.programmeDescription')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={server.field('description')} maxLength={200} style={{ flex: 1 }} />
+        <Button variant="light" onClick={submit} disabled={!name.trim()} loading={add.isPending} data-testid="ins-programme-add">{t('ins.insurers.addProgramme')}</Button>
+      </Group>
+    </Paper>
   );
 }
