@@ -16,6 +16,7 @@ import { WorklistsPage } from './pages/worklists/WorklistsPage';
 import { WaitingListPage } from './pages/desk/WaitingListPage';
 import { TodayBoardPage } from './pages/desk/TodayBoardPage';
 import { StatisticsPage } from './pages/statistics/StatisticsPage';
+import { SurveyResultsPage } from './pages/surveys-results/SurveyResultsPage';
 import { DoctorPage } from './pages/doctors/DoctorPage';
 import { DoctorsPage } from './pages/doctors/DoctorsPage';
 import { NewPatientPage } from './pages/patients/NewPatientPage';
@@ -61,6 +62,7 @@ const signedIn: RouteObject[] = [
   { path: 'desk/card-pull', element: <P permission="schedule.read"><CardPullPage /></P> },
   { path: 'desk/today', element: <P permission="schedule.read"><TodayBoardPage /></P> },
   { path: 'statistics', element: <P permission="stats.read"><StatisticsPage /></P> },
+  { path: 'surveys/results', element: <P permission="surveys.read"><SurveyResultsPage /></P> },
   { path: 'desk/opening', element: <P permission="checklist.tick"><OpeningChecklistPage /></P> },
   { path: 'prices', element: <P permission="prices.read"><PricesPage /></P> },
   { path: 'cash', element: <P permission="cash.take"><CashPage /></P> },

@@ -19,6 +19,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { to: '/schedule', label: 'schedule.menu.schedule', permission: 'schedule.read', testId: 'nav-schedule' },
       { to: '/patients', label: 'nav.patients', permission: 'patients.read', testId: 'nav-patients' },
       { to: '/statistics', label: 'stats.nav', permission: 'stats.read', testId: 'nav-statistics' },
+      { to: '/surveys/results', label: 'surveyResults.nav', permission: 'surveys.read', testId: 'nav-survey-results' },
     ],
   },
   {
