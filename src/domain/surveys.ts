@@ -26,6 +26,16 @@ export const DEFAULT_QUESTIONS: readonly SurveyQuestion[] = [
   { key: 'comments', kind: 'text', ru: 'Что бы Вы хотели нам пожелать или что нам стоит улучшить?', en: 'What would you wish us or what should we improve?' },
 ];
 
+const SHORT_RU: Record<string, string> = {
+  impression: 'впечатление', trust: 'доверие к врачу', cost: 'стоимость', quality: 'качество', admins: 'администраторы', waiting: 'ожидание', recommend: 'рекомендация',
+};
+
+/** One answer for the service card: «впечатление 2», «рекомендация 9 из 10»; a question of the chief doctor's own by its text. */
+export function answerLabel(q: Pick<SurveyQuestion, 'key' | 'kind' | 'ru'>, score: number): string {
+  const name = SHORT_RU[q.key] ?? q.ru.split('?')[0].trim();
+  return `${name} ${score}${q.kind === 'nps' ? ' из 10' : ''}`;
+}
+
 /** The call algorithm of the seed: introduction, permission to ask, the questions, thanks. */
 export function surveyScript(o: { firstName: string; patronymic?: string | null; clinicName: string; staffName: string; doctorName: string | null }) {
   const name = [o.firstName, o.patronymic].filter(Boolean).join(' ');

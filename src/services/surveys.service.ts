@@ -6,7 +6,7 @@ import { getPatientRow } from '../db/repos/patients.repo.js';
 import { clinicConsentsOldestFirst, clinicName, insertQuestionnaire, insertSurveyAnswer, insertSurveyCall, latestQuestionnaire, surveyCallsOf, surveyPatientNames, surveyPatientPhones, surveyVisit, surveyVisitsOf } from '../db/repos/surveys.repo.js';
 import { fieldError, notFound } from '../domain/errors.js';
 import { localDateOf } from '../domain/schedule/time.js';
-import { DEFAULT_QUESTIONS, isLowResult, surveyEligible, surveyScript, surveySettings, type SurveyOutcome, type SurveyQuestion } from '../domain/surveys.js';
+import { answerLabel, DEFAULT_QUESTIONS, isLowResult, surveyEligible, surveyScript, surveySettings, type SurveyOutcome, type SurveyQuestion } from '../domain/surveys.js';
 import { addEntryTx, authorName } from './service-card.service.js';
 import { createTask } from './tasks.service.js';
 import { auditEntry, type Actor, type Deps } from './context.js';
@@ -149,7 +149,7 @@ export async function recordSurveyCall(deps: Deps, actor: Actor, patientId: stri
       task_id: taskId, called_by: actor.userId, called_at: now.toISOString(),
     });
     for (const a of checked) await insertSurveyAnswer(trx, { id: newId(), clinic_id: actor.clinicId, survey_call_id: id, question_key: a.key, score: a.score, text: a.text });
-    const scores = checked.filter((a) => a.score !== null).map((a) => `${a.key} ${a.score}`).join(', ');
+    const scores = checked.filter((a) => a.score !== null).map((a) => answerLabel(byKey.get(a.key)!, a.score!)).join(', ');
     await addEntryTx(trx, actor, name, patientId, {
       section: 'svc1', eventDate: localDateOf(now.getTime(), tz), appointmentId: visit?.id ?? null, isAlert: low,
       text: `Опрос после лечения: ${OUTCOME_RU[input.outcome]}${scores ? ` (${scores})` : ''}${low ? '; низкая оценка — задача главному врачу' : ''}`,

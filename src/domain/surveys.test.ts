@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { answerLabel, DEFAULT_QUESTIONS, isLowResult } from './surveys.js';
+
+describe('survey answers in the service card and the low-result rule', () => {
+  it('names the default questions briefly in Russian, a custom one by its text; the recommendation out of 10', () => {
+    const q = (key: string) => DEFAULT_QUESTIONS.find((x) => x.key === key)!;
+    expect(answerLabel(q('trust'), 4)).toBe('доверие к врачу 4');
+    expect(answerLabel(q('recommend'), 9)).toBe('рекомендация 9 из 10');
+    expect(answerLabel({ key: 'q9', kind: 'score5', ru: 'Удобно ли Вам было записаться на приём? Оцените от 1 до 5.' }, 3)).toBe('Удобно ли Вам было записаться на приём 3');
+  });
+
+  it('a 2 of 5, a 6 of 10 or a complaint is low; 3 of 5 and 7 of 10 are not', () => {
+    expect(isLowResult([{ kind: 'score5', score: 3 }, { kind: 'nps', score: 7 }], false)).toBe(false);
+    expect(isLowResult([{ kind: 'score5', score: 2 }], false)).toBe(true);
+    expect(isLowResult([{ kind: 'nps', score: 6 }], false)).toBe(true);
+    expect(isLowResult([{ kind: 'text', score: null }], true)).toBe(true);
+  });
+});
