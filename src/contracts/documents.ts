@@ -33,7 +33,8 @@ export const TemplateInput = z.strictObject({
 /** `code`: the template being edited (its kind decides e.g. which questionnaire [[questions]] prints). */
 export const TemplatePreviewInput = z.strictObject({ title: Text(300), body: z.string().min(1).max(100_000), child: z.boolean().optional(), code: z.string().regex(/^[a-z0-9_-]{1,60}$/).optional() });
 
-export const LegalReferenceList = z.object({ items: z.array(z.object({ key: z.string(), default: z.string(), override: z.string().nullable() })) });
+/** `check`: the «ПРОВЕРИТЬ» note of a reference whose act is time-limited or due to be replaced (null: none). */
+export const LegalReferenceList = z.object({ items: z.array(z.object({ key: z.string(), default: z.string(), override: z.string().nullable(), check: z.string().nullable() })) });
 export const LegalReferenceInput = z.strictObject({ text: z.string().max(2000).nullable() });
 export const LegalKeyParams = z.strictObject({ key: z.string().regex(/^[A-Za-z0-9_]{1,60}$/) });
 

@@ -34,3 +34,13 @@ export const defaultLegalReferences: Record<LawKey, string> = {
 
 /** Keys allowed in {{law.<key>}} placeholders (the same as LAW_KEYS). */
 export const legalReferenceKeys: LawKey[] = Object.keys(defaultLegalReferences) as LawKey[];
+
+/**
+ * «ПРОВЕРИТЬ»: references whose act is time-limited or whose replacement is expected, with what to
+ * check. The editor shows the mark beside them until the clinic enters its own checked text.
+ */
+export const legalReferencesToCheck: Partial<Record<LawKey, string>> = {
+  paidServices:
+    'ПРОВЕРИТЬ: постановление № 736 принято на срок до 01.09.2026. Убедитесь, что срок продлён или что приняты новые Правила, и укажите действующий акт.',
+  interventionList: 'ПРОВЕРИТЬ: убедитесь, что приказ Минздравсоцразвития России № 390н не заменён новым перечнем.',
+};

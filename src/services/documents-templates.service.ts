@@ -3,7 +3,7 @@ import { newId } from '../db/ids.js';
 import { appendAudit } from '../db/repos/audit.repo.js';
 import * as repo from '../db/repos/documents.repo.js';
 import { defaultTemplates } from '../documents/defaults/index.js';
-import { defaultLegalReferences } from '../documents/legal-references.js';
+import { defaultLegalReferences, legalReferencesToCheck } from '../documents/legal-references.js';
 import { defaultQuestions, questionGroups, type QuestionnaireCode } from '../documents/defaults/questions.js';
 import { patientDocumentPdf, type DocumentQuestionGroup, type DocumentSnapshot } from '../documents/patient-document.js';
 import { renderPdf } from '../documents/render.js';
@@ -130,7 +130,8 @@ export async function saveTemplate(
 
 export async function legalReferences(deps: Deps, actor: Actor) {
   const overrides = new Map((await repo.legalOverrides(deps.h.db, actor.clinicId)).map((o) => [o.key, o.text]));
-  return { items: Object.entries(defaultLegalReferences).map(([key, text]) => ({ key, default: text, override: overrides.get(key) ?? null })) };
+  const check = legalReferencesToCheck as Record<string, string | undefined>;
+  return { items: Object.entries(defaultLegalReferences).map(([key, text]) => ({ key, default: text, override: overrides.get(key) ?? null, check: check[key] ?? null })) };
 }
 
 export async function setLegalReference(deps: Deps, actor: Actor, key: string, text: string | null) {

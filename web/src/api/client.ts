@@ -34,6 +34,11 @@ let csrfToken: string | null = null;
 let language = 'ru';
 let onUnauthorized: (() => void) | null = null;
 
+/** The header a hand-made write (e.g. a fetch answered with a PDF) carries, like every api() write. */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { 'X-CSRF-Token': csrfToken } : {};
+}
+
 /** Remember the token from GET /auth/session or the login answer; sent on every write. */
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
