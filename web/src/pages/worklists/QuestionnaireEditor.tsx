@@ -62,7 +62,7 @@ export function QuestionnaireEditor() {
               <Textarea label={t('surveys.editor.ru')} value={x.ru} onChange={(e) => edit(i, { ru: e.currentTarget.value })} maxLength={400} autosize minRows={1} data-testid={`question-ru-${i}`} />
               <TextInput label={t('surveys.editor.en')} value={x.en} onChange={(e) => edit(i, { en: e.currentTarget.value })} maxLength={400} size="xs" data-testid={`question-en-${i}`} />
             </Stack>
-            <Stack gap={6} w={190}>
+            <Stack gap={6} w={215}>
               <Select label={t('surveys.editor.kindLabel')} value={x.kind} allowDeselect={false} onChange={(v) => v && edit(i, { kind: v as QuestionKindT })}
                 data={KINDS.map((k) => ({ value: k, label: t(`surveys.editor.kind.${k}`) }))} data-testid={`question-kind-${i}`} />
               <Text size="xs" c="dimmed">{t('surveys.editor.key', { key: x.key })}</Text>
