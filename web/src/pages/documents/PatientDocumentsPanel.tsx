@@ -1,11 +1,11 @@
 import { Anchor, Badge, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { documentPdfUrl, useDocumentTemplates, useIssueDocument, usePatientDocuments, type PatientDocumentT } from '../../api/documents';
 import { usePatientAppointments } from '../../api/desk';
 import { QueryState } from '../../components/QueryState';
 import { useCan, useClinicTimeZone } from '../../components/session';
-import { formatDate, formatInstant, timeOf, dateOf } from '../../lib/format';
+import { formatDate, formatInstant, timeOf, dateOf, todayIn } from '../../lib/format';
 import { notifySaved } from '../../lib/notify';
 import { DocumentActionModal, type DocumentAction } from './DocumentActionModal';
 import { DOC_STATUS_COLOR } from './documentStatus';
@@ -139,8 +139,13 @@ function IssueForm({ patientId, visits, tz, onIssued }: { patientId: string; vis
     // The nearest upcoming first, then the latest past ones: the visit a document is for is almost always one of these.
     const upcoming = live.filter((v) => Date.parse(v.startsAt) >= now - 12 * 3600_000).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
     const past = live.filter((v) => Date.parse(v.startsAt) < now - 12 * 3600_000).sort((a, b) => b.startsAt.localeCompare(a.startsAt)).slice(0, 6);
-    return [...upcoming, ...past].map((v) => ({ value: v.id, label: `${formatDate(dateOf(v.startsAt, tz))} ${timeOf(v.startsAt, tz)}` }));
+    return [...upcoming, ...past].map((v) => ({ value: v.id, label: `${formatDate(dateOf(v.startsAt, tz))} ${timeOf(v.startsAt, tz)}`, today: dateOf(v.startsAt, tz) === todayIn(tz) }));
   }, [visits, tz]);
+  // The patient at the desk today: the document is for today's visit unless the administrator picks another.
+  const todays = visitOptions.find((o) => o.today)?.value ?? null;
+  useEffect(() => {
+    if (todays) setVisit((v) => v ?? todays);
+  }, [todays]);
   const go = (sign: boolean) => {
     if (!code) return;
     issue.mutate(
