@@ -19,6 +19,8 @@ export const StaffUser = z.object({
   mustChangePassword: z.boolean(),
   lastLoginAt: z.string().nullable(),
   doctorId: z.string().nullable(),
+  /** The branch whose desk the member works at; null: every branch (the telephony's ring pops on every desk). */
+  branchId: z.string().nullable(),
 });
 export type StaffUserT = z.infer<typeof StaffUser>;
 
@@ -28,11 +30,13 @@ export const StaffCreate = z.strictObject({
   role: z.enum(ROLES),
   /** Omit to have a one-time password generated and shown once. */
   password: z.string().min(LIMITS.passwordMin).max(LIMITS.passwordMax).optional(),
+  branchId: Id.nullable().optional(),
 });
 export const StaffPatch = z.strictObject({
   fullName: Text().optional(),
   role: z.enum(ROLES).optional(),
   isActive: z.boolean().optional(),
+  branchId: Id.nullable().optional(),
 });
 export const StaffCreated = z.object({ user: StaffUser, temporaryPassword: z.string().nullable() });
 export const PasswordReset = z.object({ temporaryPassword: z.string() });

@@ -94,6 +94,8 @@ export interface UsersTable {
   created_at: string;
   password_changed_at: string;
   last_login_at: string | null;
+  /** 028: the branch whose desk the member works at; null: every branch (the telephony's ring pops everywhere). */
+  branch_id: string | null;
 }
 
 export interface SessionsTable {

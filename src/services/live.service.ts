@@ -1,4 +1,5 @@
 import { eventsAfter, lastEventSeq } from '../db/repos/live.repo.js';
+import { getUser } from '../db/repos/users.repo.js';
 import type { Deps } from './context.js';
 
 export interface LiveEvent {
@@ -8,6 +9,17 @@ export interface LiveEvent {
 }
 
 type Listener = (e: LiveEvent) => void;
+
+/**
+ * Whether a screen gets an event. The telephony's ring pops the call card only on the desks of the
+ * line's branch: a member whose branch is another does not get it; a member with no branch works at
+ * every branch and gets every ring. Everything else goes to the whole clinic.
+ */
+export function visibleTo(e: Pick<LiveEvent, 'kind' | 'payload'>, userBranchId: string | null): boolean {
+  if (e.kind !== 'call.ringing' || !userBranchId) return true;
+  const branchId = (e.payload as { branchId?: unknown } | null)?.branchId;
+  return typeof branchId !== 'string' || branchId === userBranchId;
+}
 
 /**
  * Fans committed changes out to open screens. Every app server polls the same live_events
@@ -21,6 +33,11 @@ export class LiveFeed {
   private polling = false;
 
   constructor(private deps: Deps, private intervalMs = 500) {}
+
+  /** The member's branch (null: every branch), read when a screen connects. */
+  async branchOf(clinicId: string, userId: string): Promise<string | null> {
+    return (await getUser(this.deps.h.db, clinicId, userId))?.branch_id ?? null;
+  }
 
   subscribe(clinicId: string, fn: Listener): () => void {
     const set = this.listeners.get(clinicId) ?? new Set();

@@ -3,12 +3,18 @@ import type { StaffCreate, StaffPatch } from '../contracts/staff.js';
 import { withTx } from '../db/connect.js';
 import { newId } from '../db/ids.js';
 import { appendAudit } from '../db/repos/audit.repo.js';
+import { getBranch } from '../db/repos/clinic.repo.js';
 import * as users from '../db/repos/users.repo.js';
-import { DomainError, notFound } from '../domain/errors.js';
+import { DomainError, fieldError, notFound } from '../domain/errors.js';
 import { checkNewPassword, generatePassword, hashPassword } from './auth.service.js';
 import { auditEntry, changedFields, type Actor, type Deps } from './context.js';
 
 const USER = { ru: 'Сотрудник', en: 'Staff member' };
+
+/** A member's branch must be one of the clinic's own. */
+async function checkBranch(deps: Deps, actor: Actor, branchId: string | null | undefined) {
+  if (branchId && !(await getBranch(deps.h.db, actor.clinicId, branchId))) throw fieldError('branchId', { ru: 'Филиал не найден', en: 'Branch not found' });
+}
 
 export async function listStaff(deps: Deps, actor: Actor) {
   return (await users.userRowsWithDoctor(deps.h.db, actor.clinicId)).map(users.staffRow);
@@ -19,6 +25,7 @@ export async function createStaff(deps: Deps, actor: Actor, input: z.infer<typeo
   const now = deps.clock();
   const login = input.login.toLowerCase();
   if (input.password) await checkNewPassword(deps.h.db, input.password, { clinicId: actor.clinicId, login, fullName: input.fullName }, 'password');
+  await checkBranch(deps, actor, input.branchId);
   const temporaryPassword = input.password ? null : generatePassword();
   const passwordHash = await hashPassword(input.password ?? temporaryPassword!);
   const id = newId();
@@ -40,6 +47,7 @@ export async function createStaff(deps: Deps, actor: Actor, input: z.infer<typeo
       created_at: now.toISOString(),
       password_changed_at: now.toISOString(),
       last_login_at: null,
+      branch_id: input.branchId ?? null,
     });
     await appendAudit(trx, auditEntry(actor, now, { action: 'create', objectType: 'user', objectId: id, details: { role: input.role } }));
   });
@@ -50,6 +58,7 @@ export async function createStaff(deps: Deps, actor: Actor, input: z.infer<typeo
 /** Changes name, role or activity. A role change or deactivation ends the user's sessions at once. */
 export async function updateStaff(deps: Deps, actor: Actor, id: string, patch: z.infer<typeof StaffPatch>) {
   const now = deps.clock();
+  await checkBranch(deps, actor, patch.branchId);
   await withTx(deps.h, async (trx) => {
     const u = await users.getUser(trx, actor.clinicId, id);
     if (!u) throw notFound(USER);
@@ -64,6 +73,7 @@ export async function updateStaff(deps: Deps, actor: Actor, id: string, patch: z
       ...(patch.fullName !== undefined && { full_name: patch.fullName.trim() }),
       ...(patch.role !== undefined && { role: patch.role }),
       ...(patch.isActive !== undefined && { is_active: patch.isActive ? 1 : 0 }),
+      ...(patch.branchId !== undefined && { branch_id: patch.branchId }),
     });
     if ((patch.role && patch.role !== u.role) || patch.isActive === false) await users.revokeUserSessions(trx, id, now.toISOString());
     await appendAudit(trx, auditEntry(actor, now, { action: 'update', objectType: 'user', objectId: id, details: { fields: changedFields(patch), ...(patch.role && { role: patch.role }) } }));

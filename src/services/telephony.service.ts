@@ -15,6 +15,8 @@ import { auditEntry, type Actor, type Deps } from './context.js';
 export const TIMESTAMP_TOLERANCE_SEC = 5 * 60;
 /** An event's own instant further than this from now is a PBX clock error, not a call. */
 const EVENT_SKEW_MS = 24 * 3600_000;
+/** A line typed as a phone number in any form (8 812 …, +7 812 …) is kept and matched as E.164; a trunk name as it is. */
+export const lineKey = (line: string) => toE164(line) ?? line.trim();
 /** Outcomes the telephony writes until the administrator records the call from the card. */
 export const TELEPHONY_OUTCOMES = { open: 'unfilled', missed: 'missed' } as const;
 
@@ -88,7 +90,7 @@ export async function takeEvent(deps: Deps, req: SignedRequest) {
   const now = deps.clock();
   const e = parse(req.body, now);
   const db = deps.h.db;
-  const branchId = await repo.branchOfLine(db, clinicId, e.line);
+  const branchId = (await repo.branchOfLine(db, clinicId, lineKey(e.line))) ?? (await repo.branchOfLine(db, clinicId, e.line));
   if (!branchId) throw fieldError('line', { ru: 'Линия не привязана к филиалу клиники', en: 'The line is not mapped to a branch of the clinic' });
   if (await repo.eventTaken(db, clinicId, e.callId, e.event)) return { callId: (await repo.callByPbxId(db, clinicId, e.callId))?.id ?? '', duplicate: true };
   const phone = toE164(e.from);
@@ -175,6 +177,7 @@ export async function rotateSecret(deps: Deps, actor: Actor) {
 export async function saveLines(deps: Deps, actor: Actor, lines: { line: string; branchId: string }[]) {
   const now = deps.clock();
   const seen = new Set<string>();
+  lines = lines.map((l) => ({ ...l, line: lineKey(l.line) }));
   for (const [i, l] of lines.entries()) {
     if (seen.has(l.line)) throw fieldError(`lines.${i}.line`, { ru: 'Линия указана дважды', en: 'The line is listed twice' });
     seen.add(l.line);

@@ -20,6 +20,7 @@ import { telephony } from './021-telephony.js';
 import { surveys } from './023-surveys.js';
 import { serviceCardRegulation } from './024-service-card-regulation.js';
 import { documents } from './025-documents.js';
+import { userBranch } from './028-user-branch.js';
 import { mailings } from './026-mailings.js';
 
 /** Every migration in order. Names are permanent: never rename or edit a shipped one. */
@@ -46,6 +47,7 @@ function all(h: Pick<DbHandle, 'dialect'>): Record<string, Migration> {
     '024-service-card-regulation': serviceCardRegulation(h.dialect),
     '025-documents': documents(h.dialect),
     '026-mailings': mailings(h.dialect),
+    '028-user-branch': userBranch,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { Insertable } from 'kysely';
 import type { Db } from '../connect.js';
 import type { SessionsTable, UsersTable } from '../schema.js';
 
@@ -22,6 +23,7 @@ export function staffRow(r: UsersTable & { doctor_id: string | null }) {
     mustChangePassword: r.must_change_password === 1,
     lastLoginAt: r.last_login_at,
     doctorId: r.doctor_id,
+    branchId: r.branch_id ?? null,
   };
 }
 
@@ -40,7 +42,7 @@ export async function findUserByLogin(db: Db, login: string) {
   return db.selectFrom('users').selectAll().where('login', '=', login.toLowerCase()).executeTakeFirst();
 }
 
-export async function insertUser(trx: Db, row: UsersTable) {
+export async function insertUser(trx: Db, row: Insertable<UsersTable>) {
   await trx.insertInto('users').values(row).execute();
 }
 
