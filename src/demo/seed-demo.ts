@@ -27,6 +27,7 @@ import { generateDemoMoney } from './demo-money.js';
 import { seedDemoInsurance } from './demo-insurance.js';
 import { generateTeam } from './demo-team.js';
 import { seedDemoLeaving } from './demo-leaving.js';
+import { seedDemoMailings } from './demo-mailings.js';
 import { generatePatients, PhoneFactory } from './demo-patients.js';
 import { Rng } from './demo-random.js';
 import { generateAppointments, type RotaDay, type ScheduleDoctor } from './demo-schedule.js';
@@ -229,6 +230,8 @@ export async function seedDemoClinic(h: DbHandle, opts: SeedDemoOptions): Promis
   await seedDemoInsurance({ h, clinicId, nowMs, tz: DEMO_CLINIC.time_zone, rng: rng.fork('insurance'), adminId: userId('admin'), chiefName: users.find((u) => u.login === 'chief')!.full_name, id: newId });
   // #12: the service card regulation's second version and the leaving records of finished visits.
   await seedDemoLeaving({ h, clinicId, nowMs, userId: (l) => users.find((u) => u.login === l)?.id, adminName: users.find((u) => u.login === 'admin')!.full_name, id: newId });
+  // #10 REC-4: consents to mailings, two past mailings and the outbox (SMTP left for the owner to enter).
+  await seedDemoMailings({ h, clinicId, nowMs, rng: rng.fork('mailings'), id: newId, ownerId: userId('owner'), chiefId: userId('chief'), adminId: userId('admin'), clinicName: DEMO_CLINIC.name });
 
   return { clinicId, logins: DEMO_USERS.map((u) => ({ login: u.login, password: DEMO_PASSWORD, role: u.role, fullName: u.fullName })) };
 }

@@ -125,10 +125,12 @@ async function audience(db: Db, clinicId: string, seg: z.infer<typeof Segment>, 
 
 export async function preview(deps: Deps, actor: Actor, body: z.infer<typeof PreviewInput>) {
   const list = await audience(deps.h.db, actor.clinicId, body.segment, body.channel, deps.clock());
+  // Who will receive first, then who will not and why (each group by surname).
+  const shown = [...list.filter((x) => x.ok), ...list.filter((x) => !x.ok)].slice(0, 300);
   return {
     count: list.length,
     receiving: list.filter((x) => x.ok).length,
-    members: list.slice(0, 300).map((x) => ({
+    members: shown.map((x) => ({
       patientId: x.m.id, name: fullName({ surname: x.m.surname, firstName: x.m.first_name, patronymic: x.m.patronymic }), address: x.address, willReceive: x.ok, reason: x.reason,
     })),
   };

@@ -42,6 +42,8 @@ import { JobDescriptionsPage } from './pages/team/JobDescriptionsPage';
 import { MessagesPage } from './pages/team/MessagesPage';
 import { TasksPage } from './pages/team/TasksPage';
 import { TrainingPage } from './pages/team/TrainingPage';
+import { MailingsPage } from './pages/mailings/MailingsPage';
+import { MailingSettingsPage } from './pages/mailings/MailingSettingsPage';
 
 /**
  * Every screen of the app. A new area (schedule, calls, confirmations…) adds its routes to
@@ -62,6 +64,8 @@ const signedIn: RouteObject[] = [
   { path: 'desk/card-pull', element: <P permission="schedule.read"><CardPullPage /></P> },
   { path: 'desk/today', element: <P permission="schedule.read"><TodayBoardPage /></P> },
   { path: 'statistics', element: <P permission="stats.read"><StatisticsPage /></P> },
+  { path: 'mailings', element: <P permission="mailings.manage"><MailingsPage /></P> },
+  { path: 'settings/mailings', element: <P permission="mailings.settings"><MailingSettingsPage /></P> },
   { path: 'surveys/results', element: <P permission="surveys.read"><SurveyResultsPage /></P> },
   { path: 'desk/opening', element: <P permission="checklist.tick"><OpeningChecklistPage /></P> },
   { path: 'prices', element: <P permission="prices.read"><PricesPage /></P> },

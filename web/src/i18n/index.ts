@@ -37,6 +37,8 @@ import { surveyResultsEn } from './survey-results.en';
 import { surveyResultsRu } from './survey-results.ru';
 import { worklistsEn } from './worklists.en';
 import { worklistsRu } from './worklists.ru';
+import { mailingsEn } from './mailings.en';
+import { mailingsRu } from './mailings.ru';
 
 export type Lang = 'ru' | 'en';
 const STORAGE_KEY = 'vizit.lang';
@@ -54,7 +56,7 @@ setApiLanguage(initial);
 document.documentElement.lang = initial;
 
 void i18n.use(initReactI18next).init({
-  resources: { ru: { translation: { ...ru, ...auditRu, desk: deskRu, schedule: scheduleRu, retention: retentionRu, prices: pricesRu, incidents: incidentsRu, money: moneyRu, cash: cashRu, ins: insuranceRu, checklist: checklistRu, calls: callsRu, stats: statisticsRu, team: teamRu, worklists: worklistsRu, docs: documentsRu, surveys: surveysRu, surveyResults: surveyResultsRu } }, en: { translation: { ...en, ...auditEn, desk: deskEn, schedule: scheduleEn, retention: retentionEn, prices: pricesEn, incidents: incidentsEn, money: moneyEn, cash: cashEn, ins: insuranceEn, checklist: checklistEn, calls: callsEn, stats: statisticsEn, team: teamEn, worklists: worklistsEn, docs: documentsEn, surveys: surveysEn, surveyResults: surveyResultsEn } } },
+  resources: { ru: { translation: { ...ru, ...auditRu, desk: deskRu, schedule: scheduleRu, retention: retentionRu, prices: pricesRu, incidents: incidentsRu, money: moneyRu, cash: cashRu, ins: insuranceRu, checklist: checklistRu, calls: callsRu, stats: statisticsRu, team: teamRu, worklists: worklistsRu, mailings: mailingsRu, docs: documentsRu, surveys: surveysRu, surveyResults: surveyResultsRu } }, en: { translation: { ...en, ...auditEn, desk: deskEn, schedule: scheduleEn, retention: retentionEn, prices: pricesEn, incidents: incidentsEn, money: moneyEn, cash: cashEn, ins: insuranceEn, checklist: checklistEn, calls: callsEn, stats: statisticsEn, team: teamEn, worklists: worklistsEn, mailings: mailingsEn, docs: documentsEn, surveys: surveysEn, surveyResults: surveyResultsEn } } },
   lng: initial,
   fallbackLng: 'ru',
   interpolation: { escapeValue: false },

@@ -13,6 +13,7 @@ import { draftFrom, PatientForm } from './PatientForm';
 import { PatientVisits } from './PatientVisits';
 import { BalanceBadge, PatientMoneyPanel } from '../cash/PatientMoneyPanel';
 import { ServiceCardAlerts, ServiceCardPanel } from './ServiceCardPanel';
+import { MailingConsentPanel } from '../mailings/MailingConsentPanel';
 import { PatientInsurancePanel } from '../insurance/PatientInsurancePanel';
 import { PatientTaxPanel } from '../insurance/PatientTaxPanel';
 import { PatientDocumentsPanel } from '../documents/PatientDocumentsPanel';
@@ -93,6 +94,7 @@ export function PatientCardPage() {
         <PatientTaxPanel patient={{ id: patient.id, fullName: [patient.surname, patient.firstName, patient.patronymic].filter(Boolean).join(' '), birthDate: patient.birthDate }} />
       )}
       {active && <ServiceCardPanel patientId={patient.id} />}
+      {active && <MailingConsentPanel patientId={patient.id} />}
       <PdDestroyZone patient={patient} />
     </Stack>
   );
