@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, signIn, startTestApp, type TestApp } from '../support/app.js';
 import { msk, scheduleFixture } from '../support/schedule-fixture.js';
 import { DIALECTS } from '../support/test-db.js';
+import { claimMessage } from '../../src/db/repos/message-outbox.repo.js';
+import { MESSAGE_LEASE_MS } from '../../src/services/message-dispatch.service.js';
 
 type Got = { to: string[]; raw: string };
 
@@ -162,7 +164,7 @@ describe.each(DIALECTS)('mailings and reminders (REC-4) over a real local SMTP s
     const v3 = await book(ids.no, '12:00');
     // Off: nothing is queued.
     expect((await owner('POST', '/api/messages/dispatch')).json().reminders).toBe(0);
-    await owner('PUT', '/api/messaging/settings', { remindersEmail: true });
+    await owner('PUT', '/api/messaging/settings', { remindersEmail: true, remindersSms: true });
     // Booked two days ahead (a visit booked the day before counts as confirmed): reminded on the evening before.
     expect((await owner('POST', '/api/messages/dispatch')).json().reminders).toBe(0);
     t.clock.advance(24 * 3600_000);
@@ -170,7 +172,8 @@ describe.each(DIALECTS)('mailings and reminders (REC-4) over a real local SMTP s
     const before = got.length;
     const d = (await owner('POST', '/api/messages/dispatch')).json();
     // «no» refused e-mails: no reminder either.
-    expect(d).toMatchObject({ reminders: 2, sent: 2 });
+    // SMS: no gateway, so the three SMS reminders wait for a person (nobody refused SMS).
+    expect(d).toMatchObject({ reminders: 5, sent: 2 });
     expect((await owner('POST', '/api/messages/dispatch')).json().reminders).toBe(0);
     const mails = got.slice(before);
     expect(mails.map((g) => g.to[0]).sort()).toEqual(['none@example.ru', 'yes@example.ru']);
@@ -201,14 +204,42 @@ describe.each(DIALECTS)('mailings and reminders (REC-4) over a real local SMTP s
     expect(JSON.stringify(cb)).toContain(ids.yes);
     expect((await admin('GET', `/api/appointments/${v3}`)).json().status).toBe('booked');
     // After the visit's start an unanswered link has expired; an answered one still shows its answer.
-    const third = (await owner('GET', '/api/messages')).json().messages.filter((m: { purpose: string }) => m.purpose === 'reminder');
-    expect(third).toHaveLength(2);
+    const reminders = (await owner('GET', '/api/messages')).json().messages.filter((m: { purpose: string }) => m.purpose === 'reminder');
+    expect(reminders.map((m: { channel: string; status: string }) => `${m.channel}:${m.status}`).sort()).toEqual(['email:sent', 'email:sent', 'sms:manual', 'sms:manual', 'sms:manual']);
+    const unanswered = linkOf(reminders.find((m: { recipient: string }) => m.recipient === '+79215550001').body, 'visit');
     t.clock.advance(2 * 24 * 3600_000);
     try {
       expect((await anon('GET', other)).statusCode).toBe(200);
       expect((await anon('GET', other)).body).toContain('Мы Вам перезвоним');
+      const late = await anon('POST', `${unanswered}/confirm`);
+      expect(late.statusCode).toBe(410);
+      expect(late.body).toContain('Срок действия ссылки истёк');
     } finally {
       t.clock.advance(-3 * 24 * 3600_000);
+      await signInAll();
+    }
+  });
+
+  it('loses no message of a server killed mid-send: the claimed row is taken again after the lease', async () => {
+    await owner('PUT', `/api/patients/${ids.none}/mailing-consents`, { channel: 'email', agreed: true });
+    const m = await chief('POST', '/api/mailings', { segment: { kind: 'all' }, channel: 'email', subject: 'Аренда', body: 'Текст' });
+    expect(m.statusCode).toBe(201);
+    // A server claims the message and dies before settling it: the row stays 'sending'.
+    const claimed = await claimMessage(t.h, t.clock.now().toISOString(), new Date(t.clock.now().getTime() - MESSAGE_LEASE_MS).toISOString());
+    expect(claimed?.status).toBe('sending');
+    // The other patient's e-mail goes; the claimed one waits out the dead server's lease.
+    expect((await chief('POST', '/api/messages/dispatch')).json().sent).toBe(1);
+    expect((await chief('GET', '/api/messages')).json().messages.find((x: { id: string }) => x.id === claimed!.id).status).toBe('sending');
+    t.clock.advance(MESSAGE_LEASE_MS + 1000);
+    try {
+      await signInAll();
+      const before = got.length;
+      expect((await chief('POST', '/api/messages/dispatch')).json().sent).toBe(1);
+      expect(got.slice(before).some((g) => header(g.raw, 'Subject') === 'Аренда')).toBe(true);
+      const row = (await chief('GET', '/api/messages?status=sent')).json().messages.find((x: { id: string }) => x.id === claimed!.id);
+      expect(row).toMatchObject({ status: 'sent', attempts: 2 });
+    } finally {
+      t.clock.advance(-(MESSAGE_LEASE_MS + 1000));
       await signInAll();
     }
   });
@@ -217,7 +248,7 @@ describe.each(DIALECTS)('mailings and reminders (REC-4) over a real local SMTP s
     await owner('PUT', `/api/patients/${ids.none}/mailing-consents`, { channel: 'sms', agreed: true });
     const m = await chief('POST', '/api/mailings', { segment: { kind: 'all' }, channel: 'sms', body: '{имя}, в декабре скидка на гигиену. {клиника}' });
     expect(m.json().queued).toBe(1);
-    const list = (await chief('GET', '/api/messages?status=manual')).json();
+    const list = { messages: (await chief('GET', '/api/messages?status=manual')).json().messages.filter((x: { purpose: string }) => x.purpose === 'mailing') };
     expect(list.messages).toHaveLength(1);
     expect(list.messages[0]).toMatchObject({ channel: 'sms', recipient: '+79215550002', status: 'manual' });
     expect((await chief('POST', '/api/messages/dispatch')).json().sent).toBe(0);
