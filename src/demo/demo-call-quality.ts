@@ -15,14 +15,19 @@ import { DAY_MS, iso } from './demo-time.js';
 const HARD: Partial<Record<QualityKey, number>> = {
   no_forbidden: 0.35, price_last: 0.3, alternative: 0.25, need_summary: 0.25, source: 0.2, name_used: 0.15, second_ring: 0.12,
 };
-const COMMENTS = [
-  'Сказала «я могу вам предложить» — разобрать на планёрке.',
-  'Цену назвала сразу, до презентации.',
-  'Хороший звонок: оба варианта времени, обращалась по имени.',
-  'Не уточнила, откуда пациент узнал о клинике.',
-  'Ответила после четвёртого гудка.',
-  null, null, null,
+/** The supervisor's note names the first slip she heard (or praises a clean call now and then). */
+const COMMENTS: [QualityKey, string][] = [
+  ['no_forbidden', 'Сказала «я могу вам предложить» — разобрать на планёрке.'],
+  ['price_last', 'Цену назвала сразу, до презентации.'],
+  ['second_ring', 'Ответила после четвёртого гудка.'],
+  ['source', 'Не уточнила, откуда пациент узнал о клинике.'],
+  ['alternative', 'Время предложила одним вариантом, без «или-или».'],
 ];
+function commentOf(rng: Rng, answers: QualityAnswers): string | null {
+  const slip = COMMENTS.find(([k]) => answers[k] === false);
+  if (slip) return rng.chance(0.7) ? slip[1] : null;
+  return rng.chance(0.3) ? 'Хороший звонок: оба варианта времени, обращалась по имени.' : null;
+}
 
 export interface QualityDeps {
   rng: Rng;
@@ -39,7 +44,7 @@ export interface QualityDeps {
 export function demoCallQuality(d: QualityDeps): Insertable<CallQualityScoresTable>[] {
   const fromMs = d.nowMs - 90 * DAY_MS;
   const pool = d.calls
-    .filter((c) => c.direction === 'in' && (c.user_id === d.admins.senior || c.user_id === d.admins.trainee) && Number(c.duration_sec) > 30)
+    .filter((c) => c.direction === 'in' && c.caller_type !== 'non_patient' && (c.user_id === d.admins.senior || c.user_id === d.admins.trainee) && Number(c.duration_sec) > 30)
     .filter((c) => Date.parse(c.started_at) < d.nowMs - DAY_MS)
     .sort((a, b) => a.started_at.localeCompare(b.started_at) || a.id.localeCompare(b.id));
   const want = d.count ?? 40;
@@ -60,7 +65,7 @@ export function demoCallQuality(d: QualityDeps): Insertable<CallQualityScoresTab
     const scoredMs = Math.min(d.nowMs - 60_000, ms + d.rng.int(1, 3) * DAY_MS);
     out.push({
       id: d.id(), clinic_id: d.clinicId, call_id: c.id, scored_by: d.rng.chance(0.8) ? d.scorers.chief : d.scorers.owner,
-      items_json: JSON.stringify(answers), score, max_score: max, comment: d.rng.pick(COMMENTS), created_at: iso(scoredMs),
+      items_json: JSON.stringify(answers), score, max_score: max, comment: commentOf(d.rng, answers), created_at: iso(scoredMs),
     });
   }
   return out;

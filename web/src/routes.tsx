@@ -38,6 +38,7 @@ import { CalendarPage } from './pages/settings/CalendarPage';
 import { ClinicPage } from './pages/settings/ClinicPage';
 import { InfoSourcesPage } from './pages/settings/InfoSourcesPage';
 import { StaffPage } from './pages/settings/StaffPage';
+import { TelephonyPage } from './pages/settings/TelephonyPage';
 import { JobDescriptionsPage } from './pages/team/JobDescriptionsPage';
 import { MessagesPage } from './pages/team/MessagesPage';
 import { TasksPage } from './pages/team/TasksPage';
@@ -85,6 +86,7 @@ const signedIn: RouteObject[] = [
   { path: 'settings/doctors/new', element: <P permission="doctors.write"><DoctorPage /></P> },
   { path: 'settings/doctors/:id', element: <P permission="doctors.read"><DoctorPage /></P> },
   { path: 'settings/sources', element: <P permission="sources.write"><InfoSourcesPage /></P> },
+  { path: 'settings/telephony', element: <P permission="clinic.write"><TelephonyPage /></P> },
   { path: 'settings/pd-destructions', element: <P permission="patients.destroy"><DestructionsPage /></P> },
   { path: 'settings/pd-destructions/:id', element: <P permission="patients.destroy"><DestructionActPage /></P> },
   { path: 'audit', element: <P permission="audit.read"><AuditPage /></P> },

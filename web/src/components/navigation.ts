@@ -60,6 +60,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { to: '/settings/staff', label: 'nav.staff', permission: 'staff.read', testId: 'nav-staff' },
       { to: '/settings/doctors', label: 'nav.doctors', permission: 'doctors.read', testId: 'nav-doctors' },
       { to: '/settings/sources', label: 'nav.sources', permission: 'sources.write', testId: 'nav-sources' },
+      { to: '/settings/telephony', label: 'telephony.nav', permission: 'clinic.write', testId: 'nav-telephony' },
       { to: '/settings/mailings', label: 'mailings.settingsNav', permission: 'mailings.settings', testId: 'nav-mailing-settings' },
       { to: '/settings/pd-destructions', label: 'retention.nav.title', permission: 'patients.destroy', testId: 'nav-pd-destructions' },
       { to: '/audit', label: 'nav.audit', permission: 'audit.read', testId: 'nav-audit' },

@@ -5,6 +5,10 @@ import { auditEn } from './audit.en';
 import { auditRu } from './audit.ru';
 import { callsEn } from './calls.en';
 import { callsRu } from './calls.ru';
+import { callQualityEn } from './callQuality.en';
+import { callQualityRu } from './callQuality.ru';
+import { telephonyEn } from './telephony.en';
+import { telephonyRu } from './telephony.ru';
 import { checklistEn } from './checklist.en';
 import { checklistRu } from './checklist.ru';
 import { deskEn } from './desk.en';
@@ -56,7 +60,7 @@ setApiLanguage(initial);
 document.documentElement.lang = initial;
 
 void i18n.use(initReactI18next).init({
-  resources: { ru: { translation: { ...ru, ...auditRu, desk: deskRu, schedule: scheduleRu, retention: retentionRu, prices: pricesRu, incidents: incidentsRu, money: moneyRu, cash: cashRu, ins: insuranceRu, checklist: checklistRu, calls: callsRu, stats: statisticsRu, team: teamRu, worklists: worklistsRu, mailings: mailingsRu, docs: documentsRu, surveys: surveysRu, surveyResults: surveyResultsRu } }, en: { translation: { ...en, ...auditEn, desk: deskEn, schedule: scheduleEn, retention: retentionEn, prices: pricesEn, incidents: incidentsEn, money: moneyEn, cash: cashEn, ins: insuranceEn, checklist: checklistEn, calls: callsEn, stats: statisticsEn, team: teamEn, worklists: worklistsEn, mailings: mailingsEn, docs: documentsEn, surveys: surveysEn, surveyResults: surveyResultsEn } } },
+  resources: { ru: { translation: { ...ru, ...auditRu, desk: deskRu, schedule: scheduleRu, retention: retentionRu, prices: pricesRu, incidents: incidentsRu, money: moneyRu, cash: cashRu, ins: insuranceRu, checklist: checklistRu, calls: callsRu, quality: callQualityRu, telephony: telephonyRu, stats: statisticsRu, team: teamRu, worklists: worklistsRu, mailings: mailingsRu, docs: documentsRu, surveys: surveysRu, surveyResults: surveyResultsRu } }, en: { translation: { ...en, ...auditEn, desk: deskEn, schedule: scheduleEn, retention: retentionEn, prices: pricesEn, incidents: incidentsEn, money: moneyEn, cash: cashEn, ins: insuranceEn, checklist: checklistEn, calls: callsEn, quality: callQualityEn, telephony: telephonyEn, stats: statisticsEn, team: teamEn, worklists: worklistsEn, mailings: mailingsEn, docs: documentsEn, surveys: surveysEn, surveyResults: surveyResultsEn } } },
   lng: initial,
   fallbackLng: 'ru',
   interpolation: { escapeValue: false },

@@ -1,5 +1,6 @@
 import { Anchor, Badge, Button, Group, Pagination, Select, Stack, Table, Tabs, Text } from '@mantine/core';
 import { useState } from 'react';
+import type { CallT } from '../../api/calls';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { addDays } from '../../../../src/domain/dates.js';
@@ -10,6 +11,8 @@ import { QueryState } from '../../components/QueryState';
 import { useCan, useClinicTimeZone } from '../../components/session';
 import { displayPhone, formatInstant, todayIn } from '../../lib/format';
 import { ConversionPanel } from './ConversionPanel';
+import { QualityDialog } from './QualityDialog';
+import { QualityPanel } from './QualityPanel';
 import { ScriptEditor } from './ScriptEditor';
 
 const PAGE = 50;
@@ -29,6 +32,8 @@ export function CallsPage() {
   const [callerType, setCallerType] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<string | null>(null);
   const [page, setPage] = useState(1);
+  const [rating, setRating] = useState<CallT | null>(null);
+  const scores = can('calls.quality');
   const q = {
     from: from ?? undefined, to: to ?? undefined, direction: (direction ?? undefined) as 'in' | 'out' | undefined,
     callerType: (callerType ?? undefined) as 'primary' | undefined, outcome: outcome ?? undefined, limit: PAGE, offset: (page - 1) * PAGE,
@@ -55,6 +60,7 @@ export function CallsPage() {
             <Table.Thead>
               <Table.Tr>
                 {(['when', 'who', 'type', 'purpose', 'source', 'outcome', 'admin', 'answer', 'duration', 'visit'] as const).map((c) => <Table.Th key={c}>{t(`calls.base.cols.${c}`)}</Table.Th>)}
+                {scores && <Table.Th />}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -73,6 +79,11 @@ export function CallsPage() {
                   <Table.Td>{c.answerSec === null ? '—' : `${c.answerSec} с`}</Table.Td>
                   <Table.Td>{mmss(c.durationSec)}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{c.visit ? formatInstant(c.visit.startsAt, tz) : ''}</Table.Td>
+                  {scores && (
+                    <Table.Td>
+                      {c.userId && <Button size="compact-xs" variant="light" onClick={() => setRating(c)} title={t('quality.rateCall')} data-testid="call-rate">{t('quality.rate')}</Button>}
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -87,18 +98,21 @@ export function CallsPage() {
       <PageHeader title={t('calls.base.title')}>
         {can('calls.write') && <Button onClick={() => navigate('/calls/new')} data-testid="calls-new">{t('calls.newCall')}</Button>}
       </PageHeader>
-      {can('calls.manage') ? (
+      {can('calls.manage') || scores ? (
         <Tabs defaultValue="base" keepMounted={false}>
           <Tabs.List>
             <Tabs.Tab value="base">{t('calls.base.tabs.base')}</Tabs.Tab>
-            <Tabs.Tab value="conversion" data-testid="tab-conversion">{t('calls.base.tabs.conversion')}</Tabs.Tab>
-            <Tabs.Tab value="script" data-testid="tab-script">{t('calls.base.tabs.script')}</Tabs.Tab>
+            {can('calls.manage') && <Tabs.Tab value="conversion" data-testid="tab-conversion">{t('calls.base.tabs.conversion')}</Tabs.Tab>}
+            {scores && <Tabs.Tab value="quality" data-testid="tab-quality">{t('quality.tab')}</Tabs.Tab>}
+            {can('calls.manage') && <Tabs.Tab value="script" data-testid="tab-script">{t('calls.base.tabs.script')}</Tabs.Tab>}
           </Tabs.List>
           <Tabs.Panel value="base" pt="sm">{base}</Tabs.Panel>
           <Tabs.Panel value="conversion" pt="sm"><ConversionPanel from={addDays(to ?? today, -83)} to={to ?? today} /></Tabs.Panel>
+          <Tabs.Panel value="quality" pt="sm"><QualityPanel /></Tabs.Panel>
           <Tabs.Panel value="script" pt="sm"><ScriptEditor /></Tabs.Panel>
         </Tabs>
       ) : base}
+      <QualityDialog call={rating} onClose={() => setRating(null)} />
     </Stack>
   );
 }

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../src/contracts/common.js';
 import { ROLE_LABELS, ROLES, type Role } from '../../../../src/domain/roles.js';
+import { useBranches } from '../../api/clinic';
 import { useCreateStaff, useUpdateStaff, type StaffCreatedT, type StaffUser } from '../../api/staff';
 import { FormErrors } from '../../components/FormErrors';
 import { useLang } from '../../i18n';
@@ -33,17 +34,19 @@ export function StaffFormModal({
   const [role, setRole] = useState<Role>(user?.role ?? 'administrator');
   const [isActive, setActive] = useState(user?.isActive ?? true);
   const [password, setPassword] = useState('');
+  const [branchId, setBranchId] = useState<string>(user?.branchId ?? '');
+  const branches = (useBranches().data?.items ?? []).filter((b) => b.isActive || b.id === user?.branchId);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (user) {
       update.mutate(
-        { id: user.id, body: { fullName: fullName.trim(), role, isActive } },
+        { id: user.id, body: { fullName: fullName.trim(), role, isActive, branchId: branchId || null } },
         { onSuccess: () => { notifySaved(); onClose(); } },
       );
     } else {
       create.mutate(
-        { login: login.trim(), fullName: fullName.trim(), role, ...(password ? { password } : {}) },
+        { login: login.trim(), fullName: fullName.trim(), role, ...(password ? { password } : {}), ...(branchId ? { branchId } : {}) },
         { onSuccess: (created) => onCreated(created) },
       );
     }
@@ -83,6 +86,18 @@ export function StaffFormModal({
             allowDeselect={false}
             error={errors.field('role')}
           />
+          {branches.length > 1 && (
+            <Select
+              label={t('telephony.staffBranch')}
+              description={t('telephony.staffBranchHint')}
+              data={[{ value: '', label: t('telephony.staffBranchAll') }, ...branches.map((b) => ({ value: b.id, label: b.name }))]}
+              value={branchId}
+              onChange={(v) => setBranchId(v ?? '')}
+              allowDeselect={false}
+              error={errors.field('branchId')}
+              data-testid="staff-branch"
+            />
+          )}
           {user ? (
             <Checkbox label={t('staff.activeLabel')} checked={isActive} onChange={(e) => setActive(e.currentTarget.checked)} />
           ) : (
@@ -95,7 +110,7 @@ export function StaffFormModal({
               autoComplete="new-password"
             />
           )}
-          <FormErrors messages={errors.rest((f) => ['login', 'fullName', 'role', 'password', 'isActive'].includes(f))} />
+          <FormErrors messages={errors.rest((f) => ['login', 'fullName', 'role', 'password', 'isActive', 'branchId'].includes(f))} />
           <Group justify="flex-end">
             {onResetPassword && (
               <Button variant="subtle" color="orange" mr="auto" onClick={onResetPassword} data-testid="staff-reset-password">
