@@ -22,6 +22,7 @@ import { soakRows } from './soak.js';
 import { moneyRows, seedMoney } from './money.js';
 import { statisticsRows } from './statistics.js';
 import { insuranceRows } from './insurance.js';
+import { documentRows } from './documents.js';
 import { listDue } from '../src/services/retention.service.js';
 import { bookingSource, dayRequests, proposalRequests, searchRequests, signIn } from './scenarios.js';
 import { seedDataset } from './seed.js';
@@ -161,6 +162,8 @@ try {
   await part('money reports', async () => moneyRows(cfg, app!, bdb.h, ds, await seedMoney(bdb.h, ds, cfg)));
   log('insurer register over the clinic-year, with its raw reference');
   await part('insurer register', () => insuranceRows(cfg, app!, bdb.h, ds));
+  log('documents: the contract and a 30-row plan as PDFs, tomorrow\'s pack for a 400-visit day with the server\'s memory');
+  await part('documents', () => documentRows(cfg, app!, bdb.h, ds));
   await app.stop();
   app = undefined;
 

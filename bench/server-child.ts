@@ -47,7 +47,10 @@ const addr = app.server.address();
 process.send!({ type: 'ready', port: typeof addr === 'object' && addr ? addr.port : 0 });
 
 process.on('message', async (m: ChildMessage) => {
-  if (m.type === 'rss') process.send!({ type: 'rss', rss: process.memoryUsage().rss });
+  if (m.type === 'rss') {
+    const mem = process.memoryUsage();
+    process.send!({ type: 'rss', rss: mem.rss, heapUsed: mem.heapUsed });
+  }
   if (m.type === 'probe') {
     probeOn(m.on);
     process.send!({ type: 'probe' });

@@ -9,6 +9,10 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export interface Server {
   url: string;
   rss(): Promise<number>;
+  /** The process's memory now: RSS and the V8 heap in use, bytes (waits up to `timeoutMs` for a busy process). */
+  memory(timeoutMs?: number): Promise<{ rss: number; heapUsed: number }>;
+  /** The process id (for /proc/<pid>/status: the peak RSS, VmHWM). */
+  pid: number;
   probe(on: boolean): Promise<void>;
   report(): Promise<RouteBreakdown[]>;
   /** Resolves once the server has answered every request it has read. */
@@ -38,6 +42,11 @@ export async function startServer(spec: ChildSpec, opts: { cpuProfileDir?: strin
   return {
     url: `http://127.0.0.1:${port}`,
     rss: async () => (await ask<{ rss: number }>({ type: 'rss' }, 'rss')).rss,
+    pid: child.pid ?? 0,
+    memory: async (timeoutMs = 10_000) => {
+      const m = await request<{ rss: number; heapUsed: number }>(child, { type: 'rss' }, 'rss', timeoutMs);
+      return { rss: m.rss, heapUsed: m.heapUsed };
+    },
     idle: async () => void (await request(child, { type: 'idle' }, 'idle', 180_000)),
     probe: async (on) => void (await ask({ type: 'probe', on }, 'probe')),
     report: async () => (await ask<{ report: RouteBreakdown[] }>({ type: 'report' }, 'report')).report,
