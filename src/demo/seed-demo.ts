@@ -28,6 +28,7 @@ import { seedDemoInsurance } from './demo-insurance.js';
 import { generateTeam } from './demo-team.js';
 import { seedDemoLeaving } from './demo-leaving.js';
 import { seedDemoMailings } from './demo-mailings.js';
+import { seedDemoSurveys } from './demo-surveys.js';
 import { generatePatients, PhoneFactory } from './demo-patients.js';
 import { Rng } from './demo-random.js';
 import { generateAppointments, type RotaDay, type ScheduleDoctor } from './demo-schedule.js';
@@ -232,6 +233,8 @@ export async function seedDemoClinic(h: DbHandle, opts: SeedDemoOptions): Promis
   await seedDemoLeaving({ h, clinicId, nowMs, userId: (l) => users.find((u) => u.login === l)?.id, adminName: users.find((u) => u.login === 'admin')!.full_name, id: newId });
   // #10 REC-4: consents to mailings, two past mailings and the outbox (SMTP left for the owner to enter).
   await seedDemoMailings({ h, clinicId, nowMs, rng: rng.fork('mailings'), id: newId, ownerId: userId('owner'), chiefId: userId('chief'), adminId: userId('admin'), clinicName: DEMO_CLINIC.name });
+  // #12: survey consents, six months of post-treatment survey calls and today's survey list.
+  await seedDemoSurveys({ h, clinicId, nowMs, tz: DEMO_CLINIC.time_zone, rng: rng.fork('surveys'), id: newId, callers: [{ id: userId('admin'), name: users.find((u) => u.login === 'admin')!.full_name }, { id: userId('admin2'), name: users.find((u) => u.login === 'admin2')!.full_name }], chief: { id: userId('chief'), name: users.find((u) => u.login === 'chief')!.full_name } });
 
   return { clinicId, logins: DEMO_USERS.map((u) => ({ login: u.login, password: DEMO_PASSWORD, role: u.role, fullName: u.fullName })) };
 }
