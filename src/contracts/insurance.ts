@@ -107,7 +107,7 @@ export const BillInsurance = z.object({
   letterRemaining: z.number(),
 });
 
-export const JournalStatus = z.enum(['billed', 'in_register', 'paid']);
+export const JournalStatus = z.enum(['billed', 'in_register', 'paid', 'rejected']);
 export const JournalQuery = z.strictObject({
   from: IsoDate.optional(),
   to: IsoDate.optional(),
@@ -133,12 +133,18 @@ export const JournalRow = z.object({
   amount: z.number(),
   status: JournalStatus,
   registerNumber: z.number().nullable(),
+  /** Why the insurer refused to pay it, when it did. */
+  rejectedReason: z.string().nullable(),
 });
 export const JournalPage = z.object({ items: z.array(JournalRow), total: z.number(), sum: z.number(), from: z.string(), to: z.string() });
 
 export const RegisterDraftQuery = z.strictObject({ insurerId: Id, month: Month });
 export const RegisterSendInput = z.strictObject({ insurerId: Id, month: Month });
-export const RegisterPayInput = z.strictObject({ amount: Limit, paidOn: IsoDate, paymentRef: OptText(LIMITS.name) });
+/** The insurer's payment: the total less the bills it refused (each with the reason), on a date, by a payment order. */
+export const RegisterPayInput = z.strictObject({
+  amount: Limit, paidOn: IsoDate, paymentRef: OptText(LIMITS.name),
+  rejected: z.array(z.strictObject({ billId: Id, reason: Text(LIMITS.shortText) })).max(1000).optional(),
+});
 /** PDF when omitted. */
 export const RegisterFileQuery = z.strictObject({ format: z.enum(['csv', 'pdf']).optional() });
 
@@ -170,6 +176,10 @@ export const RegisterSummary = z.object({
   paymentRef: z.string().nullable(),
 });
 export const RegisterList = z.object({ items: z.array(RegisterSummary) });
-export const RegisterDetail = RegisterSummary.extend({ content: RegisterContent });
+export const RegisterDetail = RegisterSummary.extend({
+  content: RegisterContent,
+  /** The bills the insurer refused when it paid, with the reason: they stay owed. */
+  rejected: z.array(z.object({ billId: z.string(), billNumber: z.number(), amount: z.number(), reason: z.string() })),
+});
 /** A register before it is sent: what would go out now. */
 export const RegisterDraft = z.object({ content: RegisterContent });

@@ -96,6 +96,9 @@ export interface BillInsuranceTable {
   service_date: string;
   amount: number;
   register_id: string | null;
+  /** The insurer refused to pay this bill when it paid the register (031): why, and when it was recorded. */
+  rejected_reason: string | null;
+  rejected_at: string | null;
   created_by: string;
   created_at: string;
 }

@@ -40,10 +40,20 @@ describe('ДМС rules', () => {
       { patientName: 'Ёлкина', cardNumber: 2, policyNumber: 'П-2', bills: 2, amount: 200_000 },
     ]);
     expect(r).toMatchObject({ total: 250_000, servicesCount: 4 });
-    expect(registerPaymentProblem({ status: 'sent', total: 250_000 }, 249_999)?.field).toBe('amount');
-    expect(registerPaymentProblem({ status: 'sent', total: 250_000 }, 250_000)).toBeNull();
+    const reg = { status: 'sent' as const, total: 250_000, bills: [{ billId: 'a', amount: 200_000 }, { billId: 'b', amount: 50_000 }] };
+    expect(registerPaymentProblem(reg, 249_999)?.field).toBe('amount');
+    expect(registerPaymentProblem(reg, 250_000)).toBeNull();
+    // Paid less the refused bill, to the kopeck; the refusal names a bill of this register, once, with a reason.
+    expect(registerPaymentProblem(reg, 200_000, [{ billId: 'b', reason: 'нет показаний' }])).toBeNull();
+    expect(registerPaymentProblem(reg, 199_999, [{ billId: 'b', reason: 'нет показаний' }])?.ru).toMatch(/2\s000,00 ₽/);
+    expect(registerPaymentProblem(reg, 200_000, [{ billId: 'x', reason: 'нет показаний' }])?.field).toBe('rejected.0.billId');
+    expect(registerPaymentProblem(reg, 200_000, [{ billId: 'b', reason: 'a' }, { billId: 'b', reason: 'b' }])?.field).toBe('rejected.1.billId');
+    expect(registerPaymentProblem(reg, 200_000, [{ billId: 'b', reason: '  ' }])?.field).toBe('rejected.0.reason');
+    expect(registerPaymentProblem(reg, 0, [{ billId: 'a', reason: 'x' }, { billId: 'b', reason: 'y' }])?.field).toBe('rejected');
+    expect(registerPaymentProblem({ ...reg, status: 'paid' }, 250_000)?.ru).toBe('Реестр уже оплачен');
     expect(journalStatus(null)).toBe('billed');
     expect(journalStatus({ status: 'paid' })).toBe('paid');
+    expect(journalStatus({ status: 'paid' }, true)).toBe('rejected');
   });
 
   it('months: February of a leap year, December; Russian month names', () => {

@@ -83,9 +83,10 @@ export function monthRange(month: string): { from: string; to: string } {
 }
 
 /** The journal's status of a visit billed to the insurer. */
-export type JournalStatus = 'billed' | 'in_register' | 'paid';
-export function journalStatus(register: { status: 'sent' | 'paid' } | null): JournalStatus {
+export type JournalStatus = 'billed' | 'in_register' | 'paid' | 'rejected';
+export function journalStatus(register: { status: 'sent' | 'paid' } | null, rejected = false): JournalStatus {
   if (!register) return 'billed';
+  if (rejected) return 'rejected';
   return register.status === 'paid' ? 'paid' : 'in_register';
 }
 
@@ -141,11 +142,33 @@ export function buildRegister(month: string, insurer: RegisterContent['insurer']
   };
 }
 
-/** Why the insurer's payment of a register cannot be recorded, or null. */
-export function registerPaymentProblem(reg: { status: 'sent' | 'paid'; total: number }, amount: number): Problem | null {
+/**
+ * Why the insurer's payment of a register cannot be recorded, or null. The insurer pays the total
+ * less the bills its experts refused (each named, with the reason): the sum must match to the kopeck,
+ * so a typo never passes for a refusal nobody recorded.
+ */
+export function registerPaymentProblem(
+  reg: { status: 'sent' | 'paid'; total: number; bills: { billId: string; amount: number }[] },
+  amount: number,
+  rejected: { billId: string; reason: string }[] = [],
+): Problem | null {
   if (reg.status === 'paid') return { field: 'amount', ru: 'Реестр уже оплачен', en: 'The register is already paid' };
-  if (amount !== reg.total) {
-    return { field: 'amount', ru: `Сумма оплаты должна совпадать с итогом реестра (${kopecksText(reg.total)} ₽)`, en: `The payment must equal the register's total (${kopecksText(reg.total)} ₽)` };
+  const amounts = new Map(reg.bills.map((b) => [b.billId, b.amount]));
+  const seen = new Set<string>();
+  for (const [i, r] of rejected.entries()) {
+    if (!amounts.has(r.billId)) return { field: `rejected.${i}.billId`, ru: 'Этого счёта нет в реестре', en: 'This bill is not in the register' };
+    if (seen.has(r.billId)) return { field: `rejected.${i}.billId`, ru: 'Счёт указан дважды', en: 'The bill is named twice' };
+    if (!r.reason.trim()) return { field: `rejected.${i}.reason`, ru: 'Укажите причину снятия', en: 'Give the reason of the refusal' };
+    seen.add(r.billId);
+  }
+  if (rejected.length > 0 && seen.size === amounts.size) {
+    return { field: 'rejected', ru: 'Сняты все счета реестра: оплаты нет, записывать нечего', en: 'Every bill of the register is refused: there is no payment to record' };
+  }
+  const due = reg.total - rejected.reduce((s, r) => s + (amounts.get(r.billId) ?? 0), 0);
+  if (amount !== due) {
+    return rejected.length
+      ? { field: 'amount', ru: `Сумма оплаты должна равняться итогу реестра за вычетом снятых счетов (${kopecksText(due)} ₽)`, en: `The payment must equal the register's total less the refused bills (${kopecksText(due)} ₽)` }
+      : { field: 'amount', ru: `Сумма оплаты должна совпадать с итогом реестра (${kopecksText(reg.total)} ₽); если страховая сняла счета, отметьте их`, en: `The payment must equal the register's total (${kopecksText(reg.total)} ₽); if the insurer refused bills, mark them` };
   }
   return null;
 }

@@ -46,12 +46,12 @@ export async function journal(deps: Deps, actor: Actor, q: z.infer<typeof Journa
       insurerId: x.insurer_id, insurerName: x.insurer_name, policyNumber: x.policy_number, letterNumber: x.letter_number,
       doctor: [...new Set(x.lines.map((l) => l.doctor).filter(Boolean))].join(', ') || null,
       services: x.lines.map((l) => (l.quantity > 1 ? `${l.code} ×${l.quantity}` : l.code)).join(', '),
-      amount: x.amount, status: journalStatus(x.register_status ? { status: x.register_status } : null), registerNumber: x.register_number ?? null,
+      amount: x.amount, status: journalStatus(x.register_status ? { status: x.register_status } : null, x.rejected_reason !== null), rejectedReason: x.rejected_reason, registerNumber: x.register_number ?? null,
     })),
   };
 }
 
-const STATUS_RU = { billed: 'выставлен', in_register: 'в реестре', paid: 'оплачен страховой' } as const;
+const STATUS_RU = { billed: 'выставлен', in_register: 'в реестре', paid: 'оплачен страховой', rejected: 'снят страховой' } as const;
 
 /** The journal over the filter as a CSV (every row, not one page). */
 export async function journalCsv(deps: Deps, actor: Actor, q: z.infer<typeof JournalQuery>) {
@@ -103,7 +103,9 @@ export async function listRegisters(deps: Deps, actor: Actor, insurerId?: string
 export async function getRegister(deps: Deps, actor: Actor, id: string) {
   const r = await regs.getRegister(deps.h.db, actor.clinicId, id);
   if (!r) throw notFound(REGISTER);
-  return { ...summary(r), content: JSON.parse(r.content_json) as RegisterContent };
+  const rejected = (await regs.billsOfRegister(deps.h.db, id)).filter((b) => b.rejected_reason)
+    .map((b) => ({ billId: b.bill_id, billNumber: Number(b.number), amount: Number(b.amount), reason: b.rejected_reason! }));
+  return { ...summary(r), content: JSON.parse(r.content_json) as RegisterContent, rejected };
 }
 
 /** Sends the month's register: numbered, its content stored; the visits in it are no longer open. */
@@ -136,14 +138,20 @@ export async function payRegister(deps: Deps, actor: Actor, id: string, input: z
   await withTx(deps.h, async (trx) => {
     const r = await regs.getRegister(trx, actor.clinicId, id);
     if (!r) throw notFound(REGISTER);
-    const p = registerPaymentProblem({ status: r.status, total: Number(r.total) }, input.amount);
+    const bills = await regs.billsOfRegister(trx, id);
+    const rejected = input.rejected ?? [];
+    const p = registerPaymentProblem({ status: r.status, total: Number(r.total), bills: bills.map((b) => ({ billId: b.bill_id, amount: Number(b.amount) })) }, input.amount, rejected);
     if (p) throw r.status === 'paid' ? new DomainError('invalid_transition', { ru: p.ru, en: p.en }) : fieldError(p.field, { ru: p.ru, en: p.en });
     const tz = (await clinicTimeAndSettings(trx, actor.clinicId)).time_zone;
     if (input.paidOn > localToday(now, tz).today) throw fieldError('paidOn', { ru: 'Дата оплаты не может быть в будущем', en: 'The payment date cannot be in the future' });
     if (input.paidOn < localDateOf(Date.parse(r.sent_at), tz)) {
       throw fieldError('paidOn', { ru: 'Дата оплаты раньше отправки реестра', en: 'The payment date is before the register was sent' });
     }
-    for (const b of await regs.billsOfRegister(trx, id)) {
+    const refused = new Map(rejected.map((x) => [x.billId, x.reason.trim()]));
+    for (const b of bills) {
+      const reason = refused.get(b.bill_id);
+      // A refused bill gets no payment: what the insurer did not pay stays owed on it, with the reason.
+      if (reason) { await regs.markRejected(trx, b.bill_id, reason, now.toISOString()); continue; }
       if (Number(b.amount) === 0) continue;
       await regs.insertInsurerPayment(trx, {
         id: newId(), clinic_id: actor.clinicId, branch_id: b.branch_id, patient_id: b.patient_id, bill_id: b.bill_id, number: await nextNumber(trx, actor.clinicId, PAYMENT_COUNTER),
@@ -151,7 +159,7 @@ export async function payRegister(deps: Deps, actor: Actor, id: string, input: z
       });
     }
     await regs.markPaid(trx, id, { paid_amount: input.amount, paid_on: input.paidOn, payment_ref: input.paymentRef?.trim() || null, paid_by: actor.userId, paid_at: now.toISOString() });
-    await appendAudit(trx, auditEntry(actor, now, { action: 'pay', objectType: 'insurance_register', objectId: id, details: { amount: input.amount } }));
+    await appendAudit(trx, auditEntry(actor, now, { action: 'pay', objectType: 'insurance_register', objectId: id, details: { amount: input.amount, ...(rejected.length && { rejectedBills: rejected.length }) } }));
   });
   return getRegister(deps, actor, id);
 }

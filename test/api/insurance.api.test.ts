@@ -154,6 +154,49 @@ describe.each(DIALECTS)('ДМС: policies, letters, bills to the insurer, the jo
     expect((await admin('GET', `/api/insurance-registers/${sent.json().id}`)).json().content.total).toBe(3_058_650);
   });
 
+  it('the insurer pays a register less the bills its experts refused: each refused bill keeps the reason and stays owed', async () => {
+    // September 2026: one bill per patient, 1 000,00 ₽, 2 000,00 ₽ and 3 000,00 ₽.
+    const ids: string[] = [];
+    for (const [i, p] of patients.entries()) {
+      const b = await bill(p.id, `2026-09-1${i}T06:00:00.000Z`, [{ code: 'Т-02', name: 'Лечение кариеса', unitPrice: 100_000 * (i + 1), quantity: 1 }]);
+      expect((await admin('POST', `/api/insurance-bills/${b.id}`, { policyId: p.policy, letterId: p.letter })).statusCode).toBe(200);
+      ids.push(b.id);
+    }
+    const sent = await admin('POST', '/api/insurance-registers', { insurerId: insurerA, month: '2026-09' });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const reg = sent.json().id as string;
+    expect(sent.json()).toMatchObject({ total: 600_000, rejected: [] });
+    const pay = (body: object) => admin('POST', `/api/insurance-registers/${reg}/payment`, { paidOn: '2026-11-23', ...body });
+
+    // The sum must be the total less the refused bills, to the kopeck; the refusal names a bill of this register, with a reason.
+    const short = await pay({ amount: 400_000 });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().errors[0]).toMatchObject({ field: 'amount' });
+    expect(short.json().errors[0].message_ru).toContain('отметьте');
+    const off = await pay({ amount: 399_999, rejected: [{ billId: ids[1], reason: 'Нет показаний к лечению' }] });
+    expect(off.json().errors[0].field).toBe('amount');
+    const foreign = await pay({ amount: 400_000, rejected: [{ billId: ids[0].replace(/.$/, (c) => (c === '0' ? '1' : '0')), reason: 'x' }] });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().errors[0].field).toBe('rejected.0.billId');
+    const noReason = await pay({ amount: 400_000, rejected: [{ billId: ids[1], reason: '   ' }] });
+    expect(noReason.statusCode).toBe(400);
+    const all = await pay({ amount: 0, rejected: ids.map((billId) => ({ billId, reason: 'Нет договора' })) });
+    expect(all.statusCode).toBe(400);
+    expect(await t.h.db.selectFrom('bill_insurance').select('bill_id').where('rejected_reason', 'is not', null).execute()).toEqual([]);
+
+    const paid = await pay({ amount: 400_000, paymentRef: '7781', rejected: [{ billId: ids[1], reason: '  Нет показаний к лечению ' }] });
+    expect(paid.statusCode, paid.body).toBe(200);
+    expect(paid.json()).toMatchObject({ status: 'paid', paidAmount: 400_000, rejected: [{ billId: ids[1], amount: 200_000, reason: 'Нет показаний к лечению' }] });
+    const moves = await t.h.db.selectFrom('payments').select(['bill_id', 'amount']).where('method', '=', 'insurer').where('bill_id', 'in', ids).execute();
+    expect(moves.map((m) => [m.bill_id, Number(m.amount)]).sort()).toEqual([[ids[0], 100_000], [ids[2], 300_000]].sort());
+    // The refused bill stays owed; the journal says why.
+    expect((await admin('GET', `/api/bills/${ids[1]}`)).json()).toMatchObject({ outstanding: 200_000, paid: 0 });
+    expect((await admin('GET', `/api/bills/${ids[0]}`)).json()).toMatchObject({ outstanding: 0 });
+    const refused = await admin('GET', '/api/insurance-journal?from=2026-09-01&to=2026-09-30&status=rejected');
+    expect(refused.json()).toMatchObject({ total: 1, sum: 200_000, items: [{ billId: ids[1], status: 'rejected', rejectedReason: 'Нет показаний к лечению' }] });
+    expect((await admin('GET', '/api/insurance-journal?from=2026-09-01&to=2026-09-30&status=paid')).json().total).toBe(2);
+  });
+
   it('a bill the patient has already paid on, or a draft, is not handed over; bad input is a field error, never a 500', async () => {
     expect((await admin('POST', `/api/insurance-bills/${patients[0].id}`, { policyId: patients[0].policy, letterId: patients[0].letter })).statusCode).toBe(404);
     const bad = await admin('POST', '/api/insurers', { name: 'Гамма', legalName: 'ООО', inn: '12345', contractNumber: '1', contractDate: '2026-13-01' });

@@ -43,6 +43,19 @@ describe('browser: «Страховые» (ДМС journal, registers) and the Д
     await page.getByText(/^Реестр № \d+ отправлен$/).waitFor();
     const sent = await server.h.db.selectFrom('insurance_registers').select(['number', 'total']).orderBy('number', 'desc').executeTakeFirstOrThrow();
     await page.getByTestId(`ins-reg-pay-${sent.number}`).click();
+    // Marking a bill the insurer's experts refused recomputes the payment; unmarking restores the total.
+    const amount = page.getByTestId('ins-pay-amount');
+    const full = (sent.total / 100).toFixed(2).replace('.', ',');
+    await expect.poll(() => amount.inputValue()).toBe(full);
+    await page.getByTestId('ins-pay-refusing').click();
+    await page.getByTestId('ins-pay-bill').first().waitFor();
+    const firstSum = Number((await page.getByTestId('ins-pay-bill').first().locator('td').nth(2).textContent())!.replace(/[^\d,]/g, '').replace(',', '.'));
+    await page.getByTestId('ins-pay-refuse-0').click();
+    await page.getByTestId('ins-pay-reason-0').fill('Нет показаний к лечению');
+    await expect.poll(() => amount.inputValue()).toBe((sent.total / 100 - firstSum).toFixed(2).replace('.', ','));
+    await page.screenshot({ path: path.join(SHOTS, 'insurance-register-refused.png') });
+    await page.getByTestId('ins-pay-refusing').click();
+    await expect.poll(() => amount.inputValue()).toBe(full);
     await page.getByTestId('ins-pay-save').click();
     await page.getByTestId('ins-reg-list').getByText(/^Оплачен \d\d\.\d\d\.\d{4}$/).first().waitFor();
     await expect.poll(async () => (await server.h.db.selectFrom('insurance_registers').select('status').where('number', '=', sent.number).executeTakeFirstOrThrow()).status).toBe('paid');

@@ -22,6 +22,7 @@ import { serviceCardRegulation } from './024-service-card-regulation.js';
 import { documents } from './025-documents.js';
 import { userBranch } from './028-user-branch.js';
 import { mailings } from './026-mailings.js';
+import { insurerRejections } from './031-insurer-rejections.js';
 
 /** Every migration in order. Names are permanent: never rename or edit a shipped one. */
 function all(h: Pick<DbHandle, 'dialect'>): Record<string, Migration> {
@@ -48,6 +49,7 @@ function all(h: Pick<DbHandle, 'dialect'>): Record<string, Migration> {
     '025-documents': documents(h.dialect),
     '026-mailings': mailings(h.dialect),
     '028-user-branch': userBranch,
+    '031-insurer-rejections': insurerRejections,
   };
 }
 

@@ -29,7 +29,8 @@ function base(db: Db, clinicId: string, f: JournalFilter) {
   if (f.insurerId) q = q.where('bi.insurer_id', '=', f.insurerId);
   if (f.status === 'billed') q = q.where('bi.register_id', 'is', null);
   if (f.status === 'in_register') q = q.where('r.status', '=', 'sent');
-  if (f.status === 'paid') q = q.where('r.status', '=', 'paid');
+  if (f.status === 'paid') q = q.where('r.status', '=', 'paid').where('bi.rejected_reason', 'is', null);
+  if (f.status === 'rejected') q = q.where('bi.rejected_reason', 'is not', null);
   for (const w of f.words) {
     const like = `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q = q.where((eb) => eb.or([eb('p.name_key', 'like', like), eb('pol.number', 'like', like), eb(sql`cast(p.card_number as text)`, '=', w)]));
@@ -43,6 +44,7 @@ export async function journal(db: Db, clinicId: string, f: JournalFilter) {
     .select([
       'bi.bill_id', 'b.number as bill_number', 'bi.service_date', 'bi.amount', 'b.patient_id', 'p.surname', 'p.first_name', 'p.patronymic', 'p.card_number',
       'bi.insurer_id', 'i.name as insurer_name', 'pol.number as policy_number', 'l.number as letter_number', 'r.status as register_status', 'r.number as register_number',
+      'bi.rejected_reason',
     ])
     .orderBy('bi.service_date', 'desc')
     .orderBy('b.number', 'desc')

@@ -28,12 +28,16 @@ export async function insertRegister(db: Db, row: InsuranceRegistersTable, billI
 export async function markPaid(db: Db, id: string, p: { paid_amount: number; paid_on: string; payment_ref: string | null; paid_by: string; paid_at: string }) {
   await db.updateTable('insurance_registers').set({ ...p, status: 'paid' }).where('id', '=', id).execute();
 }
+/** The insurer refused to pay this bill of the register (its experts' reason). */
+export async function markRejected(db: Db, billId: string, reason: string, at: string) {
+  await db.updateTable('bill_insurance').set({ rejected_reason: reason, rejected_at: at }).where('bill_id', '=', billId).execute();
+}
 /** The register's bills with their patients: the insurer's payment is recorded per bill. */
 export async function billsOfRegister(db: Db, registerId: string) {
   return db
     .selectFrom('bill_insurance as bi')
     .innerJoin('bills as b', 'b.id', 'bi.bill_id')
-    .select(['bi.bill_id', 'bi.amount', 'b.patient_id', 'b.branch_id'])
+    .select(['bi.bill_id', 'bi.amount', 'b.patient_id', 'b.branch_id', 'b.number', 'bi.rejected_reason'])
     .where('bi.register_id', '=', registerId)
     .orderBy('b.number')
     .execute();

@@ -23,6 +23,7 @@ export const usePatientInsurance = (patientId: string, enabled = true) =>
 export type JournalFilter = { from?: string; to?: string; insurerId?: string; status?: JournalStatusT; q?: string; limit?: number; offset?: number };
 export const useJournal = (f: JournalFilter) => useQuery({ queryKey: [...KEY, 'journal', f], queryFn: () => api<JournalPageT>('GET', '/insurance-journal', undefined, f) });
 export const useRegisters = () => useQuery({ queryKey: [...KEY, 'registers'], queryFn: () => api<z.infer<typeof RegisterList>>('GET', '/insurance-registers') });
+export const useRegister = (id: string) => useQuery({ queryKey: [...KEY, 'register', id], queryFn: () => api<RegisterDetailT>('GET', `/insurance-registers/${id}`) });
 export const useRegisterDraft = (insurerId: string | null, month: string | null) =>
   useQuery({ queryKey: [...KEY, 'draft', insurerId, month], queryFn: () => api<z.infer<typeof RegisterDraft>>('GET', '/insurance-registers/draft', undefined, { insurerId, month }), enabled: !!insurerId && !!month });
 

@@ -5,7 +5,7 @@ export const insuranceEn: typeof insuranceRu = {
   nav: 'Insurers',
   title: 'Insurers and voluntary insurance',
   tabs: { journal: 'Insurance patients’ journal', registers: 'Registers', insurers: 'Insurers', tax: 'Tax certificates' },
-  status: { billed: 'Billed', in_register: 'In a register', paid: 'Paid by the insurer' },
+  status: { billed: 'Billed', in_register: 'In a register', paid: 'Paid by the insurer', rejected: 'Refused by the insurer' },
   state: { active: 'Valid', expired: 'Expired', future: 'Not yet valid' },
   journal: {
     hint: 'Every visit whose bill went to an insurer (the administrator’s job description, 2.13).',
@@ -20,6 +20,9 @@ export const insuranceEn: typeof insuranceRu = {
     list: 'Sent registers', number: 'No.', sentAt: 'Sent', total: 'Sum', bills: 'Visits', status: 'Status',
     statusSent: 'Awaiting payment', statusPaid: 'Paid on {{date}}', pdf: 'PDF', csv: 'CSV', pay: 'Payment received', none: 'No registers yet',
     payTitle: 'Payment of register {{number}}', payAmount: 'Amount, ₽', payDate: 'Payment date', payRef: 'Payment order number', paySave: 'Record the payment',
+    payDue: 'Register total {{total}}, refused {{refused}}', refusedToggle: 'The insurer refused some bills (expert review act)',
+    refusedHint: 'Mark the refused bills and give the reason from the act: the payment is recomputed. Refused sums stay owed on the bill.',
+    refuseBill: 'Bill No. {{number}} refused', refuseReason: 'Reason of the refusal', billNo: 'Bill No. {{number}}', statusRefused: 'refused {{sum}}',
     confirmSend: 'Send the register for {{month}} to “{{insurer}}”? Once sent, it does not change.',
   },
   insurers: {

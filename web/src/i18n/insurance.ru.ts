@@ -3,7 +3,7 @@ export const insuranceRu = {
   nav: 'Страховые',
   title: 'Страховые компании и ДМС',
   tabs: { journal: 'Журнал страховых пациентов', registers: 'Реестры', insurers: 'Страховые компании', tax: 'Налоговые справки' },
-  status: { billed: 'Выставлен', in_register: 'В реестре', paid: 'Оплачен страховой' },
+  status: { billed: 'Выставлен', in_register: 'В реестре', paid: 'Оплачен страховой', rejected: 'Снят страховой' },
   state: { active: 'Действует', expired: 'Истёк', future: 'Ещё не начал действовать' },
   journal: {
     hint: 'Все визиты, счета за которые переданы страховым компаниям (п. 2.13 должностной инструкции администратора).',
@@ -18,6 +18,9 @@ export const insuranceRu = {
     list: 'Отправленные реестры', number: '№', sentAt: 'Отправлен', total: 'Сумма', bills: 'Визитов', status: 'Статус',
     statusSent: 'Ждёт оплаты', statusPaid: 'Оплачен {{date}}', pdf: 'PDF', csv: 'CSV', pay: 'Оплата получена', none: 'Реестров ещё нет',
     payTitle: 'Оплата реестра № {{number}}', payAmount: 'Сумма платежа, ₽', payDate: 'Дата платежа', payRef: 'Номер платёжного поручения', paySave: 'Записать оплату',
+    payDue: 'Итог реестра {{total}}, снято {{refused}}', refusedToggle: 'Страховая сняла часть счетов (акт экспертизы)',
+    refusedHint: 'Отметьте снятые счета и укажите причину из акта: сумма платежа пересчитается. Снятые суммы остаются долгом по счёту.',
+    refuseBill: 'Снят счёт № {{number}}', refuseReason: 'Причина снятия', billNo: 'Счёт № {{number}}', statusRefused: 'снято {{sum}}',
     confirmSend: 'Отправить реестр за {{month}} в «{{insurer}}»? После отправки его содержимое не меняется.',
   },
   insurers: {

@@ -9,7 +9,7 @@ import { useLang } from '../../i18n';
 import { notifyError } from '../../lib/notify';
 import { rub, ruDay } from './money';
 
-export const STATUS_COLOR: Record<JournalStatusT, string> = { billed: 'yellow', in_register: 'blue', paid: 'green' };
+export const STATUS_COLOR: Record<JournalStatusT, string> = { billed: 'yellow', in_register: 'blue', paid: 'green', rejected: 'red' };
 
 /** The insurance patients' journal (seed 002, 2.13): per visit billed to an insurer, with filters and CSV. */
 export function JournalTab() {
@@ -33,7 +33,7 @@ export function JournalTab() {
         <DateField label={t('ins.journal.to')} value={to ?? d?.to ?? null} onChange={setTo} w={140} clearable={false} data-testid="ins-journal-to" />
         <Select label={t('ins.journal.insurer')} placeholder={t('ins.journal.allInsurers')} clearable value={insurerId} onChange={setInsurerId} data={insurers.map((i) => ({ value: i.id, label: i.name }))} w={220} data-testid="ins-journal-insurer" />
         <Select label={t('ins.journal.status')} placeholder={t('ins.journal.allStatuses')} clearable value={status} onChange={(v) => setStatus(v as JournalStatusT | null)}
-          data={(['billed', 'in_register', 'paid'] as const).map((s) => ({ value: s, label: t(`ins.status.${s}`) }))} w={200} />
+          data={(['billed', 'in_register', 'paid', 'rejected'] as const).map((s) => ({ value: s, label: t(`ins.status.${s}`) }))} w={200} />
         <TextInput label={t('ins.journal.search')} value={q} onChange={(e) => setQ(e.currentTarget.value)} w={220} data-testid="ins-journal-q" />
         <Button variant="default" onClick={() => void downloadFile('/insurance-journal.csv', { ...filter, from: from ?? d?.from, to: to ?? d?.to }, lang, 'zhurnal-dms.csv').catch(notifyError)} data-testid="ins-journal-csv">
           {t('ins.journal.csv')}
@@ -63,7 +63,7 @@ export function JournalTab() {
                 <Table.Td>{r.doctor ?? '—'}</Table.Td>
                 <Table.Td>{r.services}</Table.Td>
                 <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{rub(r.amount)}</Table.Td>
-                <Table.Td><Badge color={STATUS_COLOR[r.status]} variant="light">{t(`ins.status.${r.status}`)}{r.registerNumber ? ` № ${r.registerNumber}` : ''}</Badge></Table.Td>
+                <Table.Td><Badge title={r.rejectedReason ?? undefined} color={STATUS_COLOR[r.status]} variant="light">{t(`ins.status.${r.status}`)}{r.registerNumber ? ` № ${r.registerNumber}` : ''}</Badge>{r.rejectedReason && <Text size="xs" c="red.8" data-testid="ins-journal-rejected">{r.rejectedReason}</Text>}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -1,9 +1,9 @@
-import { Badge, Button, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Checkbox, Collapse, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ruMonth } from '../../../../src/domain/insurance.js';
 import { parseRubles } from '../../../../src/domain/prices.js';
-import { downloadFile, useInsurers, usePayRegister, useRegisterDraft, useRegisters, useSendRegister, type RegisterDetailT } from '../../api/insurance';
+import { downloadFile, useInsurers, usePayRegister, useRegister, useRegisterDraft, useRegisters, useSendRegister, type RegisterDetailT } from '../../api/insurance';
 import { DateField } from '../../components/DateField';
 import { FormErrors } from '../../components/FormErrors';
 import { QueryState } from '../../components/QueryState';
@@ -97,6 +97,7 @@ export function RegistersTab() {
                 <Table.Td>{r.billsCount}</Table.Td><Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{rub(r.total)}</Table.Td>
                 <Table.Td>
                   <Badge variant="light" color={r.status === 'paid' ? 'green' : 'blue'}>{r.status === 'paid' ? t('ins.registers.statusPaid', { date: ruDay(r.paidOn ?? '') }) : t('ins.registers.statusSent')}</Badge>
+                  {r.status === 'paid' && r.paidAmount !== null && r.paidAmount < r.total && <Badge variant="light" color="red" ml={4} data-testid="ins-reg-refused">{t('ins.registers.statusRefused', { sum: rub(r.total - r.paidAmount) })}</Badge>}
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
@@ -120,23 +121,63 @@ type PayTarget = Pick<RegisterDetailT, 'id' | 'number' | 'total'>;
 function PayModal({ reg, today, onClose }: { reg: PayTarget; today: string; onClose: () => void }) {
   const { t } = useTranslation();
   const pay = usePayRegister();
+  const detail = useRegister(reg.id);
   const server = useFieldErrors(pay.error);
-  const [amount, setAmount] = useState((reg.total / 100).toFixed(2).replace('.', ','));
+  const [amount, setAmount] = useState(rubText(reg.total));
   const [paidOn, setPaidOn] = useState<string | null>(today);
   const [ref, setRef] = useState('');
+  // The bills the insurer's experts refused, with the reason from the insurer's act.
+  const [refusing, setRefusing] = useState(false);
+  const [refused, setRefused] = useState<Map<string, string>>(new Map());
+  const bills = detail.data?.content.bills ?? [];
+  const due = (m: Map<string, string>) => reg.total - bills.filter((b) => m.has(b.billId)).reduce((s, b) => s + b.amount, 0);
+  const toggle = (billId: string, on: boolean) => {
+    const next = new Map(refused);
+    if (on) next.set(billId, ''); else next.delete(billId);
+    setRefused(next);
+    setAmount(rubText(due(next)));
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const k = parseRubles(amount);
-    pay.mutate({ id: reg.id, amount: k ?? -1, paidOn: paidOn ?? today, paymentRef: ref.trim() || null }, { onSuccess: () => { notifySaved(); onClose(); } });
+    const rejected = [...refused].map(([billId, reason]) => ({ billId, reason }));
+    pay.mutate({ id: reg.id, amount: k ?? -1, paidOn: paidOn ?? today, paymentRef: ref.trim() || null, ...(rejected.length && { rejected }) }, { onSuccess: () => { notifySaved(); onClose(); } });
   };
+  const ownFields = (f: string) => ['amount', 'paidOn', 'rejected'].includes(f) || f.startsWith('rejected.');
   return (
-    <Modal opened onClose={onClose} title={t('ins.registers.payTitle', { number: reg.number })}>
+    <Modal opened onClose={onClose} title={t('ins.registers.payTitle', { number: reg.number })} size={refusing ? 'xl' : 'md'}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <TextInput label={t('ins.registers.payAmount')} value={amount} onChange={(e) => setAmount(e.currentTarget.value)} error={server.field('amount')} data-testid="ins-pay-amount" />
+          <TextInput label={t('ins.registers.payAmount')} value={amount} onChange={(e) => setAmount(e.currentTarget.value)} error={server.field('amount')} data-testid="ins-pay-amount"
+            description={refused.size ? t('ins.registers.payDue', { total: rub(reg.total), refused: rub(reg.total - due(refused)) }) : undefined} />
           <DateField label={t('ins.registers.payDate')} value={paidOn} onChange={setPaidOn} maxDate={today} clearable={false} error={server.field('paidOn')} />
           <TextInput label={t('ins.registers.payRef')} value={ref} onChange={(e) => setRef(e.currentTarget.value)} maxLength={100} />
-          <FormErrors messages={server.rest((f) => ['amount', 'paidOn'].includes(f))} />
+          <Checkbox label={t('ins.registers.refusedToggle')} checked={refusing} onChange={(e) => { const on = e.currentTarget.checked; setRefusing(on); if (!on) { setRefused(new Map()); setAmount(rubText(reg.total)); } }} data-testid="ins-pay-refusing" />
+          <Collapse expanded={refusing}>
+            <QueryState isPending={detail.isPending} error={detail.error} />
+            <Text size="xs" c="dimmed" mb={4}>{t('ins.registers.refusedHint')}</Text>
+            <Table fz="sm" verticalSpacing={4} data-testid="ins-pay-bills">
+              <Table.Tbody>
+                {bills.map((b, i) => {
+                  const on = refused.has(b.billId);
+                  const n = [...refused.keys()].indexOf(b.billId);
+                  return (
+                    <Table.Tr key={b.billId} data-testid="ins-pay-bill">
+                      <Table.Td w={32}><Checkbox checked={on} onChange={(e) => toggle(b.billId, e.currentTarget.checked)} aria-label={t('ins.registers.refuseBill', { number: b.billNumber })} data-testid={`ins-pay-refuse-${i}`} /></Table.Td>
+                      <Table.Td>{ruDay(b.serviceDate)} · {b.patientName}<Text size="xs" c="dimmed">{t('ins.registers.billNo', { number: b.billNumber })} · {b.services.map((x) => x.code).join(', ')}</Text></Table.Td>
+                      <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{rub(b.amount)}</Table.Td>
+                      <Table.Td w="40%">
+                        {on && <TextInput size="xs" value={refused.get(b.billId) ?? ''} placeholder={t('ins.registers.refuseReason')} maxLength={200} error={server.field(`rejected.${n}.reason`) ?? server.field(`rejected.${n}.billId`)}
+                          onChange={(e) => { const v = e.currentTarget.value; setRefused((m) => new Map(m).set(b.billId, v)); }} data-testid={`ins-pay-reason-${i}`} />}
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Collapse>
+          <FormErrors messages={server.rest(ownFields)} />
+          {server.field('rejected') && <Text size="sm" c="red">{server.field('rejected')}</Text>}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
             <Button type="submit" loading={pay.isPending} data-testid="ins-pay-save">{t('ins.registers.paySave')}</Button>
@@ -146,3 +187,5 @@ function PayModal({ reg, today, onClose }: { reg: PayTarget; today: string; onCl
     </Modal>
   );
 }
+
+const rubText = (kopecks: number) => (kopecks / 100).toFixed(2).replace('.', ',');
