@@ -54,10 +54,10 @@ export function visitWhen(localDate: string, time: string): string {
   return `${localDate.split('-').reverse().join('.')} в ${time}`;
 }
 
-/** The reminder's text, the same for e-mail and SMS (SMS short enough for two parts without the link). */
-export function reminderText(v: { who: string; when: string; clinic: string; doctor: string; address: string | null; link: string }): string {
+/** The reminder's text, the same for e-mail and SMS; the clinic signs it (its name may hold its own quotes). */
+export function reminderText(v: { who: string; when: string; clinic: string; doctorDative: string; address: string | null; link: string }): string {
   const where = v.address ? ` (${v.address})` : '';
-  return `${v.who}, напоминаем: ${v.when} Вас ждут в клинике «${v.clinic}»${where}, доктор ${v.doctor}. Подтвердить визит или попросить перенести: ${v.link}`;
+  return `${v.who}, напоминаем: ${v.when} у Вас визит к доктору ${v.doctorDative}${where}. Подтвердить визит или попросить перенести: ${v.link}\n${v.clinic}`;
 }
 
 export const UNSUBSCRIBE_LINE = 'Отписаться от рассылки:';

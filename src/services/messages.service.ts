@@ -64,7 +64,7 @@ export async function sendTestEmail(deps: Deps, actor: Actor, body: z.infer<type
   const clinic = (await getClinic(deps.h.db, actor.clinicId))?.name ?? '';
   let error: string | null = null;
   try {
-    await send({ channel: 'email', recipient: body.to, subject: `Проверка почты клиники «${clinic}»`, body: 'Это пробное письмо Визита: настройки почты работают.', unsubscribe_url: null }, s);
+    await send({ channel: 'email', recipient: body.to, subject: `Проверка почты: ${clinic}`, body: 'Это пробное письмо Визита: настройки почты работают.', unsubscribe_url: null }, s);
   } catch (e) {
     error = String((e as Error)?.message ?? e).slice(0, 300);
   }

@@ -10,7 +10,6 @@ import * as outbox from '../db/repos/message-outbox.repo.js';
 import { confirmationVisits, insertAttempt } from '../db/repos/worklists.repo.js';
 import type { MessageLinksTable } from '../db/schema.js';
 import { reminderAllowed, reminderText, visitWhen } from '../domain/mailings.js';
-import { fullName } from '../domain/names.js';
 import { localDateOf, localTimeOf } from '../domain/schedule/time.js';
 import { branchOpenOn, confirmationPlan, halfBoundaryOf, inHalf } from '../domain/worklists/confirmation-worklist.js';
 import { dativeFullName } from '../domain/worklists/dative.js';
@@ -58,7 +57,7 @@ export async function enqueueReminders(deps: Deps, clinicId: string, fallbackBas
           const when = visitWhen(r.local_date, localTimeOf(startsMs, tz));
           const body = reminderText({
             who: addressName({ addressAs: r.address_as, firstName: r.first_name, patronymic: r.patronymic }), when, clinic,
-            doctor: fullName({ surname: r.d_surname, firstName: r.d_first_name, patronymic: r.d_patronymic }), address: b.address || null,
+            doctorDative: dativeFullName({ surname: r.d_surname, firstName: r.d_first_name, patronymic: r.d_patronymic }), address: b.address || null,
             link: `${base}/api/public/visit/${signLink(s.token_secret, linkId, 'reminder')}`,
           });
           try {

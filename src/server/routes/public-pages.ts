@@ -18,13 +18,13 @@ const ANSWERS: Record<string, string> = {
 export function linkPage(v: LinkPage, token: string): { status: number; html: string } {
   const t = encodeURIComponent(token);
   if (v.state === 'invalid') return { status: 404, html: page('Ссылка недействительна', '<p>Ссылка повреждена или устарела. Пожалуйста, позвоните в клинику.</p>') };
-  if (v.state === 'expired') return { status: 410, html: page('Срок действия ссылки истёк', `<p>Ссылка клиники «${esc(v.clinic)}» больше не действует. Пожалуйста, позвоните в клинику.</p>`) };
+  if (v.state === 'expired') return { status: 410, html: page('Срок действия ссылки истёк', `<p>${esc(v.clinic)}</p><p>Ссылка больше не действует. Пожалуйста, позвоните в клинику.</p>`) };
   if (v.state === 'unsubscribe') {
     return v.done
-      ? { status: 200, html: page('Вы отписаны от рассылки', `<p>Клиника «${esc(v.clinic)}» больше не будет присылать Вам письма. Если передумаете, скажите об этом администратору.</p>`) }
-      : { status: 200, html: page('Отписка от рассылки', `<p>Вы больше не хотите получать письма клиники «${esc(v.clinic)}»?</p><form method="post" action="/api/public/unsubscribe/${t}"><button class="main" type="submit">Отписаться</button></form>`) };
+      ? { status: 200, html: page('Вы отписаны от рассылки', `<p>${esc(v.clinic)}</p><p>Клиника больше не будет присылать Вам письма. Если передумаете, скажите об этом администратору.</p>`) }
+      : { status: 200, html: page('Отписка от рассылки', `<p>${esc(v.clinic)}</p><p>Вы больше не хотите получать письма клиники?</p><form method="post" action="/api/public/unsubscribe/${t}"><button class="main" type="submit">Отписаться</button></form>`) };
   }
-  const head = `<p>Клиника «${esc(v.clinic)}». Визит ${esc(v.when)} к доктору ${esc(v.doctor)}.</p>`;
+  const head = `<p>${esc(v.clinic)}</p><p>Визит ${esc(v.when)} к доктору ${esc(v.doctor)}.</p>`;
   if (v.answer) return { status: 200, html: page(v.answer === 'confirmed' ? 'Визит подтверждён' : 'Мы Вам перезвоним', `${head}<p>${ANSWERS[v.answer] ?? ''}</p>`) };
   if (!['booked', 'confirmed'].includes(v.visitStatus)) {
     return { status: 409, html: page('Визит нельзя подтвердить', `${head}<p>Визит отменён или уже состоялся. Пожалуйста, позвоните в клинику.</p>`) };
