@@ -52,6 +52,14 @@ describe.each(DIALECTS)('template editor back end: versions, questionnaire table
     expect(after.versions[0].body).toBe(before.versions[0].body);
   });
 
+  it('legal references carry the «ПРОВЕРИТЬ» note until the clinic enters its own text', async () => {
+    const items = (await chief('GET', '/api/documents/legal-references')).json().items as { key: string; check: string | null; override: string | null }[];
+    expect(items.find((x) => x.key === 'paidServices')?.check).toContain('ПРОВЕРИТЬ');
+    expect(items.find((x) => x.key === 'pd')?.check).toBeNull();
+    const saved = (await chief('PUT', '/api/documents/legal-references/paidServices', { text: 'Правил … № 736 (проверено)' })).json().items as { key: string; override: string | null }[];
+    expect(saved.find((x) => x.key === 'paidServices')?.override).toBe('Правил … № 736 (проверено)');
+  });
+
   it('a consent fires for the demo price list’s codes: an extraction (Х-01) needs the surgery consent', async () => {
     const p = (await admin('POST', '/api/patients', { surname: 'Зубова', firstName: 'Алёна', birthDate: '1985-03-03', phones: [{ number: '+79219990101' }] })).json().id;
     const visit = (await admin('POST', '/api/appointments', { kind: 'primary', patientId: p, doctorId: f.orlova, startsAt: msk('2026-11-24', '11:00') })).json().id;
