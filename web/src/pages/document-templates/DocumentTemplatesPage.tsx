@@ -66,13 +66,13 @@ function TemplateList() {
       {groups.map((g) => (
         <Paper key={g.kind} withBorder p="sm" radius="sm">
           <Title order={4} size="h5" mb="xs">{t(`tpl.kind.${g.kind}`)}</Title>
-          <Table verticalSpacing={6} highlightOnHover>
+          <Table verticalSpacing={6} highlightOnHover layout="fixed">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('tpl.col.title')}</Table.Th>
-                <Table.Th>{t('tpl.col.version')}</Table.Th>
-                <Table.Th>{t('tpl.col.date')}</Table.Th>
-                <Table.Th>{t('tpl.col.audience')}</Table.Th>
+                <Table.Th w={110}>{t('tpl.col.version')}</Table.Th>
+                <Table.Th w={170}>{t('tpl.col.date')}</Table.Th>
+                <Table.Th w={110}>{t('tpl.col.audience')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>{g.items.map(row)}</Table.Tbody>
