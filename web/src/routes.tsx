@@ -38,6 +38,8 @@ import { CalendarPage } from './pages/settings/CalendarPage';
 import { ClinicPage } from './pages/settings/ClinicPage';
 import { InfoSourcesPage } from './pages/settings/InfoSourcesPage';
 import { StaffPage } from './pages/settings/StaffPage';
+import { DocumentTemplatesPage } from './pages/document-templates/DocumentTemplatesPage';
+import { TemplateEditorPage } from './pages/document-templates/TemplateEditorPage';
 import { TelephonyPage } from './pages/settings/TelephonyPage';
 import { JobDescriptionsPage } from './pages/team/JobDescriptionsPage';
 import { MessagesPage } from './pages/team/MessagesPage';
@@ -82,6 +84,8 @@ const signedIn: RouteObject[] = [
   { path: 'settings/branches', element: <P permission="clinic.read"><BranchesPage /></P> },
   { path: 'settings/calendar', element: <P permission="clinic.read"><CalendarPage /></P> },
   { path: 'settings/staff', element: <P permission="staff.read"><StaffPage /></P> },
+  { path: 'settings/document-templates', element: <P permission="documents.manage"><DocumentTemplatesPage /></P> },
+  { path: 'settings/document-templates/:code', element: <P permission="documents.manage"><TemplateEditorPage /></P> },
   { path: 'settings/doctors', element: <P permission="doctors.read"><DoctorsPage /></P> },
   { path: 'settings/doctors/new', element: <P permission="doctors.write"><DoctorPage /></P> },
   { path: 'settings/doctors/:id', element: <P permission="doctors.read"><DoctorPage /></P> },

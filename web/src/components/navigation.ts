@@ -59,6 +59,7 @@ export const NAV_SECTIONS: NavSection[] = [
       { to: '/settings/calendar', label: 'nav.calendar', permission: 'clinic.read', testId: 'nav-calendar' },
       { to: '/settings/staff', label: 'nav.staff', permission: 'staff.read', testId: 'nav-staff' },
       { to: '/settings/doctors', label: 'nav.doctors', permission: 'doctors.read', testId: 'nav-doctors' },
+      { to: '/settings/document-templates', label: 'tpl.nav', permission: 'documents.manage', testId: 'nav-document-templates' },
       { to: '/settings/sources', label: 'nav.sources', permission: 'sources.write', testId: 'nav-sources' },
       { to: '/settings/telephony', label: 'telephony.nav', permission: 'clinic.write', testId: 'nav-telephony' },
       { to: '/settings/mailings', label: 'mailings.settingsNav', permission: 'mailings.settings', testId: 'nav-mailing-settings' },

@@ -13,6 +13,8 @@ import { checklistEn } from './checklist.en';
 import { checklistRu } from './checklist.ru';
 import { deskEn } from './desk.en';
 import { deskRu } from './desk.ru';
+import { documentTemplatesEn } from './document-templates.en';
+import { documentTemplatesRu } from './document-templates.ru';
 import { documentsEn } from './documents.en';
 import { documentsRu } from './documents.ru';
 import { en } from './en';
@@ -60,7 +62,7 @@ setApiLanguage(initial);
 document.documentElement.lang = initial;
 
 void i18n.use(initReactI18next).init({
-  resources: { ru: { translation: { ...ru, ...auditRu, desk: deskRu, schedule: scheduleRu, retention: retentionRu, prices: pricesRu, incidents: incidentsRu, money: moneyRu, cash: cashRu, ins: insuranceRu, checklist: checklistRu, calls: callsRu, quality: callQualityRu, telephony: telephonyRu, stats: statisticsRu, team: teamRu, worklists: worklistsRu, mailings: mailingsRu, docs: documentsRu, surveys: surveysRu, surveyResults: surveyResultsRu } }, en: { translation: { ...en, ...auditEn, desk: deskEn, schedule: scheduleEn, retention: retentionEn, prices: pricesEn, incidents: incidentsEn, money: moneyEn, cash: cashEn, ins: insuranceEn, checklist: checklistEn, calls: callsEn, quality: callQualityEn, telephony: telephonyEn, stats: statisticsEn, team: teamEn, worklists: worklistsEn, mailings: mailingsEn, docs: documentsEn, surveys: surveysEn, surveyResults: surveyResultsEn } } },
+  resources: { ru: { translation: { ...ru, ...auditRu, desk: deskRu, schedule: scheduleRu, retention: retentionRu, prices: pricesRu, incidents: incidentsRu, money: moneyRu, cash: cashRu, ins: insuranceRu, checklist: checklistRu, calls: callsRu, quality: callQualityRu, telephony: telephonyRu, stats: statisticsRu, team: teamRu, worklists: worklistsRu, mailings: mailingsRu, docs: documentsRu, tpl: documentTemplatesRu, surveys: surveysRu, surveyResults: surveyResultsRu } }, en: { translation: { ...en, ...auditEn, desk: deskEn, schedule: scheduleEn, retention: retentionEn, prices: pricesEn, incidents: incidentsEn, money: moneyEn, cash: cashEn, ins: insuranceEn, checklist: checklistEn, calls: callsEn, quality: callQualityEn, telephony: telephonyEn, stats: statisticsEn, team: teamEn, worklists: worklistsEn, mailings: mailingsEn, docs: documentsEn, tpl: documentTemplatesEn, surveys: surveysEn, surveyResults: surveyResultsEn } } },
   lng: initial,
   fallbackLng: 'ru',
   interpolation: { escapeValue: false },
