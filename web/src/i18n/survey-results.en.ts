@@ -69,7 +69,7 @@ export const surveyResultsEn: typeof surveyResultsRu = {
     question: 'Figure',
     doctor: 'Doctor',
     clinic: 'Clinic',
-    remarks: 'Patients’ remarks',
+    remarks: 'Patients’ remarks and comments',
     noRemarks: 'No low scores, complaints or comments.',
     followUps: 'Tasks from low scores',
     noFollowUps: 'No tasks from low scores.',

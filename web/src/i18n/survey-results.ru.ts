@@ -67,7 +67,7 @@ export const surveyResultsRu = {
     question: 'Показатель',
     doctor: 'Врач',
     clinic: 'Клиника',
-    remarks: 'Замечания пациентов',
+    remarks: 'Замечания и комментарии пациентов',
     noRemarks: 'Низких оценок, жалоб и комментариев нет.',
     followUps: 'Задачи по низким оценкам',
     noFollowUps: 'Задач по низким оценкам не было.',

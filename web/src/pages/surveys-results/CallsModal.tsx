@@ -30,15 +30,16 @@ export function CallsModal({ filter, drill, onClose }: { filter: SurveyFilterT; 
           {data.items.length === 0 ? (
             <Text c="dimmed">{t('surveyResults.list.empty')}</Text>
           ) : (
+            <Table.ScrollContainer minWidth={1050}>
             <Table striped highlightOnHover fz="sm" horizontalSpacing="xs" data-testid="survey-calls-table">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('surveyResults.list.date')}</Table.Th>
                   <Table.Th>{t('surveyResults.list.patient')}</Table.Th>
-                  <Table.Th>{t('surveyResults.doctor')}</Table.Th>
-                  {scored.map((x) => <Table.Th key={x.key} ta="center" fz="xs" style={{ whiteSpace: 'normal', lineHeight: 1.2, verticalAlign: 'bottom', hyphens: 'auto' }} maw={90}>{headerLabel(questionLabel(x, t, lang))}</Table.Th>)}
-                  <Table.Th ta="center" fz="xs" style={{ whiteSpace: 'normal', lineHeight: 1.2, verticalAlign: 'bottom' }}>{t('surveyResults.q.recommend')}</Table.Th>
-                  <Table.Th>{t('surveyResults.list.comment')}</Table.Th>
+                  {[...scored.map((x) => questionLabel(x, t, lang)), t('surveyResults.q.recommend')].map((label, i) => (
+                    <Table.Th key={i} ta="center" fz="xs" style={{ whiteSpace: 'normal', lineHeight: 1.2, verticalAlign: 'bottom', width: 84, minWidth: 84, maxWidth: 84 }}>{headerLabel(label)}</Table.Th>
+                  ))}
+                  <Table.Th style={{ minWidth: 220 }}>{t('surveyResults.list.comment')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -46,19 +47,19 @@ export function CallsModal({ filter, drill, onClose }: { filter: SurveyFilterT; 
                   <Table.Tr key={c.id} data-testid="survey-call-row" style={c.low ? { background: 'var(--mantine-color-red-0)' } : undefined}>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       {c.visitDate ? formatDate(c.visitDate) : '—'}
+                      {c.doctorName && <Text size="sm">{c.doctorName}</Text>}
                       <Text size="xs" c="dimmed">{t('surveyResults.list.called')}: {formatInstant(c.calledAt, tz)}</Text>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ minWidth: 180 }}>
                       <Anchor component={Link} to={`/patients/${c.patientId}`} data-testid="survey-call-patient">{c.patientName}</Anchor>
                       {c.services.length > 0 && <Text size="xs" c="dimmed">{c.services.join(', ')}</Text>}
                     </Table.Td>
-                    <Table.Td>{c.doctorName ?? '—'}</Table.Td>
                     {scored.map((x) => {
                       const v = c.scores[x.key];
                       return <Table.Td key={x.key} ta="center" fw={v !== undefined && v <= 2 ? 700 : undefined} c={v === undefined ? 'dimmed' : v <= 2 ? 'red.7' : v >= 5 ? 'teal.7' : undefined}>{v ?? '—'}</Table.Td>;
                     })}
                     <Table.Td ta="center"><NpsBadge score={c.nps} /></Table.Td>
-                    <Table.Td maw={320}>
+                    <Table.Td style={{ minWidth: 220 }}>
                       <Group gap={4} mb={c.comment ? 2 : 0}>
                         {c.complaint && <Badge color="red" size="sm">{t('surveyResults.list.complaint')}</Badge>}
                         {c.low && !c.complaint && <Badge color="orange" variant="light" size="sm">{t('surveyResults.list.low')}</Badge>}
@@ -69,6 +70,7 @@ export function CallsModal({ filter, drill, onClose }: { filter: SurveyFilterT; 
                 ))}
               </Table.Tbody>
             </Table>
+            </Table.ScrollContainer>
           )}
           {data.total > PAGE && <Pagination total={Math.ceil(data.total / PAGE)} value={page} onChange={setPage} data-testid="survey-calls-pages" />}
         </Stack>

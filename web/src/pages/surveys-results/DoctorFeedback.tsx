@@ -24,9 +24,9 @@ export function DoctorFeedback({ doctorId, filter, onClose }: { doctorId: string
       {d && (
         <Stack gap="md">
           <Figures d={d} />
-          <Remarks d={d} />
           <FollowUps items={d.followUps} />
           <Reviews d={d} />
+          <Remarks d={d} />
         </Stack>
       )}
     </Modal>
@@ -76,14 +76,16 @@ function Remarks({ d }: { d: DoctorFeedbackT }) {
   const { t } = useTranslation();
   const lang = useLang();
   const scored = d.questions.filter((x) => x.kind === 'score5');
+  // Low scores and complaints first, then the comments; newest first within each.
+  const remarks = [...d.remarks.filter((c) => c.low), ...d.remarks.filter((c) => !c.low)];
   return (
     <Paper withBorder p="sm">
       <Title order={5} mb="xs">{t('surveyResults.feedback.remarks')}</Title>
-      {d.remarks.length === 0 ? <Text c="dimmed" size="sm">{t('surveyResults.feedback.noRemarks')}</Text> : (
+      {remarks.length === 0 ? <Text c="dimmed" size="sm">{t('surveyResults.feedback.noRemarks')}</Text> : (
         <Table fz="sm" striped data-testid="sr-feedback-remarks">
           <Table.Tbody>
-            {d.remarks.map((c) => (
-              <Table.Tr key={c.id}>
+            {remarks.map((c) => (
+              <Table.Tr key={c.id} style={c.low ? { background: 'var(--mantine-color-red-0)' } : undefined}>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{c.visitDate ? formatDate(c.visitDate) : '—'}</Table.Td>
                 <Table.Td><Anchor component={Link} to={`/patients/${c.patientId}`}>{c.patientName}</Anchor></Table.Td>
                 <Table.Td><NpsBadge score={c.nps} /></Table.Td>
@@ -111,7 +113,7 @@ function FollowUps({ items }: { items: FollowUpT[] }) {
     <Paper withBorder p="sm">
       <Title order={5} mb="xs">{t('surveyResults.feedback.followUps')}</Title>
       {items.length === 0 ? <Text c="dimmed" size="sm">{t('surveyResults.feedback.noFollowUps')}</Text> : (
-        <Stack gap="xs" data-testid="sr-followups">{items.map((f) => <FollowUp key={f.id} f={f} />)}</Stack>
+        <Stack gap="xs" data-testid="sr-followups">{[...items.filter((f) => f.status === 'open'), ...items.filter((f) => f.status !== 'open')].map((f) => <FollowUp key={f.id} f={f} />)}</Stack>
       )}
     </Paper>
   );

@@ -15,7 +15,7 @@ export function LeavingBlock({ s }: { s: LeavingStatsT }) {
       <Text size="xs" c="dimmed" mt={-8} mb="sm">{t('surveyResults.leaving.hint')}</Text>
       {s.recorded === 0 ? <Text c="dimmed" size="sm">{t('surveyResults.leaving.none')}</Text> : (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-          <SimpleGrid cols={3} spacing="md" verticalSpacing="md">
+          <SimpleGrid cols={3} spacing="md" verticalSpacing="md" style={{ alignItems: 'start' }}>
             <Figure label={t('surveyResults.leaving.recorded')} value={s.recorded} testId="sr-leaving-recorded" />
             <Figure label={t('surveyResults.leaving.reviewAsked')} value={s.reviewAsked} hint={share(s.reviewAsked)} testId="sr-leaving-review" />
             <Figure label={t('surveyResults.leaving.flyers')} value={s.flyers} hint={share(s.flyers)} testId="sr-leaving-flyers" />

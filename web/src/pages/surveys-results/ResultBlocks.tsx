@@ -1,5 +1,5 @@
 import { BarChart, LineChart } from '@mantine/charts';
-import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, Paper, SimpleGrid, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallsDrill, FiguresT, SurveyQuestionT, SurveyResultsT } from '../../api/surveyResults';
@@ -19,7 +19,7 @@ export function TotalsBlock({ r, open }: { r: SurveyResultsT; open: OpenCalls })
   const o = (title: string, filter: CallsDrill['filter']) => () => open({ title, filter });
   return (
     <Block title={t('surveyResults.title')} testId="sr-totals">
-      <Group align="flex-start" gap={40} mb="md" wrap="wrap">
+      <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="lg" verticalSpacing="md" mb="lg" style={{ alignItems: 'start' }}>
         <Figure label={t('surveyResults.fig.count')} value={s.count} hint={t('surveyResults.fig.countHint')} testId="sr-count" onOpen={o(t('surveyResults.list.all'), {})} />
         <Figure label={t('surveyResults.fig.nps')} value={npsText(s.nps)} color={npsColor(s.nps)} hint={t('surveyResults.fig.npsHint')} testId="sr-nps" onOpen={o(t('surveyResults.fig.nps'), { npsAnswered: 'true' })} />
         <Figure label={t('surveyResults.fig.promoters')} value={s.promoters} color="teal.7" testId="sr-promoters" onOpen={o(t('surveyResults.fig.promoters'), { npsGroup: 'promoters' })} />
@@ -28,8 +28,8 @@ export function TotalsBlock({ r, open }: { r: SurveyResultsT; open: OpenCalls })
         <Figure label={t('surveyResults.fig.complaints')} value={s.complaints} color={s.complaints ? 'red.7' : undefined} testId="sr-complaints" onOpen={o(t('surveyResults.fig.complaints'), { complaint: 'true' })} />
         <Figure label={t('surveyResults.fig.low')} value={s.low} color={s.low ? 'orange.7' : undefined} hint={t('surveyResults.fig.lowHint')} testId="sr-low" onOpen={o(t('surveyResults.fig.low'), { low: 'true' })} />
         <Figure label={t('surveyResults.fig.remarks')} value={s.remarks} testId="sr-remarks" onOpen={o(t('surveyResults.fig.remarks'), { remarks: 'true' })} />
-      </Group>
-      <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="md">
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="md" style={{ alignItems: 'start' }}>
         {scored.map((q) => (
           <Figure key={q.key} label={questionLabel(q, t, lang)} value={avgText(s.averages[q.key], lang)} color={avgColor(s.averages[q.key])} hint={t('surveyResults.list.count', { total: s.answered[q.key] ?? 0 })}
             testId={`sr-avg-${q.key}`} onOpen={o(t('surveyResults.list.question', { name: questionLabel(q, t, lang) }), { question: q.key })} />
