@@ -38,6 +38,9 @@ describe('browser: the owner’s statistics and the desk’s «Сегодня» 
     const conversion = owner.getByTestId('stats-conversion').getByTestId('conversion-rate');
     await conversion.waitFor();
     await expect(conversion.textContent()).resolves.toMatch(/\d+(,\d)? %/);
+    // And the post-treatment survey's NPS for the same month (#12), its full results a click away.
+    await expect(owner.getByTestId('stats-surveys-nps-value').textContent()).resolves.toMatch(/^-?\d+$/);
+    expect(Number(await owner.getByTestId('stats-surveys-count-value').textContent())).toBeGreaterThan(0);
     await owner.screenshot({ path: path.join(SHOTS, 'statistics-owner-month.png'), fullPage: true });
   }, 120_000);
 

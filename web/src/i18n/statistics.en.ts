@@ -27,6 +27,7 @@ export const statisticsEn: typeof statisticsRu = {
     confirmHint: 'visits booked in advance (no cancellations or walk-ins)', recall: 'Booked for a check-up', recallOf: '{{booked}} of {{due}}',
     recallHint: 'patients whose last visit was 6 to 13 months ago (as of {{date}})', recallDue: 'Due', recallNotBooked: 'Not booked yet', unconfirmed: 'Not confirmed',
   },
+  surveys: { title: 'Post-treatment patient surveys', nps: 'NPS', npsHint: 'answers to «would you recommend us»: {{count}}', count: 'Surveyed', complaints: 'Complaints', low: 'Low scores', none: 'No surveys in this period.', open: 'All survey results: by doctor, service and month →' },
   conversion: { title: 'Call conversion to bookings' },
   revenue: {
     title: 'Revenue', net: 'Revenue', received: 'Taken in', refunded: 'Refunds', fromAdvance: 'Paid from advance',

@@ -60,6 +60,7 @@ export const statisticsRu = {
     recallNotBooked: 'Ещё не записаны',
     unconfirmed: 'Не подтверждены',
   },
+  surveys: { title: 'Опросы пациентов после лечения', nps: 'NPS', npsHint: 'ответов на «порекомендуете ли вы нас»: {{count}}', count: 'Опрошено', complaints: 'Жалоб', low: 'Низких оценок', none: 'За этот период опросов не было.', open: 'Все результаты опросов: по врачам, услугам и месяцам →' },
   conversion: { title: 'Конверсия звонков в запись' },
   revenue: {
     title: 'Выручка',

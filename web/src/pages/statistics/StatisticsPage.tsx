@@ -15,6 +15,7 @@ import { DrillModal } from './DrillModal';
 import { LoadBlock } from './LoadBlock';
 import { ProgressBlock, RevenueBlock, SourcesBlock } from './MoreBlocks';
 import { Block } from './parts';
+import { SurveysBlock } from './SurveysBlock';
 import { VisitsBlock } from './VisitsBlock';
 
 type Preset = 'today' | 'yesterday' | 'week' | 'month' | 'lastMonth' | 'year';
@@ -103,6 +104,7 @@ export function StatisticsPage() {
             <ProgressBlock s={stats.data} open={setDrill} />
           </SimpleGrid>
           <RevenueBlock s={stats.data} open={setDrill} />
+          {can('surveys.read') && <SurveysBlock from={from} to={to} branchId={branchId} />}
           {can('calls.manage') && (
             <Block title={t('stats.conversion.title')} testId="stats-conversion">
               <ConversionPanel from={from} to={to} />
