@@ -4,7 +4,7 @@ import type { statisticsRu } from './statistics.ru';
 export const statisticsEn: typeof statisticsRu = {
   nav: 'Statistics',
   title: 'Clinic statistics',
-  hint: 'Visits, no-shows, chair load, new patients, confirmations and check-ups for the period. Click any figure to open its list.',
+  hint: 'Visits, no-shows, chair load, new patients, confirmations and check-ups, revenue, patient surveys and call conversion for the period. Click any figure to open its list.',
   period: { today: 'Today', yesterday: 'Yesterday', week: 'This week', month: 'This month', lastMonth: 'Last month', year: 'Year to date', from: 'From', to: 'To' },
   allBranches: 'All branches',
   branch: 'Branch',
