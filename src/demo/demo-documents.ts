@@ -6,15 +6,16 @@
  * first-visit sets still missing, so the visit warning and tomorrow's pack have real work on any date.
  *
  * The frozen content comes from `writer` (bootstrap hands over the documents service's writer: src/demo may not
- * import the templates). Without a writer (the generator's own tests) the demo has no documents.
+ * import the templates), so bootstrap seeds them right after seedDemoClinic; the generator's own tests have none.
  */
 import type { Kysely } from 'kysely';
 import type { DbHandle } from '../db/connect.js';
+import { newId } from '../db/ids.js';
 import { addDays } from '../domain/dates.js';
-import type { Practice } from './demo-staff.js';
+import { DEMO_DOCTORS, type Practice } from './demo-staff.js';
 import { motherOf, fatherOf, randomName } from './demo-names.js';
-import type { Rng } from './demo-random.js';
-import { DAY_MS, iso, type ClinicClock } from './demo-time.js';
+import { Rng } from './demo-random.js';
+import { ClinicClock, DAY_MS, iso } from './demo-time.js';
 
 /** The document writer's shape (src/services/documents-demo.service.ts implements it). */
 export interface DemoDocumentWriter {
@@ -65,6 +66,25 @@ type Patient = { id: string; surname: string; first_name: string; sex: string | 
 
 const SIGNED_KINDS = ['contract', 'pd_consent', 'health_questionnaire'] as const;
 const FIRST_SET: Record<(typeof SIGNED_KINDS)[number], string> = { contract: 'contract', pd_consent: 'pd-consent', health_questionnaire: 'health-questionnaire' };
+
+/**
+ * The documents of the demo clinic seedDemoClinic made (bootstrap calls it right after, with the documents service's
+ * writer): the doctors' practices and the desk's logins are read back from the clinic's rows.
+ */
+export async function seedDemoClinicDocuments(h: DbHandle, clinicId: string, now: Date, writer: DemoDocumentWriter, seed = 20260101) {
+  const clinic = await h.db.selectFrom('clinics').select('time_zone').where('id', '=', clinicId).executeTakeFirstOrThrow();
+  const doctors = await h.db.selectFrom('doctors').select(['id', 'surname', 'first_name', 'user_id']).where('clinic_id', '=', clinicId).execute();
+  const users = await h.db.selectFrom('users').select(['id', 'login', 'full_name']).where('clinic_id', '=', clinicId).execute();
+  const clock = new ClinicClock(clinic.time_zone);
+  const nowMs = now.getTime();
+  const admins = users.filter((u) => u.login === 'admin' || u.login === 'admin2');
+  if (!admins.length) return { documents: 0, refusals: 0, children: 0 };
+  return seedDemoDocuments({
+    h, clinicId, nowMs, today: clock.localDate(nowMs), clock, rng: new Rng(seed).fork('documents'), writer,
+    practiceOf: new Map(doctors.map((d) => [d.id, DEMO_DOCTORS.find((x) => x.surname === d.surname && x.firstName === d.first_name)?.practice ?? 'therapist'])),
+    doctorUser: new Map(doctors.map((d) => [d.id, d.user_id])), adminIds: admins.map((u) => u.id), adminName: admins[0].full_name, id: newId,
+  });
+}
 
 export async function seedDemoDocuments(o: Opts): Promise<{ documents: number; refusals: number; children: number }> {
   const { h, clinicId, nowMs, today, clock, rng, writer, id } = o;

@@ -10,7 +10,9 @@ import { generatePassword, hashPassword } from './auth.service.js';
 import { loadShipped } from './calendar.service.js';
 import { requireDemoPasswordChange } from './demo.service.js';
 import { seedDemoDestructions } from './retention.service.js';
+import { demoDocumentWriter } from './documents-demo.service.js';
 import { FIXED_PATIENT } from '../demo/demo-patients.js';
+import { seedDemoClinicDocuments } from '../demo/demo-documents.js';
 
 const CLINIC_NAME = 'Стоматологическая клиника';
 const OWNER_LOGIN = 'owner';
@@ -40,6 +42,8 @@ export async function bootstrap(
   if (existing) return { kind: 'existing', clinicId: existing, mustChangePassword: await exposedDemo(existing) };
   if (opts.demo) {
     const { clinicId, logins } = await seedDemoClinic(h, { now: opts.now, hashPassword, patients: opts.demoPatients });
+    // #11: the demo's documents, frozen by the documents service's writer (src/demo may not import the templates).
+    await seedDemoClinicDocuments(h, clinicId, opts.now, demoDocumentWriter(h, clinicId, opts.now));
     await withTx(h, (trx) =>
       appendAudit(trx, {
         clinicId, at: opts.now.toISOString(), userId: null, userLogin: 'system', role: null, action: 'create',
