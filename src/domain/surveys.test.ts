@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerLabel, DEFAULT_QUESTIONS, isLowResult } from './surveys.js';
+import { answerLabel, DEFAULT_QUESTIONS, isLowResult, surveyScript } from './surveys.js';
 
 describe('survey answers in the service card and the low-result rule', () => {
   it('names the default questions briefly in Russian, a custom one by its text; the recommendation out of 10', () => {
@@ -14,5 +14,11 @@ describe('survey answers in the service card and the low-result rule', () => {
     expect(isLowResult([{ kind: 'score5', score: 2 }], false)).toBe(true);
     expect(isLowResult([{ kind: 'nps', score: 6 }], false)).toBe(true);
     expect(isLowResult([{ kind: 'text', score: null }], true)).toBe(true);
+  });
+
+  it('the script introduces the caller and the clinic without doubled quotes and names the doctor without declining', () => {
+    const s = surveyScript({ firstName: 'Раиса', patronymic: 'Андреевна', clinicName: 'Стоматологическая клиника «Улыбка»', staffName: 'Миронова Екатерина', doctorName: 'Григорьев Павел' });
+    expect(s.introduction).toBe('Добрый день, Раиса Андреевна! Вас беспокоит Миронова Екатерина, Стоматологическая клиника «Улыбка». Недавно Вы закончили у нас лечение, Ваш врач — Григорьев Павел.');
+    expect(surveyScript({ firstName: 'Иван', clinicName: 'Улыбка', staffName: 'А', doctorName: null }).introduction).toBe('Добрый день, Иван! Вас беспокоит А, клиника «Улыбка».');
   });
 });

@@ -40,7 +40,8 @@ export function answerLabel(q: Pick<SurveyQuestion, 'key' | 'kind' | 'ru'>, scor
 export function surveyScript(o: { firstName: string; patronymic?: string | null; clinicName: string; staffName: string; doctorName: string | null }) {
   const name = [o.firstName, o.patronymic].filter(Boolean).join(' ');
   return {
-    introduction: `Добрый день, ${name}! Вас беспокоит ${o.staffName}, клиника «${o.clinicName}».${o.doctorName ? ` Недавно Вы закончили лечение у доктора ${o.doctorName}.` : ''}`,
+    // The clinic's name may already carry its quotes («Стоматологическая клиника «Улыбка»»); the doctor's name stays in the nominative (no declension by rule).
+    introduction: `Добрый день, ${name}! Вас беспокоит ${o.staffName}, ${/[«"]/.test(o.clinicName) ? o.clinicName : `клиника «${o.clinicName}»`}.${o.doctorName ? ` Недавно Вы закончили у нас лечение, Ваш врач — ${o.doctorName}.` : ''}`,
     permission: 'Мы хотим, чтобы Вам было у нас хорошо, и просим Вас ответить на несколько вопросов о лечении — это займёт не больше пяти минут. Вам удобно сейчас говорить?',
     thanks: `Спасибо, ${name}! Ваши ответы помогут нам стать лучше. Всего доброго и крепкого здоровья!`,
   };
