@@ -2,6 +2,7 @@ import { Badge, Button, Group, Modal, Paper, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLE_LABELS } from '../../../../src/domain/roles.js';
+import { useBranches } from '../../api/clinic';
 import { useResetStaffPassword, useStaff, type StaffUser } from '../../api/staff';
 import { OneTimePasswordModal } from '../../components/OneTimePasswordModal';
 import { PageHeader } from '../../components/PageHeader';
@@ -19,6 +20,8 @@ export function StaffPage() {
   const me = useMe();
   const tz = useClinicTimeZone();
   const { data, isPending, error } = useStaff();
+  const branches = useBranches().data?.items ?? [];
+  const manyBranches = branches.length > 1;
   const reset = useResetStaffPassword();
   const [editing, setEditing] = useState<StaffUser | 'new' | null>(null);
   const [confirmReset, setConfirmReset] = useState<StaffUser | null>(null);
@@ -43,6 +46,7 @@ export function StaffPage() {
                 <Table.Th miw={220}>{t('staff.fullName')}</Table.Th>
                 <Table.Th>{t('staff.login')}</Table.Th>
                 <Table.Th>{t('staff.role')}</Table.Th>
+                {manyBranches && <Table.Th>{t('telephony.staffBranch')}</Table.Th>}
                 <Table.Th>{t('staff.status')}</Table.Th>
                 <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('staff.lastLogin')}</Table.Th>
                 {canWrite && <Table.Th />}
@@ -54,6 +58,7 @@ export function StaffPage() {
                   <Table.Td fw={500}>{u.fullName}</Table.Td>
                   <Table.Td ff="monospace">{u.login}</Table.Td>
                   <Table.Td>{ROLE_LABELS[u.role][lang]}</Table.Td>
+                  {manyBranches && <Table.Td>{branches.find((b) => b.id === u.branchId)?.name ?? <Text span c="dimmed" size="sm">{t('telephony.staffBranchAll')}</Text>}</Table.Td>}
                   <Table.Td>
                     {!u.isActive ? (
                       <Badge color="gray">{t('staff.blocked')}</Badge>
