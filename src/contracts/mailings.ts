@@ -41,7 +41,8 @@ export const MessagingSettingsInput = z.strictObject({
   smtpFrom: Email.nullable().optional(),
   smsDriver: z.enum(['outbox', 'http']).optional(),
   smsUrl: Url.nullable().optional(),
-  smsToken: z.string().max(500).nullable().optional(),
+  /** Sent as «Authorization: Bearer …»: printable ASCII only. */
+  smsToken: z.string().max(500).regex(/^[\x21-\x7e]+$/, { message: 'token' }).nullable().optional(),
   remindersEmail: z.boolean().optional(),
   remindersSms: z.boolean().optional(),
   remindersFrom: HhMm.optional(),

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -244,11 +245,42 @@ describe.each(DIALECTS)('mailings and reminders (REC-4) over a real local SMTP s
     }
   });
 
+  it('sends SMS through an HTTP gateway when one is configured (the adapter), the token as a bearer and never shown', async () => {
+    const hits: { auth: string | undefined; body: { to: string; text: string } }[] = [];
+    const gw = http.createServer((req, res) => {
+      let data = '';
+      req.on('data', (c: Buffer) => (data += c.toString('utf8')));
+      req.on('end', () => { hits.push({ auth: req.headers.authorization, body: JSON.parse(data) }); res.writeHead(hits.length === 1 ? 503 : 200).end('{}'); });
+    });
+    await new Promise<void>((r) => gw.listen(0, '127.0.0.1', () => r()));
+    try {
+      const url = `http://127.0.0.1:${(gw.address() as AddressInfo).port}/send`;
+      const saved = await owner('PUT', '/api/messaging/settings', { smsDriver: 'http', smsUrl: url, smsToken: 'gw-Key_7.secret' });
+      expect(saved.body).not.toContain('gw-Key_7.secret');
+      // A header value is ASCII: a token in Cyrillic is refused at once, not at the first send.
+      expect((await owner('PUT', '/api/messaging/settings', { smsToken: 'ключ' })).statusCode).toBe(400);
+      expect(saved.json()).toMatchObject({ smsDriver: 'http', smsTokenSet: true });
+      await owner('PUT', `/api/patients/${ids.yes}/mailing-consents`, { channel: 'sms', agreed: true });
+      expect((await chief('POST', '/api/mailings', { segment: { kind: 'all' }, channel: 'sms', body: '{имя}, ждём Вас на осмотр.' })).json().queued).toBeGreaterThanOrEqual(1);
+      // The gateway answers 503 first: the SMS waits and goes on the next attempt.
+      expect((await chief('POST', '/api/messages/dispatch')).json().retried).toBe(1);
+      t.clock.advance(2 * 60_000);
+      await signInAll();
+      await chief('POST', '/api/messages/dispatch');
+      const ok = hits.filter((h) => h.body.to === '+79215550000');
+      expect(ok.length).toBeGreaterThanOrEqual(1);
+      expect(ok.at(-1)).toEqual({ auth: 'Bearer gw-Key_7.secret', body: { to: '+79215550000', text: 'Алёна Сергеевна, ждём Вас на осмотр.' } });
+    } finally {
+      await owner('PUT', '/api/messaging/settings', { smsDriver: 'outbox' });
+      await new Promise<void>((r) => gw.close(() => r()));
+    }
+  });
+
   it('keeps SMS without a gateway in the outbox for a person, and retries a failing SMTP with backoff', async () => {
     await owner('PUT', `/api/patients/${ids.none}/mailing-consents`, { channel: 'sms', agreed: true });
     const m = await chief('POST', '/api/mailings', { segment: { kind: 'all' }, channel: 'sms', body: '{имя}, в декабре скидка на гигиену. {клиника}' });
-    expect(m.json().queued).toBe(1);
-    const list = { messages: (await chief('GET', '/api/messages?status=manual')).json().messages.filter((x: { purpose: string }) => x.purpose === 'mailing') };
+    expect(m.json().queued).toBe(2);
+    const list = { messages: (await chief('GET', '/api/messages?status=manual')).json().messages.filter((x: { purpose: string; recipient: string }) => x.purpose === 'mailing' && x.recipient === '+79215550002') };
     expect(list.messages).toHaveLength(1);
     expect(list.messages[0]).toMatchObject({ channel: 'sms', recipient: '+79215550002', status: 'manual' });
     expect((await chief('POST', '/api/messages/dispatch')).json().sent).toBe(0);
