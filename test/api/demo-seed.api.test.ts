@@ -204,7 +204,7 @@ describe.each(DIALECTS)('demo clinic seed on %s', (dialect) => {
   });
 
   it('gives every visit its history: booked first, then each status in time order, ending at the current one', async () => {
-    const hist = await h.db.selectFrom('appointment_history').select(['appointment_id', 'at', 'action', 'from_status', 'to_status']).orderBy('appointment_id').orderBy('at').execute();
+    const hist = await h.db.selectFrom('appointment_history').select(['appointment_id', 'at', 'action', 'from_status', 'to_status']).orderBy('appointment_id').orderBy('at').orderBy('id').execute();
     const appts = await h.db.selectFrom('appointments').select(['id', 'status', 'created_at']).execute();
     const byAppt = new Map<string, typeof hist>();
     for (const r of hist) byAppt.set(r.appointment_id, [...(byAppt.get(r.appointment_id) ?? []), r]);

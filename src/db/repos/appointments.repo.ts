@@ -204,6 +204,8 @@ export async function listHistory(db: Db, clinicId: string, appointmentId: strin
     .where('appointment_history.clinic_id', '=', clinicId)
     .where('appointment_history.appointment_id', '=', appointmentId)
     .orderBy('appointment_history.at')
+    // Two steps in the same instant (arrived and straight into the chair): the ids are time-ordered (UUIDv7).
+    .orderBy('appointment_history.id')
     .execute();
 }
 
