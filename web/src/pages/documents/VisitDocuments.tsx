@@ -1,7 +1,7 @@
 import { Alert, Button, Group, MultiSelect, Stack, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useIssueDocument, useSetPlannedServices, useVisitDocuments, type MissingDocumentT } from '../../api/documents';
+import { useIssueDocument, usePatientDocuments, useSetPlannedServices, useVisitDocuments, type MissingDocumentT } from '../../api/documents';
 import { usePriceList } from '../../api/prices';
 import { useCan } from '../../components/session';
 import { notifySaved } from '../../lib/notify';
@@ -19,6 +19,7 @@ export function VisitDocuments({ a }: { a: Visit }) {
   const live = a.status !== 'cancelled' && a.status !== 'no_show';
   const { data } = useVisitDocuments(a.id, live && can('patients.read'));
   const issue = useIssueDocument(a.patientId);
+  const reg = usePatientDocuments(a.patientId, live && can('patients.read')).data;
   const [open, setOpen] = useState<{ id: string; title: string } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const mayIssue = can('documents.issue');
@@ -34,8 +35,14 @@ export function VisitDocuments({ a }: { a: Visit }) {
     );
   };
 
+  const rep = reg?.representative;
   return (
     <Stack gap={6} data-testid="visit-documents">
+      {reg?.child && (
+        <Text size="sm" c={rep?.fullName ? undefined : 'red.8'} fw={rep?.fullName ? undefined : 600} data-testid="visit-representative">
+          {rep?.fullName ? t('docs.rep.signs', { name: `${rep.fullName}${rep.relation ? ` (${rep.relation})` : ''}` }) : t('docs.rep.childMissing')}
+        </Text>
+      )}
       {data.missing.length > 0 ? (
         <Alert
           color={consentMissing ? 'red' : 'orange'}
