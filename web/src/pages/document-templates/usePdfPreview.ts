@@ -15,6 +15,8 @@ export function usePdfPreview(input: { title: string; body: string; child: boole
     if (!key) return;
     const ctl = new AbortController();
     setLoading(true);
+    // The text changed: an earlier refusal no longer applies (the next answer tells again).
+    setError(null);
     const timer = setTimeout(() => {
       previewPdf(JSON.parse(key), lang, ctl.signal)
         .then(async (blob) => {
