@@ -59,6 +59,10 @@ describe('mailings screens (REC-4)', () => {
     const p = await signedInPage(b, s.url, 'owner', '/settings/mailings', 1300);
     await p.getByTestId('smtp-host').fill('smtp.example.ru');
     await p.getByTestId('smtp-password').fill('очень-секретно');
+    await p.getByTestId('reminders-email').click();
+    await p.getByTestId('public-url-warning').waitFor();
+    await p.getByTestId('public-url').fill('https://vizit.ulybka.ru');
+    expect(await p.getByTestId('public-url-warning').count()).toBe(0);
     await p.getByTestId('messaging-save').click();
     await expect.poll(() => p.getByText('Пароль сохранён').count()).toBe(1);
     expect(await p.getByTestId('smtp-password').inputValue()).toBe('');

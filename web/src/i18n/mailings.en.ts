@@ -100,6 +100,7 @@ export const mailingsEn: Shape<typeof mailingsRu> = {
     remindersFrom: 'Send not before',
     publicUrl: 'Vizit’s address for links in messages',
     publicUrlHint: 'Where patients open the «Confirm» and «Unsubscribe» links, e.g. https://vizit.clinic.ru',
+    publicUrlMissing: 'Give Vizit’s address reachable from the internet: without it the «Confirm» and «Move» links of reminders open only on the clinic’s computers.',
     save: 'Save',
     testTo: 'Test e-mail to',
     test: 'Send a test e-mail',

@@ -80,7 +80,10 @@ export function MailingSettingsPage() {
               <Checkbox label={s('remindersSms')} checked={f.remindersSms} onChange={(e) => set('remindersSms', e.currentTarget.checked)} data-testid="reminders-sms" />
               <Select label={s('remindersFrom')} w={200} value={f.remindersFrom} allowDeselect={false} data={TIMES} onChange={(v) => v && set('remindersFrom', v)} data-testid="reminders-from" />
             </Group>
-            <TextInput mt="sm" label={s('publicUrl')} description={s('publicUrlHint')} value={f.publicUrl ?? ''} onChange={(e) => set('publicUrl', e.currentTarget.value)} />
+            <TextInput mt="sm" label={s('publicUrl')} description={s('publicUrlHint')} value={f.publicUrl ?? ''} onChange={(e) => set('publicUrl', e.currentTarget.value)} data-testid="public-url" />
+            {(f.remindersEmail || f.remindersSms) && !f.publicUrl?.trim() && (
+              <Alert mt="sm" color="yellow" variant="light" data-testid="public-url-warning">{s('publicUrlMissing')}</Alert>
+            )}
           </Paper>
           <Group>
             <Button onClick={submit} loading={save.isPending} data-testid="messaging-save">{s('save')}</Button>
