@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultTemplates } from '../src/documents/defaults/index.js';
-import { DOCUMENT_KINDS } from '../src/documents/template-format.js';
+import { DOCUMENT_KINDS } from '../src/domain/document-template-format.js';
 import { checkTemplate, fillTemplate, isChild } from '../src/documents/template-markup.js';
 
 describe('document template markup (issue #11)', () => {

@@ -1,8 +1,8 @@
-import { DIRECTIVES, PLACEHOLDERS } from './template-format.js';
+import { DIRECTIVES, PLACEHOLDERS } from '../domain/document-template-format.js';
 import { defaultLegalReferences } from './legal-references.js';
 
 /**
- * The template markup of src/documents/template-format.ts: parsed into blocks, validated (an
+ * The template markup of src/domain/document-template-format.ts: parsed into blocks, validated (an
  * unknown placeholder or directive is refused with its name), and filled into the snapshot a
  * patient's document keeps for ever.
  */

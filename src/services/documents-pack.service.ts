@@ -3,7 +3,7 @@ import { appendAudit } from '../db/repos/audit.repo.js';
 import * as repo from '../db/repos/documents.repo.js';
 import { patientDocumentPdf } from '../documents/patient-document.js';
 import { renderPdf } from '../documents/render.js';
-import type { DocumentKind } from '../documents/template-format.js';
+import type { DocumentKind } from '../domain/document-template-format.js';
 import { addDays } from '../domain/dates.js';
 import { documentSettings } from '../domain/document-renewal.js';
 import { notFound } from '../domain/errors.js';

@@ -7,7 +7,7 @@ import { defaultLegalReferences, legalReferencesToCheck } from '../documents/leg
 import { defaultQuestions, questionGroups, type QuestionnaireCode } from '../documents/defaults/questions.js';
 import { patientDocumentPdf, type DocumentQuestionGroup, type DocumentSnapshot } from '../documents/patient-document.js';
 import { renderPdf } from '../documents/render.js';
-import type { DocumentKind } from '../documents/template-format.js';
+import type { DocumentKind } from '../domain/document-template-format.js';
 import { checkTemplate, fillTemplate, isChild } from '../documents/template-markup.js';
 import { documentSettings, type DocumentSettings } from '../domain/document-renewal.js';
 import { DomainError, fieldError, notFound } from '../domain/errors.js';

@@ -7,7 +7,7 @@ import { insertServiceCardEntry } from '../db/repos/service-card.repo.js';
 import { getUser } from '../db/repos/users.repo.js';
 import { patientDocumentPdf, type DocumentSignature, type DocumentSnapshot } from '../documents/patient-document.js';
 import { renderPdf } from '../documents/render.js';
-import type { DocumentKind } from '../documents/template-format.js';
+import type { DocumentKind } from '../domain/document-template-format.js';
 import { isChild } from '../documents/template-markup.js';
 import { addDays } from '../domain/dates.js';
 import { documentSettings, questionnaireExpired } from '../domain/document-renewal.js';

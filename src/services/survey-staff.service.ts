@@ -74,18 +74,3 @@ export async function doctorFeedback(deps: Deps, actor: Actor, doctorId: string,
     reviews: (await repo.reviewsOf(deps.h.db, actor.clinicId, doctorId)).map(reviewView),
   };
 }
-
-/**
- * A follow-up of a low survey result is closed (in «Задачи» or on the results screen): the chief
- * doctor's call to the patient and its outcome go to the patient's service card (SVC-1, where the
- * survey calls are). Runs inside the closing transaction; a task of any other origin is left alone.
- */
-export async function surveyFollowUpClosedTx(trx: Db, actor: Actor, taskId: string, input: { status: 'done' | 'cancelled'; outcome: string }, now: Date) {
-  const call = await repo.surveyCallOfTask(trx, actor.clinicId, taskId);
-  if (!call) return;
-  const { time_zone: tz } = await clinicTimeAndSettings(trx, actor.clinicId);
-  const what = input.status === 'done' ? 'Разбор низкой оценки в опросе' : 'Разбор низкой оценки в опросе отменён';
-  await addEntryTx(trx, actor, await authorName(trx, actor), call.patient_id, {
-    section: 'svc1', eventDate: localDateOf(now.getTime(), tz), appointmentId: call.appointment_id, isAlert: false, text: `${what}: ${input.outcome.trim()}`,
-  }, now.toISOString());
-}

@@ -14,7 +14,7 @@ import { localDateOf } from '../domain/schedule/time.js';
 import { isRole } from '../domain/team/messages.js';
 import { checkClose, isAssignedTo, isOverdue, type TaskStatus } from '../domain/team/tasks.js';
 import { checkAddressee, checkLinks, patientNameFor } from './team-links.js';
-import { surveyFollowUpClosedTx } from './survey-staff.service.js';
+import { surveyFollowUpClosedTx } from './survey-follow-up.service.js';
 import { auditEntry, type Actor, type Deps } from './context.js';
 
 const WHAT = { ru: 'Задача', en: 'Task' };

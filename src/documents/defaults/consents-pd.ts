@@ -1,4 +1,4 @@
-import type { DefaultTemplate } from '../template-format.js';
+import type { DefaultTemplate } from '../../domain/document-template-format.js';
 
 /**
  * Согласие на обработку персональных данных (152-ФЗ, ст. 9; сведения о состоянии здоровья — ст. 10)

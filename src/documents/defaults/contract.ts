@@ -1,4 +1,4 @@
-import type { DefaultTemplate } from '../template-format.js';
+import type { DefaultTemplate } from '../../domain/document-template-format.js';
 
 /**
  * DOC-1. Договор на оказание платных стоматологических услуг. Содержит все сведения, которые Правила

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DIRECTIVES, DOCUMENT_KINDS, PLACEHOLDERS } from '../template-format.js';
+import { DIRECTIVES, DOCUMENT_KINDS, PLACEHOLDERS } from '../../domain/document-template-format.js';
 import { defaultLegalReferences } from '../legal-references.js';
 import { defaultTemplates } from './index.js';
 import { defaultQuestions, questionGroups } from './questions.js';

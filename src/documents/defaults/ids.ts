@@ -1,4 +1,4 @@
-import type { DefaultTemplate } from '../template-format.js';
+import type { DefaultTemplate } from '../../domain/document-template-format.js';
 
 /**
  * DOC-5. Informed voluntary consent (323-FZ art. 20, order 1051н): the staff instruction, the refusal form

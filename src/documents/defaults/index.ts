@@ -1,4 +1,4 @@
-import type { DefaultTemplate } from '../template-format.js';
+import type { DefaultTemplate } from '../../domain/document-template-format.js';
 import { contractTemplates } from './contract.js';
 import { personalDataTemplates } from './consents-pd.js';
 import { questionnaireTemplates } from './questionnaires.js';

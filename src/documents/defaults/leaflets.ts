@@ -1,4 +1,4 @@
-import type { DefaultTemplate } from '../template-format.js';
+import type { DefaultTemplate } from '../../domain/document-template-format.js';
 
 /** DOC-7. Post-treatment discomfort leaflets, all in one four-part form. */
 interface LeafletSpec {

@@ -1,4 +1,4 @@
-import type { DefaultTemplate } from '../template-format.js';
+import type { DefaultTemplate } from '../../domain/document-template-format.js';
 
 /** DOC-2 (health questionnaire and the doctor's algorithm) and DOC-3 («Обращайтесь со мной внимательно»). Questions: questions.ts. */
 export const questionnaireTemplates: DefaultTemplate[] = [

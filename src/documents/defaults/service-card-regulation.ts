@@ -1,4 +1,4 @@
-import type { DefaultTemplate } from '../template-format.js';
+import type { DefaultTemplate } from '../../domain/document-template-format.js';
 
 /** SVC-11. The regulation on the service card (wording from src/domain/service-card-regulation.ts). */
 export const serviceCardRegulationTemplates: DefaultTemplate[] = [

@@ -1,4 +1,4 @@
-import type { DefaultTemplate } from '../template-format.js';
+import type { DefaultTemplate } from '../../domain/document-template-format.js';
 
 /** DOC-6. Recommended and performed treatment plans (the table comes from [[plan-table]]). */
 export const treatmentPlanTemplates: DefaultTemplate[] = [

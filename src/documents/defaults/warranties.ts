@@ -1,4 +1,4 @@
-import type { DefaultTemplate } from '../template-format.js';
+import type { DefaultTemplate } from '../../domain/document-template-format.js';
 
 /** DOC-4. Warranties: regulation for patients, two coupons, staff instruction. */
 export const warrantyTemplates: DefaultTemplate[] = [

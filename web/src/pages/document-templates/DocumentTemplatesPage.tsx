@@ -2,7 +2,7 @@ import { Anchor, Badge, Paper, Stack, Table, Tabs, Text, TextInput, Title } from
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { DOCUMENT_KINDS } from '../../../../src/documents/template-format.js';
+import { DOCUMENT_KINDS } from '../../../../src/domain/document-template-format.js';
 import { useTemplates, type TemplateT } from '../../api/documentTemplates';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';

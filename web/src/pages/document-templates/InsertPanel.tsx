@@ -1,7 +1,7 @@
 import { Accordion, Code, ScrollArea, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DIRECTIVES, PLACEHOLDERS } from '../../../../src/documents/template-format.js';
+import { DIRECTIVES, PLACEHOLDERS } from '../../../../src/domain/document-template-format.js';
 
 const GROUPS = ['clinic', 'branch', 'patient', 'representative', 'signer', 'doctor', 'visit', 'document', 'law'] as const;
 const groupOf = (name: string) => (name.includes('.') ? name.split('.')[0] : 'document');
