@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { printable, renderPdf } from '../src/documents/render.js';
+import { renderPdfOffThread } from '../src/documents/render-thread.js';
 import { kopecksText } from '../src/domain/money.js';
 import { pdfText } from './support/pdf-text.js';
 
@@ -20,4 +21,22 @@ describe('PDF render adapter', () => {
     await expect(renderPdf({ content: [{ image: '/etc/passwd' }] })).rejects.toThrow();
     await expect(renderPdf({ content: [{ image: 'http://127.0.0.1:9/x.png' }] })).rejects.toThrow();
   });
+  it('renders a big pack on a worker thread: same fonts and footer, the event loop stays free, files and URLs still refused', async () => {
+    const pages = Array.from({ length: 150 }, (_, i) => ({ text: `Согласие № ${i + 1}: Ёлкина Алёна Петровна. ${'Текст договора. '.repeat(150)}`, pageBreak: i ? ('before' as const) : undefined }));
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 5);
+    const started = performance.now();
+    const bytes = await renderPdfOffThread({ content: pages }, { text: 'Страница {page} из {pages}', alignment: 'right', fontSize: 8 });
+    const ms = performance.now() - started;
+    clearInterval(timer);
+    // Had the render held the main thread, no 5 ms tick could have run before it finished.
+    expect(ticks, `${ms.toFixed(0)} ms render`).toBeGreaterThan(Math.min(3, Math.floor(ms / 50)));
+    const text = await pdfText(bytes);
+    expect(text).toContain('Согласие № 150: Ёлкина Алёна Петровна');
+    expect(text).toMatch(/Страница 1 из \d{3}/);
+    await expect(renderPdfOffThread({ content: [{ image: '/etc/passwd' }] })).rejects.toThrow();
+    await expect(renderPdfOffThread({ content: [{ image: 'http://127.0.0.1:9/x.png' }] })).rejects.toThrow();
+    // After a failure the next render still runs (the queue is not stuck).
+    expect(await pdfText(await renderPdfOffThread({ content: ['Квитанция № 8'] }))).toContain('Квитанция № 8');
+  }, 120_000);
 });

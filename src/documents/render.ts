@@ -11,7 +11,7 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
  */
 const require = createRequire(import.meta.url);
 const fontDir = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-const fonts = {
+export const fonts = {
   Roboto: {
     normal: path.join(fontDir, 'Roboto-Regular.ttf'),
     bold: path.join(fontDir, 'Roboto-Medium.ttf'),
@@ -19,7 +19,7 @@ const fonts = {
     bolditalics: path.join(fontDir, 'Roboto-MediumItalic.ttf'),
   },
 };
-const fontFiles = new Set(Object.values(fonts.Roboto));
+export const fontFiles = new Set(Object.values(fonts.Roboto));
 
 interface PdfMakeServer {
   setFonts(f: typeof fonts): void;
@@ -51,5 +51,8 @@ export function printable<T>(value: T): T {
 
 /** Renders a document definition to PDF bytes (A4, the clinic's default font and size unless the definition says otherwise). */
 export async function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
-  return engine.createPdf({ pageSize: 'A4', pageMargins: [40, 40, 40, 48], defaultStyle: { font: 'Roboto', fontSize: 10 }, ...printable(definition) }).getBuffer();
+  return engine.createPdf({ ...PAGE_DEFAULTS, ...printable(definition) }).getBuffer();
 }
+
+/** A4 with the clinic's default font and size, unless the definition says otherwise. */
+export const PAGE_DEFAULTS: Pick<TDocumentDefinitions, 'pageSize' | 'pageMargins' | 'defaultStyle'> = { pageSize: 'A4', pageMargins: [40, 40, 40, 48], defaultStyle: { font: 'Roboto', fontSize: 10 } };
