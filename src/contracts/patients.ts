@@ -62,6 +62,8 @@ export const Patient = PatientSummary.extend({
   updatedAt: z.string(),
   /** While blocked: the medical record is kept until this date. */
   retainUntil: z.string().nullable(),
+  /** A child's or a ward's legal representative (issue #11): who signs for them, shown where staff talk to the family. */
+  representative: z.object({ fullName: z.string(), relation: z.string().nullable(), phone: z.string().nullable() }).nullable(),
 });
 export type PatientT = z.infer<typeof Patient>;
 

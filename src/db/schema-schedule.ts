@@ -37,6 +37,8 @@ export interface AppointmentsTable {
   rebooked_to_id: string | null;
   review_requested: Generated<Bool>;
   follow_up_booked: Generated<Bool>;
+  /** JSON array of the price-list codes planned for the visit: which consents it needs (025, DOC-5). */
+  planned_services_json?: string | null;
 }
 
 export interface AppointmentHistoryTable {

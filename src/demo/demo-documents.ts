@@ -8,8 +8,10 @@
  * The frozen content comes from `writer` (bootstrap hands over the documents service's writer: src/demo may not
  * import the templates), so bootstrap seeds them right after seedDemoClinic; the generator's own tests have none.
  */
-import type { Kysely } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { DbHandle } from '../db/connect.js';
+import type { PatientDocumentsTable } from '../db/schema-documents.js';
+import type { ServiceCardEntriesTable } from '../db/schema-schedule.js';
 import { newId } from '../db/ids.js';
 import { addDays } from '../domain/dates.js';
 import { DEMO_DOCTORS, type Practice } from './demo-staff.js';
@@ -88,7 +90,7 @@ export async function seedDemoClinicDocuments(h: DbHandle, clinicId: string, now
 
 export async function seedDemoDocuments(o: Opts): Promise<{ documents: number; refusals: number; children: number }> {
   const { h, clinicId, nowMs, today, clock, rng, writer, id } = o;
-  const db = h.db as unknown as Kysely<any>;
+  const db = h.db;
   const templates = await writer.templates(iso(nowMs - 400 * DAY_MS));
   const consents = templates.filter((t) => t.kind === 'consent' && t.audience === 'patient' && t.serviceCodes.length);
   const consentsFor = (codes: string[]) => consents.filter((t) => t.serviceCodes.some((c) => codes.includes(c))).map((t) => t.code);
@@ -110,13 +112,13 @@ export async function seedDemoDocuments(o: Opts): Promise<{ documents: number; r
   const ahead = visits.filter((v) => v.status !== 'done' && v.local_date >= today);
   const billed = new Map<string, string[]>();
   for (let i = 0; i < past.length; i += 400) {
-    const rows: { appointment_id: string; code: string }[] = await db
+    const rows: { appointment_id: string | null; code: string }[] = await db
       .selectFrom('bill_lines').innerJoin('bills', 'bills.id', 'bill_lines.bill_id')
       .select(['bills.appointment_id', 'bill_lines.code'])
       .where('bills.clinic_id', '=', clinicId).where('bills.status', '!=', 'cancelled')
       .where('bills.appointment_id', 'in', past.slice(i, i + 400).map((v) => v.id))
       .execute();
-    for (const r of rows) billed.set(r.appointment_id, [...(billed.get(r.appointment_id) ?? []), r.code]);
+    for (const r of rows) if (r.appointment_id) billed.set(r.appointment_id, [...(billed.get(r.appointment_id) ?? []), r.code]);
   }
 
   // Planned services of the visits from today on: what the doctor's practice usually plans.
@@ -153,8 +155,8 @@ export async function seedDemoDocuments(o: Opts): Promise<{ documents: number; r
     children++;
   }
 
-  const rows: Record<string, unknown>[] = [];
-  const cards: Record<string, unknown>[] = [];
+  const rows: Insertable<PatientDocumentsTable>[] = [];
+  const cards: Insertable<ServiceCardEntriesTable>[] = [];
   const adminAt = (i: number) => o.adminIds[i % o.adminIds.length];
   const add = async (
     templateCode: string, patientId: string, visit: Visit | null, issuedMs: number,

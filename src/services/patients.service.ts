@@ -183,5 +183,6 @@ function view(found: NonNullable<Awaited<ReturnType<typeof repo.getPatientRow>>>
     updatedAt: p.updated_at,
     pdState: p.pd_state,
     retainUntil: p.retain_until,
+    representative: p.rep_full_name ? { fullName: p.rep_full_name, relation: p.rep_relation, phone: p.rep_phone } : null,
   };
 }

@@ -115,6 +115,10 @@ describe.each(DIALECTS)('documents from entry to exit, DOC-1..7 (%s)', (dialect)
     const reg = (await admin('GET', `/api/patients/${p}/documents`)).json();
     expect(reg.child).toBe(true);
     expect(reg.representative.fullName).toBe('Малышева Ольга Петровна');
+    // The card (and the call card built on it) names who speaks and signs for the child; an adult's has none.
+    expect((await admin('GET', `/api/patients/${p}`)).json().representative).toEqual({ fullName: 'Малышева Ольга Петровна', relation: 'мать', phone: null });
+    const adult = (await admin('POST', '/api/patients', { surname: 'Взрослов', firstName: 'Иван', birthDate: '1980-01-01', phones: [{ number: '+79219990004' }] })).json();
+    expect(adult.representative).toBeNull();
   });
 
   it('a visit shows its missing documents: first-visit set and the consent for the planned intervention; a refusal goes to SVC-5; tomorrow’s pack', async () => {

@@ -231,10 +231,9 @@ export const CLINIC_TABLES = [
   'survey_consents', 'survey_questionnaires', 'survey_calls', 'survey_answers', 'survey_reviews',
   'svc_regulations', 'svc_regulation_reads', 'visit_leavings', 'review_sites',
   'mailing_consents', 'messaging_settings', 'mailings', 'message_outbox', 'message_links',
+  'document_templates', 'legal_reference_overrides', 'patient_documents',
 ] as const satisfies readonly (keyof Database)[];
-/** Tables whose Kysely types live beside their service (documents), not in Database. */
-const SIDE_TYPED_TABLES = ['document_templates', 'legal_reference_overrides', 'patient_documents'] as const;
-export const ALL_CLINIC_TABLES: readonly string[] = [...CLINIC_TABLES, ...SIDE_TYPED_TABLES];
+export const ALL_CLINIC_TABLES: readonly string[] = CLINIC_TABLES;
 
 /** Every row the clinic owns, table by table, in a stable order: compare before and after an attack. */
 export async function snapshotClinic(db: Db, clinicId: string, exclude: readonly string[] = []): Promise<Record<string, string[]>> {

@@ -1,8 +1,6 @@
-import type { Kysely } from 'kysely';
 import type { Db } from '../connect.js';
 
-/** Templates, legal reference overrides and patients' documents (migration 025; not in the typed schema yet). */
-const any = (db: Db) => db as unknown as Kysely<any>;
+/** Templates, legal reference overrides and patients' documents (migration 025, src/db/schema-documents.ts). */
 
 export interface TemplateRow {
   id: string;
@@ -15,7 +13,7 @@ export interface TemplateRow {
   service_codes_json: string;
   body: string;
   created_by: string | null;
-  created_at: string | Date;
+  created_at: string;
 }
 
 export interface PatientDocumentRow {
@@ -34,47 +32,47 @@ export interface PatientDocumentRow {
   signer: 'patient' | 'representative' | null;
   signer_name: string | null;
   signature_png: string | null;
-  signed_at: string | Date | null;
+  signed_at: string | null;
   paper_date: string | null;
   recorded_by: string | null;
   issued_by: string;
-  issued_at: string | Date;
-  updated_at: string | Date;
+  issued_at: string;
+  updated_at: string;
 }
 
 export async function templateRows(db: Db, clinicId: string, code?: string): Promise<TemplateRow[]> {
-  let q = any(db).selectFrom('document_templates').selectAll().where('clinic_id', '=', clinicId);
+  let q = db.selectFrom('document_templates').selectAll().where('clinic_id', '=', clinicId);
   if (code) q = q.where('code', '=', code);
   return q.orderBy('code').orderBy('version').execute() as Promise<TemplateRow[]>;
 }
 
 export async function insertTemplate(trx: Db, row: TemplateRow) {
-  await any(trx).insertInto('document_templates').values(row).execute();
+  await trx.insertInto('document_templates').values(row).execute();
 }
 
 export async function legalOverrides(db: Db, clinicId: string): Promise<{ key: string; text: string }[]> {
-  return any(db).selectFrom('legal_reference_overrides').select(['key', 'text']).where('clinic_id', '=', clinicId).orderBy('key').execute();
+  return db.selectFrom('legal_reference_overrides').select(['key', 'text']).where('clinic_id', '=', clinicId).orderBy('key').execute();
 }
 
 export async function setLegalOverride(trx: Db, row: { id: string; clinic_id: string; key: string; text: string | null; updated_by: string; updated_at: string }) {
-  await any(trx).deleteFrom('legal_reference_overrides').where('clinic_id', '=', row.clinic_id).where('key', '=', row.key).execute();
-  if (row.text) await any(trx).insertInto('legal_reference_overrides').values(row).execute();
+  await trx.deleteFrom('legal_reference_overrides').where('clinic_id', '=', row.clinic_id).where('key', '=', row.key).execute();
+  if (row.text) await trx.insertInto('legal_reference_overrides').values({ ...row, text: row.text }).execute();
 }
 
 export async function insertPatientDocument(trx: Db, row: PatientDocumentRow) {
-  await any(trx).insertInto('patient_documents').values(row).execute();
+  await trx.insertInto('patient_documents').values(row).execute();
 }
 
 export async function patientDocuments(db: Db, clinicId: string, patientId: string): Promise<PatientDocumentRow[]> {
-  return any(db).selectFrom('patient_documents').selectAll().where('clinic_id', '=', clinicId).where('patient_id', '=', patientId).orderBy('issued_at', 'desc').orderBy('id').execute() as Promise<PatientDocumentRow[]>;
+  return db.selectFrom('patient_documents').selectAll().where('clinic_id', '=', clinicId).where('patient_id', '=', patientId).orderBy('issued_at', 'desc').orderBy('id').execute() as Promise<PatientDocumentRow[]>;
 }
 
 export async function patientDocument(db: Db, clinicId: string, id: string): Promise<PatientDocumentRow | undefined> {
-  return any(db).selectFrom('patient_documents').selectAll().where('clinic_id', '=', clinicId).where('id', '=', id).executeTakeFirst() as Promise<PatientDocumentRow | undefined>;
+  return db.selectFrom('patient_documents').selectAll().where('clinic_id', '=', clinicId).where('id', '=', id).executeTakeFirst() as Promise<PatientDocumentRow | undefined>;
 }
 
 export async function updatePatientDocument(trx: Db, clinicId: string, id: string, patch: Partial<PatientDocumentRow>) {
-  await any(trx).updateTable('patient_documents').set(patch).where('clinic_id', '=', clinicId).where('id', '=', id).execute();
+  await trx.updateTable('patient_documents').set(patch).where('clinic_id', '=', clinicId).where('id', '=', id).execute();
 }
 
 export interface RepresentativeRow {
@@ -85,7 +83,7 @@ export interface RepresentativeRow {
 }
 
 export async function patientForDocuments(db: Db, clinicId: string, patientId: string) {
-  return any(db)
+  return db
     .selectFrom('patients')
     .select(['id', 'surname', 'first_name', 'patronymic', 'birth_date', 'email', 'card_number', 'rep_full_name', 'rep_document', 'rep_relation', 'rep_phone'])
     .where('clinic_id', '=', clinicId)
@@ -96,7 +94,7 @@ export async function patientForDocuments(db: Db, clinicId: string, patientId: s
 }
 
 export async function setRepresentative(trx: Db, clinicId: string, patientId: string, rep: RepresentativeRow) {
-  await any(trx).updateTable('patients').set(rep).where('clinic_id', '=', clinicId).where('id', '=', patientId).execute();
+  await trx.updateTable('patients').set(rep).where('clinic_id', '=', clinicId).where('id', '=', patientId).execute();
 }
 
 export interface VisitRow {
@@ -106,12 +104,12 @@ export interface VisitRow {
   doctor_id: string;
   local_date: string;
   status: string;
-  planned_services_json: string | null;
-  starts_at: string | Date;
+  planned_services_json?: string | null;
+  starts_at: string;
 }
 
 export async function visit(db: Db, clinicId: string, id: string): Promise<VisitRow | undefined> {
-  return any(db)
+  return db
     .selectFrom('appointments')
     .select(['id', 'patient_id', 'branch_id', 'doctor_id', 'local_date', 'status', 'planned_services_json', 'starts_at'])
     .where('clinic_id', '=', clinicId)
@@ -120,7 +118,7 @@ export async function visit(db: Db, clinicId: string, id: string): Promise<Visit
 }
 
 export async function visitsOn(db: Db, clinicId: string, localDate: string, branchId?: string): Promise<VisitRow[]> {
-  let q = any(db)
+  let q = db
     .selectFrom('appointments')
     .select(['id', 'patient_id', 'branch_id', 'doctor_id', 'local_date', 'status', 'planned_services_json', 'starts_at'])
     .where('clinic_id', '=', clinicId)
@@ -131,12 +129,12 @@ export async function visitsOn(db: Db, clinicId: string, localDate: string, bran
 }
 
 export async function setPlannedServices(trx: Db, clinicId: string, id: string, codes: string[]) {
-  await any(trx).updateTable('appointments').set({ planned_services_json: JSON.stringify(codes) }).where('clinic_id', '=', clinicId).where('id', '=', id).execute();
+  await trx.updateTable('appointments').set({ planned_services_json: JSON.stringify(codes) }).where('clinic_id', '=', clinicId).where('id', '=', id).execute();
 }
 
 /** Price-list codes on the visit's bills (what was composed for it at the desk or by the doctor). */
 export async function billedCodes(db: Db, clinicId: string, appointmentId: string): Promise<string[]> {
-  const rows = await any(db)
+  const rows = await db
     .selectFrom('bill_lines')
     .innerJoin('bills', 'bills.id', 'bill_lines.bill_id')
     .select('bill_lines.code')
@@ -149,22 +147,22 @@ export async function billedCodes(db: Db, clinicId: string, appointmentId: strin
 
 export async function priceNames(db: Db, clinicId: string, codes: string[]): Promise<Map<string, string>> {
   if (!codes.length) return new Map();
-  const rows = await any(db).selectFrom('price_items').select(['code', 'name']).where('clinic_id', '=', clinicId).where('code', 'in', codes).execute();
+  const rows = await db.selectFrom('price_items').select(['code', 'name']).where('clinic_id', '=', clinicId).where('code', 'in', codes).execute();
   return new Map(rows.map((r: { code: string; name: string }) => [r.code, r.name]));
 }
 
 export async function doctorName(db: Db, clinicId: string, doctorId: string) {
-  return any(db).selectFrom('doctors').select(['surname', 'first_name', 'patronymic', 'position']).where('clinic_id', '=', clinicId).where('id', '=', doctorId).executeTakeFirst() as Promise<
+  return db.selectFrom('doctors').select(['surname', 'first_name', 'patronymic', 'position']).where('clinic_id', '=', clinicId).where('id', '=', doctorId).executeTakeFirst() as Promise<
     { surname: string; first_name: string; patronymic: string | null; position: string } | undefined
   >;
 }
 
 export async function clinicForDocuments(db: Db, clinicId: string) {
-  return any(db).selectFrom('clinics').selectAll().where('id', '=', clinicId).executeTakeFirstOrThrow() as Promise<Record<string, unknown> & { name: string; time_zone: string }>;
+  return db.selectFrom('clinics').selectAll().where('id', '=', clinicId).executeTakeFirstOrThrow() as Promise<Record<string, unknown> & { name: string; time_zone: string }>;
 }
 
 export async function branchesOf(db: Db, clinicId: string) {
-  return any(db).selectFrom('branches').select(['id', 'name', 'address', 'phone']).where('clinic_id', '=', clinicId).orderBy('created_at').orderBy('id').execute() as Promise<
+  return db.selectFrom('branches').select(['id', 'name', 'address', 'phone']).where('clinic_id', '=', clinicId).orderBy('created_at').orderBy('id').execute() as Promise<
     { id: string; name: string; address: string; phone: string | null }[]
   >;
 }
@@ -172,7 +170,7 @@ export async function branchesOf(db: Db, clinicId: string) {
 /** The price of each code on a date (the version valid then): kopecks, with the top of a range (null: one price). */
 export async function pricesOn(db: Db, clinicId: string, codes: string[], date: string): Promise<Map<string, { min: number; max: number | null }>> {
   if (!codes.length) return new Map();
-  const rows = await any(db)
+  const rows = await db
     .selectFrom('price_items as i')
     .innerJoin('price_versions as v', 'v.item_id', 'i.id')
     .select(['i.code', 'v.valid_from', 'v.price_min', 'v.price_max'])
@@ -190,5 +188,5 @@ export async function pricesOn(db: Db, clinicId: string, codes: string[], date: 
 
 /** Writes the clinic's settings JSON whole (the caller merged its section into what was stored). */
 export async function setClinicSettingsJson(trx: Db, clinicId: string, json: string) {
-  await any(trx).updateTable('clinics').set({ settings_json: json }).where('id', '=', clinicId).execute();
+  await trx.updateTable('clinics').set({ settings_json: json }).where('id', '=', clinicId).execute();
 }

@@ -5,6 +5,7 @@ export const callsEn: typeof callsRu = {
   newCall: 'New call',
   newCallHint: 'Open the call card (F2)',
   card: {
+    representative: 'Legal representative',
     ringing: '{{phone}} is calling',
     title: 'Call', say: 'Say', caller: 'Caller', phone: 'Phone', callerName: 'Caller’s name', callerType: 'Caller type',
     repeatHint: 'A repeat patient: speak to him as someone the clinic remembers', addressAs: 'Address as: {{name}}',

@@ -4,6 +4,7 @@ export const callsRu = {
   newCall: 'Новый звонок',
   newCallHint: 'Открыть карточку звонка (F2)',
   card: {
+    representative: 'Законный представитель',
     ringing: 'Звонит {{phone}}',
     title: 'Звонок',
     say: 'Скажите',

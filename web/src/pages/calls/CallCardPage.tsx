@@ -14,7 +14,7 @@ import { FormErrors } from '../../components/FormErrors';
 import { useCan, useClinicTimeZone } from '../../components/session';
 import { BalanceBadge } from '../cash/PatientMoneyPanel';
 import { useFieldErrors } from '../../lib/fieldErrors';
-import { formatInstant, todayIn } from '../../lib/format';
+import { displayPhone, formatInstant, todayIn } from '../../lib/format';
 import { notifySaved } from '../../lib/notify';
 import { BookingPatientPicker, type PickedPatient } from '../schedule/BookingPatientPicker';
 import { doctorName } from '../schedule/headers';
@@ -56,6 +56,8 @@ function CallCard() {
   const [patient, setPatient] = useState<PickedPatient | null>(null);
   const card = useCallerCard(patient?.id ?? null);
   const caller = usePatient(ringing?.patientId ?? undefined);
+  const picked = usePatient(patient?.id ?? undefined);
+  const rep = picked.data?.representative ?? null;
   useEffect(() => {
     if (caller.data) setPatient((p) => p ?? caller.data);
   }, [caller.data]);
@@ -141,6 +143,11 @@ function CallCard() {
           {(nonPatient || !patient) && <TextInput label={t('calls.card.callerName')} value={callerName} onChange={(e) => setCallerName(e.currentTarget.value)} maxLength={LIMITS.name} />}
           {nonPatient && ['advertising', 'supplier', 'director'].includes(purpose) && (
             <Alert color="gray" variant="light" p="xs" data-testid="non-patient-hint">{t(`calls.card.nonPatient.${purpose}`)}</Alert>
+          )}
+          {rep && (
+            <Text size="sm" data-testid="call-representative">
+              {t('calls.card.representative')}: <b>{rep.fullName}</b>{rep.relation ? ` (${rep.relation})` : ''}{rep.phone ? `, ${displayPhone(rep.phone)}` : ''}
+            </Text>
           )}
           {patient && can('billing.write') && <Group><BalanceBadge patientId={patient.id} /></Group>}
           {patient && card.data && <CallerHistory card={card.data} tz={tz} />}
