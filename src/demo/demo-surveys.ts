@@ -16,7 +16,7 @@ import { addDays, dayNumber, weekdayOf } from '../domain/dates.js';
 import { dayKind, isWorkingDay, type CalendarOverrides } from '../domain/calendar/production-calendar.js';
 import { localDateOf, localInstant, minutesOf } from '../domain/schedule/time.js';
 import { recallHistory } from './demo-recall.js';
-import { answerLabel, DEFAULT_QUESTIONS, isLowResult, type SurveyOutcome } from '../domain/surveys.js';
+import { answerLabel, DEFAULT_QUESTIONS, SURVEY_CARD_PREFIX, SURVEY_OUTCOME_RU, isLowResult, type SurveyOutcome } from '../domain/surveys.js';
 import type { Rng } from './demo-random.js';
 import { DAY_MS, iso } from './demo-time.js';
 
@@ -39,7 +39,7 @@ const LOW_COMMENTS = [
 const SATISFIED = [0, 0, 4, 30, 66];
 const DISAPPOINTED = [12, 22, 34, 22, 10];
 const SATISFACTION = [0.97, 0.95, 0.92, 0.88];
-const OUTCOME_RU: Record<SurveyOutcome, string> = { completed: 'опрос проведён', refused: 'отказался отвечать', not_reached: 'не дозвонились', callback: 'просил перезвонить' };
+const OUTCOME_RU = SURVEY_OUTCOME_RU;
 
 type Visit = { id: string; patient_id: string; doctor_id: string; branch_id: string; local_date: string; starts_at: string; status: string };
 
@@ -128,7 +128,7 @@ export async function seedDemoSurveys(o: Opts): Promise<{ consents: number; call
     cards.push({ id: id(), clinic_id: clinicId, patient_id: v.patient_id, section: 'svc1', text, event_date: localDateOf(ms, tz), minutes: null, is_alert: alert ? 1 : 0, appointment_id: v.id, author_id: caller.id, author_name: caller.name, author_role: 'administrator', created_at: iso(ms) });
   const plain = (v: Visit, outcome: SurveyOutcome, ms: number, extra: Partial<Insertable<SurveyCallsTable>> = {}) => {
     const { caller } = attempt(v, outcome, ms, extra);
-    card(v, ms, caller, `Опрос после лечения: ${OUTCOME_RU[outcome]}`, false);
+    card(v, ms, caller, `${SURVEY_CARD_PREFIX}: ${OUTCOME_RU[outcome]}`, false);
   };
   const completed = (v: Visit, ms: number) => {
     const satisfied = rng.chance(satisfactionOf.get(v.doctor_id)!);
@@ -160,7 +160,7 @@ export async function seedDemoSurveys(o: Opts): Promise<{ consents: number; call
       });
     }
     const list = checked.map((a) => answerLabel(DEFAULT_QUESTIONS.find((q) => q.key === a.key)!, a.score)).join(', ');
-    card(v, ms, caller, `Опрос после лечения: ${OUTCOME_RU.completed} (${list})${low ? '; низкая оценка — задача главному врачу' : ''}`, low);
+    card(v, ms, caller, `${SURVEY_CARD_PREFIX}: ${OUTCOME_RU.completed} (${list})${low ? '; низкая оценка — задача главному врачу' : ''}`, low);
   };
   const patientNames = new Map((await db.selectFrom('patients').select(['id', 'surname', 'first_name']).where('clinic_id', '=', clinicId).execute()).map((p) => [p.id, `${p.surname} ${p.first_name}`]));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerLabel, DEFAULT_QUESTIONS, isLowResult, surveyScript } from './surveys.js';
+import { answerLabel, DEFAULT_QUESTIONS, isLowResult, isSurveyCardEntry, surveyScript } from './surveys.js';
 
 describe('survey answers in the service card and the low-result rule', () => {
   it('names the default questions briefly in Russian, a custom one by its text; the recommendation out of 10', () => {
@@ -20,5 +20,10 @@ describe('survey answers in the service card and the low-result rule', () => {
     const s = surveyScript({ firstName: 'Раиса', patronymic: 'Андреевна', clinicName: 'Стоматологическая клиника «Улыбка»', staffName: 'Миронова Екатерина', doctorName: 'Григорьев Павел' });
     expect(s.introduction).toBe('Добрый день, Раиса Андреевна! Вас беспокоит Миронова Екатерина, Стоматологическая клиника «Улыбка». Недавно Вы закончили у нас лечение, Ваш врач — Григорьев Павел.');
     expect(surveyScript({ firstName: 'Иван', clinicName: 'Улыбка', staffName: 'А', doctorName: null }).introduction).toBe('Добрый день, Иван! Вас беспокоит А, клиника «Улыбка».');
+  });
+  it('tells the survey’s own service-card notes from a wish the desk must remember', () => {
+    expect(isSurveyCardEntry('Опрос после лечения: опрос проведён (впечатление 5)')).toBe(true);
+    expect(isSurveyCardEntry('Разбор низкой оценки в опросе: перезвонил главный врач')).toBe(true);
+    expect(isSurveyCardEntry('Звонить после 18:00, согласна на опрос по телефону')).toBe(false);
   });
 });

@@ -48,6 +48,16 @@ export function surveyScript(o: { firstName: string; patronymic?: string | null;
 }
 
 export const SURVEY_OUTCOMES = ['completed', 'refused', 'not_reached', 'callback'] as const;
+
+/** How a survey attempt reads in the service card (SVC-1). */
+export const SURVEY_OUTCOME_RU: Record<(typeof SURVEY_OUTCOMES)[number], string> = { completed: 'опрос проведён', refused: 'отказался отвечать', not_reached: 'не дозвонились', callback: 'просил перезвонить' };
+/** The service card entries the survey writes itself begin so (the attempt, the follow-up of a low result). */
+export const SURVEY_CARD_PREFIX = 'Опрос после лечения';
+export const FOLLOW_UP_CARD_PREFIX = 'Разбор низкой оценки в опросе';
+/** An SVC-1 entry the survey wrote, not a wish the patient asked the desk to remember. */
+export function isSurveyCardEntry(text: string): boolean {
+  return text.startsWith(SURVEY_CARD_PREFIX) || text.startsWith(FOLLOW_UP_CARD_PREFIX);
+}
 export type SurveyOutcome = (typeof SURVEY_OUTCOMES)[number];
 
 /** SURV-3: a score of 2 or less of 5, a recommendation of 6 or less of 10, or a complaint raises a follow-up. */

@@ -2,6 +2,7 @@ import { type Db } from '../db/connect.js';
 import { clinicTimeAndSettings } from '../db/repos/clinic.repo.js';
 import { surveyCallOfTask } from '../db/repos/survey-results.repo.js';
 import { localDateOf } from '../domain/schedule/time.js';
+import { FOLLOW_UP_CARD_PREFIX } from '../domain/surveys.js';
 import { addEntryTx, authorName } from './service-card.service.js';
 import type { Actor } from './context.js';
 
@@ -14,7 +15,7 @@ export async function surveyFollowUpClosedTx(trx: Db, actor: Actor, taskId: stri
   const call = await surveyCallOfTask(trx, actor.clinicId, taskId);
   if (!call) return;
   const { time_zone: tz } = await clinicTimeAndSettings(trx, actor.clinicId);
-  const what = input.status === 'done' ? 'Разбор низкой оценки в опросе' : 'Разбор низкой оценки в опросе отменён';
+  const what = input.status === 'done' ? FOLLOW_UP_CARD_PREFIX : `${FOLLOW_UP_CARD_PREFIX} отменён`;
   await addEntryTx(trx, actor, await authorName(trx, actor), call.patient_id, {
     section: 'svc1', eventDate: localDateOf(now.getTime(), tz), appointmentId: call.appointment_id, isAlert: false, text: `${what}: ${input.outcome.trim()}`,
   }, now.toISOString());

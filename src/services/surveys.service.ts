@@ -6,14 +6,14 @@ import { getPatientRow } from '../db/repos/patients.repo.js';
 import { clinicConsentsOldestFirst, clinicName, insertQuestionnaire, insertSurveyAnswer, insertSurveyCall, latestQuestionnaire, surveyCallsOf, surveyPatientNames, surveyPatientPhones, surveyVisit, surveyVisitsOf } from '../db/repos/surveys.repo.js';
 import { fieldError, notFound } from '../domain/errors.js';
 import { localDateOf } from '../domain/schedule/time.js';
-import { answerLabel, DEFAULT_QUESTIONS, isLowResult, surveyEligible, surveyScript, surveySettings, type SurveyOutcome, type SurveyQuestion } from '../domain/surveys.js';
+import { answerLabel, DEFAULT_QUESTIONS, SURVEY_CARD_PREFIX, SURVEY_OUTCOME_RU, isLowResult, surveyEligible, surveyScript, surveySettings, type SurveyOutcome, type SurveyQuestion } from '../domain/surveys.js';
 import { addEntryTx, authorName } from './service-card.service.js';
 import { createTask } from './tasks.service.js';
 import { auditEntry, type Actor, type Deps } from './context.js';
 import type { Db } from '../db/connect.js';
 
 const PATIENT = { ru: 'Пациент', en: 'Patient' };
-const OUTCOME_RU: Record<SurveyOutcome, string> = { completed: 'опрос проведён', refused: 'отказался отвечать', not_reached: 'не дозвонились', callback: 'просил перезвонить' };
+const OUTCOME_RU = SURVEY_OUTCOME_RU;
 
 /** The questionnaire in force: the newest saved version, or the seed's defaults as version 0. */
 export async function currentQuestionnaire(db: Db, clinicId: string): Promise<{ version: number; questions: SurveyQuestion[] }> {
@@ -152,7 +152,7 @@ export async function recordSurveyCall(deps: Deps, actor: Actor, patientId: stri
     const scores = checked.filter((a) => a.score !== null).map((a) => answerLabel(byKey.get(a.key)!, a.score!)).join(', ');
     await addEntryTx(trx, actor, name, patientId, {
       section: 'svc1', eventDate: localDateOf(now.getTime(), tz), appointmentId: visit?.id ?? null, isAlert: low,
-      text: `Опрос после лечения: ${OUTCOME_RU[input.outcome]}${scores ? ` (${scores})` : ''}${low ? '; низкая оценка — задача главному врачу' : ''}`,
+      text: `${SURVEY_CARD_PREFIX}: ${OUTCOME_RU[input.outcome]}${scores ? ` (${scores})` : ''}${low ? '; низкая оценка — задача главному врачу' : ''}`,
     }, now.toISOString());
     await appendAudit(trx, auditEntry(actor, now, { action: 'create', objectType: 'survey_call', objectId: id, patientId, details: { outcome: input.outcome, low } }));
     return { id, outcome: input.outcome, low, taskId };

@@ -1,6 +1,7 @@
 import { Alert, List, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { SVC_LABELS, type SvcSection } from '../../../src/domain/service-card.js';
+import { isSurveyCardEntry } from '../../../src/domain/surveys.js';
 import { useServiceCard } from '../api/desk';
 import { useCan } from './session';
 
@@ -18,7 +19,8 @@ export function PatientAlerts({ patientId }: { patientId: string }) {
   const entries = [...(useServiceCard(patientId).data?.items ?? [])].sort((a, b) => b.eventDate.localeCompare(a.eventDate) || b.createdAt.localeCompare(a.createdAt));
   const recs = entries.filter((e) => e.section === 'svc10').slice(0, 3);
   const alerts = entries.filter((e) => e.isAlert && e.section !== 'svc10');
-  const wish = can('calls.write') ? entries.find((e) => e.section === 'svc1') : undefined;
+  // The latest wish, not the survey's own notes (they sit in the same section).
+  const wish = can('calls.write') ? entries.find((e) => e.section === 'svc1' && !isSurveyCardEntry(e.text)) : undefined;
   const shown = [...recs, ...alerts, ...(wish && !alerts.includes(wish) ? [wish] : [])];
   if (!shown.length) return null;
   return (
