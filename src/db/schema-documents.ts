@@ -50,3 +50,11 @@ export interface PatientDocumentsTable {
   issued_at: string;
   updated_at: string;
 }
+
+/** A child's or a ward's legal representative who signs for them: columns of `patients` (025). */
+export interface PatientRepresentativeColumns {
+  rep_full_name: string | null;
+  rep_document: string | null;
+  rep_relation: string | null;
+  rep_phone: string | null;
+}

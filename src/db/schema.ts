@@ -28,7 +28,7 @@ import type { ExamAttemptsTable, JobDescriptionReadsTable, JobDescriptionsTable,
 export * from './schema-worklists.js';
 import type { RecallRulesTable } from './schema-worklists.js';
 export * from './schema-surveys.js';
-import type { DocumentTemplatesTable, LegalReferenceOverridesTable, PatientDocumentsTable } from './schema-documents.js';
+import type { DocumentTemplatesTable, LegalReferenceOverridesTable, PatientDocumentsTable, PatientRepresentativeColumns } from './schema-documents.js';
 import type { SurveyAnswersTable, SurveyCallsTable, SurveyConsentsTable, SurveyQuestionnairesTable, SurveyReviewsTable } from './schema-surveys.js';
 export * from './schema-svc.js';
 import type { ReviewSitesTable, SvcRegulationReadsTable, SvcRegulationsTable, VisitLeavingsTable } from './schema-svc.js';
@@ -178,7 +178,7 @@ export interface CountersTable {
   value: number;
 }
 
-export interface PatientsTable {
+export interface PatientsTable extends PatientRepresentativeColumns {
   id: string;
   clinic_id: string;
   card_number: number;
@@ -202,11 +202,6 @@ export interface PatientsTable {
   pd_state: Generated<'active' | 'blocked' | 'destroyed'>;
   /** While blocked: the medical record is kept until this clinic-local date. */
   retain_until: string | null;
-  /** A child's or a ward's legal representative who signs for them (025). */
-  rep_full_name: string | null;
-  rep_document: string | null;
-  rep_relation: string | null;
-  rep_phone: string | null;
 }
 
 export interface PdDestructionsTable {
