@@ -1,44 +1,9 @@
 import type { Db } from '../connect.js';
+import type { DocumentTemplatesTable, PatientDocumentsTable, PatientRepresentativeColumns } from '../schema-documents.js';
 
-/** Templates, legal reference overrides and patients' documents (migration 025, src/db/schema-documents.ts). */
-
-export interface TemplateRow {
-  id: string;
-  clinic_id: string;
-  code: string;
-  kind: string;
-  version: number;
-  title: string;
-  audience: 'patient' | 'staff';
-  service_codes_json: string;
-  body: string;
-  created_by: string | null;
-  created_at: string;
-}
-
-export interface PatientDocumentRow {
-  id: string;
-  clinic_id: string;
-  patient_id: string;
-  appointment_id: string | null;
-  template_code: string;
-  template_version: number;
-  kind: string;
-  title: string;
-  content_json: string;
-  content_sha256: string;
-  status: 'issued' | 'signed_on_screen' | 'signed_on_paper' | 'refused' | 'expired';
-  refusal_reason: string | null;
-  signer: 'patient' | 'representative' | null;
-  signer_name: string | null;
-  signature_png: string | null;
-  signed_at: string | null;
-  paper_date: string | null;
-  recorded_by: string | null;
-  issued_by: string;
-  issued_at: string;
-  updated_at: string;
-}
+/** Templates, legal reference overrides and patients' documents (migration 025): the rows as stored in src/db/schema-documents.ts. */
+export type TemplateRow = DocumentTemplatesTable;
+export type PatientDocumentRow = PatientDocumentsTable;
 
 export async function templateRows(db: Db, clinicId: string, code?: string): Promise<TemplateRow[]> {
   let q = db.selectFrom('document_templates').selectAll().where('clinic_id', '=', clinicId);
@@ -75,12 +40,7 @@ export async function updatePatientDocument(trx: Db, clinicId: string, id: strin
   await trx.updateTable('patient_documents').set(patch).where('clinic_id', '=', clinicId).where('id', '=', id).execute();
 }
 
-export interface RepresentativeRow {
-  rep_full_name: string | null;
-  rep_document: string | null;
-  rep_relation: string | null;
-  rep_phone: string | null;
-}
+export type RepresentativeRow = PatientRepresentativeColumns;
 
 export async function patientForDocuments(db: Db, clinicId: string, patientId: string) {
   return db
