@@ -15,7 +15,7 @@ import { auditEntry, type Actor, type Deps } from './context.js';
 
 /**
  * One call of a worklist, recorded as an outgoing row of the call base (CALL-4) with its outcome.
- * A confirmation's outcome marks the visit at once (CONF-3): «ВИЗИТ ПОДТВЕРЖДЕН» when
+ * A confirmation's outcome marks the visit at once (CONF-3): «ВИЗИТ ПОДТВЕРЖДЁН» when
  * confirmed, «ПОЗВОНИТЬ» when not reached or asked to call back; a cancellation goes through the
  * schedule's own cancellation (reason and the next contact, CONF-5) before the call is logged.
  */

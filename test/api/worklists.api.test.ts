@@ -70,7 +70,7 @@ describe.each(DIALECTS)('the outgoing worklists «Обзвон» (%s)', (dialect
     expect((await f.admin('GET', '/api/worklists/confirmations?date=2026-11-28')).json()).toMatchObject({ open: false, sessions: [] });
   });
 
-  it('each attempt is recorded in the call base and marks the visit: «ВИЗИТ ПОДТВЕРЖДЕН» or «ПОЗВОНИТЬ»', async () => {
+  it('each attempt is recorded in the call base and marks the visit: «ВИЗИТ ПОДТВЕРЖДЁН» or «ПОЗВОНИТЬ»', async () => {
     const [p0, p1] = f.patients;
     const ok = await f.admin('POST', '/api/worklists/attempts', { purpose: 'confirmation', outcome: 'confirmed', patientId: p0, appointmentId: mon.early });
     expect(ok.statusCode, ok.body).toBe(201);

@@ -24,7 +24,7 @@ describe('browser: «Обзвон» — the confirmation list (CONF-1..3)', () =
     await server?.close();
   });
 
-  it('admin: the demo list is partly called; a call → «Подтвердил визит» → «ВИЗИТ ПОДТВЕРЖДЕН» on the list and on the schedule', async () => {
+  it('admin: the demo list is partly called; a call → «Подтвердил визит» → «ВИЗИТ ПОДТВЕРЖДЁН» on the list and on the schedule', async () => {
     const page = await signedInPage(browser, server.url, 'admin', '/desk/calls');
     await page.getByTestId('tab-confirmations').waitFor();
     // The nearest calling day (today, or the next open one) with a visit still to confirm.

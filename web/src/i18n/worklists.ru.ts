@@ -15,7 +15,7 @@ export const worklistsRu = {
   empty: 'Никого обзванивать не нужно.',
   counts: 'Всего {{total}} · подтверждено {{confirmed}} · осталось {{toCall}} · не дозвонились {{notReached}}',
   col: { time: 'Время', patient: 'Пациент', phone: 'Телефон', doctor: 'Врач', mark: 'Отметка', attempts: 'Звонки', actions: '' },
-  marks: { confirmed: 'ВИЗИТ ПОДТВЕРЖДЕН', call: 'ПОЗВОНИТЬ', cancelled: 'Отменён', late: 'записан накануне', done: 'Визит состоялся' },
+  marks: { confirmed: 'ВИЗИТ ПОДТВЕРЖДЁН', call: 'ПОЗВОНИТЬ', cancelled: 'Отменён', late: 'записан накануне', done: 'Визит состоялся' },
   script: 'Текст звонка',
   outcome: {
     confirmed: 'Подтвердил визит', not_reached: 'Не дозвонился', callback: 'Просил перезвонить', cancelled: 'Отменил визит',

@@ -43,7 +43,7 @@ export function CallbackTab({ date }: { date: string }) {
                 <Anchor component={Link} to={`/patients/${i.patientId}`} size="sm">{i.name}</Anchor>
                 <Text size="xs" c="dimmed">{t(`worklists.callbacks.source.${i.source}`)}</Text>
               </Table.Td>
-              <Table.Td>{i.phone ? <Anchor href={`tel:${i.phone}`} size="sm">{displayPhone(i.phone)}</Anchor> : '—'}</Table.Td>
+              <Table.Td>{i.phone ? <Anchor href={`tel:${i.phone}`} size="sm" style={{ whiteSpace: 'nowrap' }}>{displayPhone(i.phone)}</Anchor> : '—'}</Table.Td>
               <Table.Td>
                 {formatDate(i.dueDate)}{i.dueAt ? `, ${timeOf(i.dueAt, tz)}` : ''}
                 {i.overdue && <Badge color="red" variant="light" size="xs" ml={4}>{t('worklists.callbacks.overdue')}</Badge>}

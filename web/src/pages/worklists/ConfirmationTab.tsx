@@ -11,7 +11,7 @@ import { AttemptControls, AttemptList } from './AttemptControls';
 
 const CONFIRMED = new Set(['confirmed', 'arrived', 'in_chair', 'done']);
 
-/** The marks the schedule shows (CONF-3): «ВИЗИТ ПОДТВЕРЖДЕН», «ПОЗВОНИТЬ». */
+/** The marks the schedule shows (CONF-3): «ВИЗИТ ПОДТВЕРЖДЁН», «ПОЗВОНИТЬ». */
 export function Mark({ item }: { item: ConfirmationItemT }) {
   const { t } = useTranslation();
   if (item.status === 'cancelled') return <Badge color="red" variant="light">{t('worklists.marks.cancelled')}</Badge>;
@@ -63,7 +63,7 @@ export function ConfirmationTab({ date }: { date: string }) {
                         <Text size="xs" c="blue" style={{ cursor: 'help' }} data-testid="script">{t('worklists.script')}</Text>
                       </Tooltip>
                     </Table.Td>
-                    <Table.Td>{i.phone ? <Anchor href={`tel:${i.phone}`} size="sm">{displayPhone(i.phone)}</Anchor> : '—'}</Table.Td>
+                    <Table.Td>{i.phone ? <Anchor href={`tel:${i.phone}`} size="sm" style={{ whiteSpace: 'nowrap' }}>{displayPhone(i.phone)}</Anchor> : '—'}</Table.Td>
                     <Table.Td>
                       <Mark item={i} />
                       {i.bookedLate && <Text size="xs" c="dimmed">{t('worklists.marks.late')}</Text>}

@@ -54,7 +54,7 @@ export function RecallTab({ date }: { date: string }) {
                     <Text size="xs" c="blue" style={{ cursor: 'help' }}>{t('worklists.script')}</Text>
                   </Tooltip>
                 </Table.Td>
-                <Table.Td>{i.phone ? <Anchor href={`tel:${i.phone}`} size="sm">{displayPhone(i.phone)}</Anchor> : '—'}</Table.Td>
+                <Table.Td>{i.phone ? <Anchor href={`tel:${i.phone}`} size="sm" style={{ whiteSpace: 'nowrap' }}>{displayPhone(i.phone)}</Anchor> : '—'}</Table.Td>
                 <Table.Td>
                   <Badge color={i.kind === 'recall' ? 'blue' : 'orange'} variant="light" tt="none">{t(`worklists.recall.kind.${i.kind}`)}</Badge>
                   <Text size="xs">{i.detail}</Text>
