@@ -37,6 +37,9 @@ export interface DocumentService {
   tooth?: string;
   diagnosis?: string;
   stage?: string;
+  /** A warranty coupon's row (DOC-4): the warranty term and service life in words, from the clinic's warranty terms. */
+  warranty?: string;
+  serviceLife?: string;
 }
 
 export interface DocumentQuestionGroup {
@@ -97,13 +100,24 @@ function signatures(s: DocumentSnapshot, sig: DocumentSignature | null): Content
 
 const th = (text: string, alignment: 'left' | 'center' | 'right' = 'left') => ({ text, bold: true, fontSize: 8.5, alignment, fillColor: '#eeeeee' });
 
-/** Unchanged since the first issued documents, so their PDFs read as they did. */
+/** Unchanged since the first issued documents, so their PDFs read as they did; a warranty coupon's rows carry their terms (DOC-4). */
 function servicesTable(s: DocumentSnapshot): Content {
+  if (s.services.some((x) => x.warranty !== undefined)) return warrantyTable(s);
   const rows = s.services.length ? s.services.map((x, i) => [String(i + 1), x.code, x.name, '']) : [['', '', '', ''], ['', '', '', '']];
   return {
     margin: [0, 4, 0, 8],
     table: { headerRows: 1, widths: [20, 70, '*', 90], body: [[{ text: '№', bold: true }, { text: 'Код', bold: true }, { text: 'Услуга', bold: true }, { text: 'Отметка', bold: true }], ...rows] },
   };
+}
+
+/** DOC-4: № · tooth (FDI) · service · warranty term · service life, one row per performed service. */
+function warrantyTable(s: DocumentSnapshot): Content {
+  const rows = s.services.map((x, i) => [{ text: String(i + 1), alignment: 'right' }, x.tooth ?? '', { text: [{ text: x.name }, { text: `  ${x.code}`, color: '#666', fontSize: 7.5 }] }, x.warranty ?? '', x.serviceLife ?? '']);
+  return {
+    margin: [0, 4, 0, 8],
+    fontSize: 9,
+    table: { headerRows: 1, dontBreakRows: true, widths: [16, 40, '*', 90, 90], body: [[th('№', 'right'), th('Зуб (FDI)'), th('Выполненная работа'), th('Гарантийный срок'), th('Срок службы')], ...rows] },
+  } as Content;
 }
 
 /** DOC-6: № · tooth (FDI) · diagnosis · service · quantity · price · sum · stage, with the total; blank cells for the doctor's hand. */

@@ -14,6 +14,7 @@ import { DomainError, fieldError, notFound } from '../domain/errors.js';
 import { fullName } from '../domain/names.js';
 import { localDateOf } from '../domain/schedule/time.js';
 import { auditEntry, type Actor, type Deps } from './context.js';
+import { warrantyServices } from './documents-performed.js';
 
 /** Document templates (immutable versions), legal references, filling a template into a snapshot, the editor's preview. */
 
@@ -245,7 +246,8 @@ export async function snapshotOf(deps: Deps, db: Db, clinicId: string, t: { titl
   const codes = ctx.codes ?? (ctx.visit ? await plannedCodes(db, clinicId, ctx.visit) : []);
   const names = await lookups.priceNames(codes);
   const priceOf = await lookups.prices(codes, ctx.date);
-  const services = codes.map((code) => {
+  // A warranty coupon lists the visit's performed services with their teeth and terms (DOC-4), not the planned ones.
+  const services = t.kind === 'warranty_coupon' && ctx.visit && !ctx.codes ? await warrantyServices(db, clinicId, ctx.visit) : codes.map((code) => {
     const pr = priceOf.get(code);
     return { code, name: names.get(code) ?? code, price: pr ? pr.min : null, ...(pr?.max != null && pr.max !== pr.min && { priceFrom: true }) };
   });

@@ -5,6 +5,8 @@ import {
   PatientDocument, PatientDocumentRegister, PlannedServicesInput, RefuseInput, RepresentativeInput, SignInput, TemplateCodeParams, TemplateInput, TemplatePreviewInput,
   VisitDocuments,
 } from '../../contracts/documents.js';
+import { VisitAftercare } from '../../contracts/aftercare.js';
+import * as aftercare from '../../services/documents-aftercare.service.js';
 import * as pack from '../../services/documents-pack.service.js';
 import * as templates from '../../services/documents-templates.service.js';
 import * as docs from '../../services/documents.service.js';
@@ -54,6 +56,8 @@ export const documentRoutes = ({ deps }: RouteDeps): FastifyPluginAsyncZod => as
 
   app.get('/appointments/:id/documents', { config: { access: R }, schema: { tags, summary: 'The documents the visit still needs', params: IdParams, response: { 200: VisitDocuments } } }, async (req) =>
     pack.visitDocuments(deps, actorOf(req), req.params.id));
+  app.get('/appointments/:id/aftercare', { config: { access: R }, schema: { tags, summary: 'After treatment: the performed services, the leaflets and warranty coupons to hand over (DOC-4, DOC-7)', params: IdParams, response: { 200: VisitAftercare } } }, async (req) =>
+    aftercare.visitAftercare(deps, actorOf(req), req.params.id));
   app.put('/appointments/:id/planned-services', { config: { access: I }, schema: { tags, summary: 'The services planned for the visit (price-list codes)', params: IdParams, body: PlannedServicesInput, response: { 200: VisitDocuments } } }, async (req) =>
     pack.setPlannedServices(deps, actorOf(req), req.params.id, req.body.codes));
   app.get('/documents/tomorrow-pack', { config: { access: I }, schema: { tags, summary: 'One PDF: the documents each of tomorrow’s patients still needs', querystring: PackQuery } }, async (req, reply) => {
