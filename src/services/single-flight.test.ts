@@ -24,6 +24,19 @@ describe('single flight (the dashboard asked by many desks at once)', () => {
     expect(f.size).toBe(0);
   });
 
+  it('gathers before it computes: a caller of the same turn joins even when the computation itself never waits (a synchronous driver)', async () => {
+    const f = new SingleFlight<number>();
+    let computed = 0;
+    // Answers at once, as a chain of better-sqlite3 statements does: settled within microtasks of starting.
+    const compute = async () => ++computed;
+    const a = f.run('year', compute);
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    const b = f.run('year', compute);
+    expect(computed).toBe(0);
+    expect(await Promise.all([a, b])).toEqual([1, 1]);
+    expect(computed).toBe(1);
+  });
+
   it('keeps nothing once settled: the next caller computes afresh and sees new data', async () => {
     const f = new SingleFlight<number>();
     let value = 1;
@@ -34,10 +47,9 @@ describe('single flight (the dashboard asked by many desks at once)', () => {
 
   it('a failure reaches every waiter and is not remembered', async () => {
     const f = new SingleFlight<number>();
-    const d = deferred<number>();
-    const a = f.run('k', () => d.promise);
-    const b = f.run('k', () => d.promise);
-    d.reject(new Error('database gone'));
+    const fail = async (): Promise<number> => { throw new Error('database gone'); };
+    const a = f.run('k', fail);
+    const b = f.run('k', fail);
     await expect(a).rejects.toThrow('database gone');
     await expect(b).rejects.toThrow('database gone');
     expect(f.size).toBe(0);

@@ -6,6 +6,14 @@
  *
  * Used where one heavy read is asked by many screens at once (the owner's dashboard opened on every
  * desk at 09:00): 50 connections asking for the same year cost one pass over the visits, not 50.
+ *
+ * A flight gathers before it computes: the computation starts on the next turn of the event loop
+ * (setImmediate), after every request the server has already read has had its turn to join. Without
+ * it nothing was ever shared on SQLite: better-sqlite3 answers synchronously, so a request's whole
+ * handler (session, permission, every statement of the computation) ran to its answer in one turn
+ * and the next request was not even parsed before the flight had settled and been removed — 50
+ * identical dashboards were 50 computations in a row (issue 14). On PostgreSQL the statements wait
+ * on the network and requests overlapped anyway. The turn costs microseconds to a lone caller.
  */
 export class SingleFlight<T> {
   private readonly running = new Map<string, Promise<T>>();
@@ -18,7 +26,7 @@ export class SingleFlight<T> {
   run(key: string, compute: () => Promise<T>): Promise<T> {
     const joined = this.running.get(key);
     if (joined) return joined;
-    const started = compute().finally(() => this.running.delete(key));
+    const started = new Promise<void>((resolve) => setImmediate(resolve)).then(compute).finally(() => this.running.delete(key));
     this.running.set(key, started);
     return started;
   }
