@@ -56,8 +56,8 @@ export const Segment = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('all') }),
   /** Regular patients: at least `minVisits` finished visits. */
   z.strictObject({ kind: z.literal('regular'), minVisits: z.number().int().min(2).max(50).default(3) }),
-  /** Due for recall: last finished visit at least `months` ago and nothing booked ahead. */
-  z.strictObject({ kind: z.literal('recall'), months: z.number().int().min(1).max(60).default(6) }),
+  /** Due for recall by the clinic's recall rules, nothing booked ahead: the recall worklist's patients (REC-1, one rule everywhere). */
+  z.strictObject({ kind: z.literal('recall') }),
   /** Had the service (price-list code) on a bill. */
   z.strictObject({ kind: z.literal('service'), code: Text(40) }),
   /** Had a finished visit with the doctor. */

@@ -2,10 +2,16 @@ import type { Insertable } from 'kysely';
 import type { AppointmentHistoryTable, AppointmentsTable } from '../db/schema.js';
 import { addDays, weekdayOf } from '../domain/dates.js';
 import { isWorkingDay, type CalendarOverrides } from '../domain/calendar/production-calendar.js';
-import { RECALL_WINDOW } from '../domain/schedule/recall.js';
 import type { ScheduleDoctor } from './demo-schedule.js';
 import type { ClinicClock } from './demo-time.js';
 import { iso } from './demo-time.js';
+
+/**
+ * Where the demo puts the old check-ups: from half a year to 13 months back. Every one of them is
+ * due under the default recall rules (a check-up 6 months on, called up to a year overdue), so the
+ * recall worklist, the gaps list and the statistics show them all (REC-1, recall-due.service).
+ */
+const DEMO_RECALL_DAYS_AGO = { latest: 182, oldest: 400 } as const;
 
 export interface RecallDeps {
   clock: ClinicClock;
@@ -21,7 +27,7 @@ export interface RecallDeps {
 }
 
 /**
- * Finished visits from half a year to 13 months ago (the recall window) for patients not seen
+ * Finished check-ups from half a year to 13 months ago for patients not seen
  * since, so the gaps list's check-ups and the owner's recall progress have real work on the first
  * start: one visit a working day, at the first hour of a doctor who works that weekday, in turn
  * (never two at once, so no doctor or chair is double-booked). Some of these patients already
@@ -31,13 +37,13 @@ export function generateRecallVisits(d: RecallDeps, count = 120): Insertable<App
   const today = d.clock.localDate(d.nowMs);
   const out: Insertable<AppointmentsTable>[] = [];
   const pool = d.patients.filter((p) => !d.seenLately.has(p.id));
-  let back = RECALL_WINDOW.latestDaysAgo + 8;
+  let back = DEMO_RECALL_DAYS_AGO.latest + 8;
   let turn = 0;
   for (const p of pool) {
-    if (out.length >= count || back >= RECALL_WINDOW.oldestDaysAgo - 5) break;
+    if (out.length >= count || back >= DEMO_RECALL_DAYS_AGO.oldest - 5) break;
     let date = addDays(today, -back);
     back += 1;
-    while (!isWorkingDay(date, d.calendar) && back < RECALL_WINDOW.oldestDaysAgo - 5) {
+    while (!isWorkingDay(date, d.calendar) && back < DEMO_RECALL_DAYS_AGO.oldest - 5) {
       date = addDays(today, -back);
       back += 1;
     }

@@ -2,18 +2,17 @@ import type { z } from 'zod';
 import type { CallbackList, RecallList, WorklistQuery } from '../contracts/worklists.js';
 import { openCallbacks } from '../db/repos/callbacks.repo.js';
 import { droppedOutCandidates } from '../db/repos/gap-candidates.repo.js';
-import { listRules } from '../db/repos/recall-rules.repo.js';
-import { attempts, lastFinishedVisits, openPromisedCallbacks } from '../db/repos/worklists.repo.js';
+import { attempts, openPromisedCallbacks } from '../db/repos/worklists.repo.js';
 import { listDoctors } from '../db/repos/doctors.repo.js';
 import { addDays, ruDate } from '../domain/dates.js';
 import { fullName } from '../domain/names.js';
 import { CANCEL_REASONS, type CancelReason } from '../domain/schedule/status.js';
 import { localDateOf, localInstant } from '../domain/schedule/time.js';
 import { OVERDUE_CALLBACK_DAYS } from './callbacks.service.js';
-import { oldestRelevantVisit, recallDue, type RecallRule } from '../domain/worklists/recall-rules.js';
 import { dativeFullName } from '../domain/worklists/dative.js';
 import { addressName, recallScript } from '../domain/worklists/scripts.js';
 import type { Actor, Deps } from './context.js';
+import { recallToCall } from './recall-due.service.js';
 import { attemptOut, groupBy, phonesOf, worklistContext } from './worklist-common.js';
 
 /**
@@ -62,31 +61,28 @@ const CANCEL_REASON_RU: Record<CancelReason, string> = {
 };
 const cancelReasonLabel = (r: CancelReason) => CANCEL_REASON_RU[r];
 
-/** Outcomes that take a patient off the recall list until the next finished visit. */
+/** Outcomes that take a dropped-out patient off the recall list (as recallToCall does for the due). */
 const RECALL_CLOSED = new Set(['booked', 'refused', 'callback']);
 
 /**
- * REC-1..3: patients due for recall on `date` by the clinic's rules (last finished visit + the
- * rule's months, overdue at most a year, nothing booked ahead), then those who dropped out
- * (a visit cancelled or missed in the last 60 days and nothing booked since). A refusal or a
- * booking after the visit takes the patient off; «не дозвонился» keeps them with the attempt shown;
- * «перезвонить» moves them to the call-backs list.
+ * REC-1..3: patients due for recall on `date` by the clinic's rules (recall-due.service: the same
+ * rule as the gaps list and the statistics), then those who dropped out (a visit cancelled or
+ * missed in the last 60 days and nothing booked since). A refusal or a booking after the visit
+ * takes the patient off; «не дозвонился» keeps them with the attempt shown; «перезвонить» moves
+ * them to the call-backs list.
  */
 export async function recallList(deps: Deps, actor: Actor, q: z.infer<typeof WorklistQuery>): Promise<z.infer<typeof RecallList>> {
   const ctx = await worklistContext(deps, actor, q);
   const db = deps.h.db;
-  const rules: RecallRule[] = (await listRules(db, actor.clinicId)).map((r) => ({
-    id: r.id, name: r.name, visitKind: r.visit_kind as RecallRule['visitKind'], specialty: r.specialty, months: Number(r.months), isActive: Number(r.is_active) === 1,
-  }));
   const nowIso = ctx.now.toISOString();
-  const [visits, dropped, doctors] = await Promise.all([
-    rules.some((r) => r.isActive) ? lastFinishedVisits(db, actor.clinicId, oldestRelevantVisit(rules, ctx.date), ctx.date, nowIso) : Promise.resolve([]),
+  const [due, dropped, doctors] = await Promise.all([
+    recallToCall(db, actor.clinicId, ctx.date, ctx.now, ctx.tz),
     droppedOutCandidates(db, actor.clinicId, addDays(ctx.date, -60), addDays(ctx.date, 1), nowIso),
     listDoctors(db, actor.clinicId),
   ]);
   const doctorById = new Map(doctors.map((d) => [d.id, d]));
-  const patientIds = [...visits.map((v) => v.patient_id), ...dropped.map((d) => d.patient_id)];
-  const tried = groupBy(await attempts(db, actor.clinicId, 'recall', { patientIds }), (a) => a.patient_id);
+  const patientIds = [...due.map((d) => d.visit.patient_id), ...dropped.map((d) => d.patient_id)];
+  const tried = groupBy(await attempts(db, actor.clinicId, 'recall', { patientIds: dropped.map((d) => d.patient_id) }), (a) => a.patient_id);
   const phones = await phonesOf(db, patientIds);
   const script = (p: { address_as?: string | null; first_name: string; patronymic: string | null }, doctorId: string) => {
     const d = doctorById.get(doctorId);
@@ -98,18 +94,13 @@ export async function recallList(deps: Deps, actor: Actor, q: z.infer<typeof Wor
   };
   const items: z.infer<typeof RecallList>['items'] = [];
   const seen = new Set<string>();
-  for (const v of visits) {
-    const specialties = JSON.parse(v.specialties_json || '[]') as string[];
-    const due = recallDue(rules, { date: v.local_date, kind: v.kind, specialties }, ctx.date);
-    if (!due) continue;
-    const after = (tried.get(v.patient_id) ?? []).filter((a) => localDateOf(Date.parse(a.started_at), ctx.tz) >= v.local_date);
-    if (after.some((a) => RECALL_CLOSED.has(a.outcome))) continue;
+  for (const { visit: v, rule, dueDate, attempts: after } of due) {
     seen.add(v.patient_id);
     items.push({
       patientId: v.patient_id, name: fullName({ surname: v.surname, firstName: v.first_name, patronymic: v.patronymic }), phone: phones.get(v.patient_id) ?? null,
-      kind: 'recall', lastVisit: v.local_date, dueDate: due.dueDate, rule: due.rule.name, doctorId: v.doctor_id,
+      kind: 'recall', lastVisit: v.local_date, dueDate, rule: rule.name, doctorId: v.doctor_id,
       doctorName: fullName({ surname: v.d_surname, firstName: v.d_first_name, patronymic: v.d_patronymic }),
-      detail: `${due.rule.name}: последний визит ${ruDate(v.local_date)}, срок ${ruDate(due.dueDate)}`,
+      detail: `${rule.name}: последний визит ${ruDate(v.local_date)}, срок ${ruDate(dueDate)}`,
       attempts: after.map(attemptOut), script: script(v, v.doctor_id),
     });
   }

@@ -4,7 +4,7 @@ import { withTx } from '../db/connect.js';
 import { newId } from '../db/ids.js';
 import * as appts from '../db/repos/appointments.repo.js';
 import { appendAudit } from '../db/repos/audit.repo.js';
-import { droppedOutCandidates, mainPhoneNumbers, recallCandidates, waitingCandidates } from '../db/repos/gap-candidates.repo.js';
+import { droppedOutCandidates, mainPhoneNumbers, waitingCandidates } from '../db/repos/gap-candidates.repo.js';
 import { getDoctor } from '../db/repos/doctors.repo.js';
 import { getPatientRow } from '../db/repos/patients.repo.js';
 import { insertWaiting, listOpenWaiting, updateWaiting, waitingPatientId } from '../db/repos/waiting-list.repo.js';
@@ -12,12 +12,12 @@ import { addDays, ruDate } from '../domain/dates.js';
 import { fieldError, notFound } from '../domain/errors.js';
 import { fullName } from '../domain/names.js';
 import { assertPdActive } from '../domain/retention.js';
-import { recallWindow } from '../domain/schedule/recall.js';
 import { gaps as findGaps } from '../domain/schedule/slots.js';
 import { MINUTE } from '../domain/schedule/time.js';
 import { callbacksDue } from './callbacks.service.js';
 import { auditEntry, type Actor, type Deps } from './context.js';
 import { checkBranch } from './proposals.service.js';
+import { recallToCall } from './recall-due.service.js';
 import { doctorWork, loadContext, localToday } from './schedule-context.js';
 
 type Candidate = { patientId: string; name: string; phone: string | null; reason: 'waiting_list' | 'recall' | 'unfinished'; detail: string; score: number; waitingListId: string | null; doctorId: string | null; specialty: string | null };
@@ -36,7 +36,7 @@ export async function gapsForDay(deps: Deps, actor: Actor, date: string, branchI
   const min = (minMinutes ?? ctx.settings.gapMinMinutes) * MINUTE;
   const dayStart = Date.parse(`${addDays(date, -1)}T00:00:00Z`);
   const busy = await appts.busyTimes(deps.h.db, actor.clinicId, new Date(dayStart).toISOString(), new Date(dayStart + 3 * 86_400_000).toISOString());
-  const candidates = await candidatesFor(deps, actor, date, now);
+  const candidates = await candidatesFor(deps, actor, date, now, ctx.tz);
   const doctors = [];
   for (const d of ctx.doctors) {
     const work = doctorWork(ctx, d, date).filter((w) => !branchId || w.branchId === branchId);
@@ -57,15 +57,14 @@ export async function gapsForDay(deps: Deps, actor: Actor, date: string, branchI
   return { date, callbacks: await callbacksDue(deps.h.db, actor.clinicId, date, today), doctors };
 }
 
-async function candidatesFor(deps: Deps, actor: Actor, date: string, now: Date): Promise<Candidate[]> {
+async function candidatesFor(deps: Deps, actor: Actor, date: string, now: Date, tz: string): Promise<Candidate[]> {
   const db = deps.h.db;
   const nowIso = now.toISOString();
   const waiting = await waitingCandidates(db, actor.clinicId, date);
   // Dropped out: cancelled or missed in the last 60 days and not booked again since.
   const dropped = await droppedOutCandidates(db, actor.clinicId, addDays(date, -60), date, nowIso);
-  // Recall: last finished visit between about 13 months and half a year ago.
-  const window = recallWindow(date);
-  const recall = await recallCandidates(db, actor.clinicId, window.oldest, window.latest);
+  // Recall: due by the clinic's scheme, as on the recall worklist (REC-1: one rule everywhere).
+  const recall = await recallToCall(db, actor.clinicId, date, now, tz);
   const out: Candidate[] = [];
   const seen = new Set<string>();
   const push = (c: Candidate) => {
@@ -82,10 +81,11 @@ async function candidatesFor(deps: Deps, actor: Actor, date: string, now: Date):
     push({ patientId: d.patient_id, name: fullName({ surname: d.surname, firstName: d.first_name, patronymic: d.patronymic }), phone: null, reason: 'unfinished',
       detail: `${d.status === 'no_show' ? 'Неявка на приём' : 'Отмена приёма'} ${ruDate(d.local_date)}, новой записи нет`, score: 500, waitingListId: null, doctorId: d.doctor_id, specialty: null });
   }
-  for (const r of recall) {
-    const last = String(r.last);
-    push({ patientId: r.patient_id, name: fullName({ surname: r.surname, firstName: r.first_name, patronymic: r.patronymic }), phone: null, reason: 'recall',
-      detail: `Профосмотр: последний визит ${ruDate(last)}`, score: 100, waitingListId: null, doctorId: null, specialty: null });
+  // The longest overdue first; a day's gaps take at most 15 per doctor anyway.
+  for (const { visit: v, rule, dueDate } of [...recall].sort((a, b) => a.dueDate.localeCompare(b.dueDate)).slice(0, 100)) {
+    // A rule of a specialty (hygiene) fits that specialty's gaps only.
+    push({ patientId: v.patient_id, name: fullName({ surname: v.surname, firstName: v.first_name, patronymic: v.patronymic }), phone: null, reason: 'recall',
+      detail: `${rule.name}: последний визит ${ruDate(v.local_date)}, срок ${ruDate(dueDate)}`, score: 100, waitingListId: null, doctorId: null, specialty: rule.specialty });
   }
   const phones = await mainPhoneNumbers(db, out.map((c) => c.patientId));
   const byPatient = new Map(phones.map((p) => [p.patient_id, p.number]));

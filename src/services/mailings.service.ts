@@ -4,7 +4,7 @@ import type { ConsentInput, MailingInput, MessagingSettingsInput, PreviewInput, 
 import { withTx, type Db } from '../db/connect.js';
 import { newId } from '../db/ids.js';
 import { appendAudit } from '../db/repos/audit.repo.js';
-import { getClinic } from '../db/repos/clinic.repo.js';
+import { clinicTimeAndSettings, getClinic } from '../db/repos/clinic.repo.js';
 import * as repo from '../db/repos/mailings.repo.js';
 import { cancelWaitingMailings, insertLink, insertMessage } from '../db/repos/message-outbox.repo.js';
 import { insertAttempt } from '../db/repos/worklists.repo.js';
@@ -12,9 +12,11 @@ import type { MailChannel, MessagingSettingsTable } from '../db/schema.js';
 import { DomainError, notFound } from '../domain/errors.js';
 import { recipientOf, renderText, withUnsubscribe } from '../domain/mailings.js';
 import { fullName } from '../domain/names.js';
+import { localDateOf } from '../domain/schedule/time.js';
 import { addressName } from '../domain/worklists/scripts.js';
 import { auditEntry, type Actor, type Deps } from './context.js';
 import { signLink } from './link-tokens.js';
+import { recallToCall } from './recall-due.service.js';
 import { phonesOf } from './worklist-common.js';
 
 /** An unsubscribe link works for a year (a mailing read late still lets the patient leave it). */
@@ -100,9 +102,10 @@ export async function setConsent(deps: Deps, actor: Actor, patientId: string, bo
 
 async function segmentQuery(db: Db, clinicId: string, seg: z.infer<typeof Segment>, now: Date): Promise<repo.SegmentQuery> {
   if (seg.kind === 'recall') {
-    const cutoff = new Date(now);
-    cutoff.setUTCMonth(cutoff.getUTCMonth() - seg.months);
-    return { kind: 'recall', doneBeforeIso: cutoff.toISOString(), nowIso: now.toISOString() };
+    // The recall worklist's own patients today (recall-due.service): one rule for «due» everywhere.
+    const { time_zone: tz } = await clinicTimeAndSettings(db, clinicId);
+    const due = await recallToCall(db, clinicId, localDateOf(now.getTime(), tz), now, tz);
+    return { kind: 'recall', patientIds: due.map((d) => d.visit.patient_id) };
   }
   if (seg.kind === 'doctor' && !(await repo.doctorOfClinic(db, clinicId, seg.doctorId))) {
     throw new DomainError('validation_failed', { ru: 'Проверьте введённые данные', en: 'Please check the entered data' }, [{ field: 'segment.doctorId', message: { ru: 'Такого врача нет', en: 'No such doctor' } }]);

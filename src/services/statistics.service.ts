@@ -9,13 +9,13 @@ import { fieldError } from '../domain/errors.js';
 import { PAYMENT_METHODS } from '../domain/money.js';
 import { isRevenue } from '../domain/money-report.js';
 import { fullName } from '../domain/names.js';
-import { recallWindow } from '../domain/schedule/recall.js';
 import { STATUSES, CANCEL_REASONS, type CancelReason, type Status } from '../domain/schedule/status.js';
 import { localInstant, MINUTE } from '../domain/schedule/time.js';
 import { noShowRate, percent, periodRefusal, utilisation, workMinutes } from '../domain/statistics.js';
 import type { Actor, Deps } from './context.js';
 import { flightsOf, SingleFlight } from './single-flight.js';
 import { checkBranch } from './proposals.service.js';
+import { dueForRecall } from './recall-due.service.js';
 import { doctorWork, loadContext, localToday } from './schedule-context.js';
 
 /** Rows a drill-down list returns at most; the total says how many there are. */
@@ -60,13 +60,14 @@ async function computeSummary(deps: Deps, actor: Actor, q: Query): Promise<Stats
   const ctx = await loadContext(db, actor.clinicId, q.from, q.to);
   const { today } = localToday(deps.clock(), ctx.tz);
   const asOf = q.to < today ? q.to : today;
-  const window = recallWindow(asOf);
-  const [{ statusCounts: counts, bookedMinutes: booked, confirmation }, sources, recall, chairs] = await Promise.all([
+  const [{ statusCounts: counts, bookedMinutes: booked, confirmation }, sources, dueList, chairs] = await Promise.all([
     stats.visitAggregates(db, period, dayStartOpts(deps, ctx.tz, q)),
     stats.newPatientsBySource(db, actor.clinicId, new Date(localInstant(q.from, '00:00', ctx.tz)).toISOString(), new Date(localInstant(addDays(q.to, 1), '00:00', ctx.tz)).toISOString()),
-    stats.recallCounts(db, actor.clinicId, window.oldest, window.latest),
+    // REC-1: due by the clinic's scheme, the recall worklist's own rule (recall-due.service).
+    dueForRecall(db, actor.clinicId, asOf, deps.clock()),
     listChairs(db, actor.clinicId),
   ]);
+  const recall = { due: dueList.length, booked: dueList.filter((d) => d.booked).length };
 
   const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   const reasons = new Map<CancelReason | null, number>();
@@ -210,8 +211,14 @@ export async function patientsBehind(deps: Deps, actor: Actor, q: z.infer<typeof
   let res;
   if (q.recall) {
     const { today } = localToday(deps.clock(), ctx.tz);
-    const w = recallWindow(q.to < today ? q.to : today);
-    res = await stats.recallPatients(deps.h.db, actor.clinicId, w.oldest, w.latest, q.recall, LIST_LIMIT);
+    const which = q.recall;
+    const due = (await dueForRecall(deps.h.db, actor.clinicId, q.to < today ? q.to : today, deps.clock()))
+      .filter((d) => which === 'due' || d.booked === (which === 'booked'))
+      .sort((a, b) => a.visit.local_date.localeCompare(b.visit.local_date) || a.visit.patient_id.localeCompare(b.visit.patient_id));
+    const shown = due.slice(0, LIST_LIMIT);
+    const last = new Map(shown.map((d) => [d.visit.patient_id, d.visit.local_date]));
+    const rows = await stats.patientsByIds(deps.h.db, actor.clinicId, shown.map((d) => d.visit.patient_id));
+    res = { total: due.length, items: rows.map((r) => ({ ...r, last: last.get(r.id) ?? null })).sort((a, b) => (a.last ?? '').localeCompare(b.last ?? '') || a.id.localeCompare(b.id)) };
   } else {
     const fromIso = new Date(localInstant(q.from, '00:00', ctx.tz)).toISOString();
     const toIso = new Date(localInstant(addDays(q.to, 1), '00:00', ctx.tz)).toISOString();

@@ -27,12 +27,12 @@ describe.each(DIALECTS)('statistics for the owner and the desk board (%s)', (dia
     patient[key] = r.json().id;
   }
 
-  async function appt(key: string, p: { doctor: string; patient: string; date: string; start: string; end: string; status: string; chair?: boolean; reason?: string; createdAt?: string; confirmedAt?: string; arrivedAt?: string }) {
+  async function appt(key: string, p: { doctor: string; patient: string; date: string; start: string; end: string; status: string; kind?: string; chair?: boolean; reason?: string; createdAt?: string; confirmedAt?: string; arrivedAt?: string }) {
     const id = newId();
     visit[key] = id;
     await t.h.db.insertInto('appointments').values({
       id, clinic_id: t.fx.clinicId, branch_id: t.fx.branchId, doctor_id: p.doctor, chair_id: p.chair === false ? null : t.fx.chairId, patient_id: p.patient,
-      starts_at: msk(p.date, p.start), ends_at: msk(p.date, p.end), local_date: p.date, kind: 'repeat', status: p.status, squeeze_in: 0, needs_call: 0, comment: null,
+      starts_at: msk(p.date, p.start), ends_at: msk(p.date, p.end), local_date: p.date, kind: p.kind ?? 'repeat', status: p.status, squeeze_in: 0, needs_call: 0, comment: null,
       created_at: p.createdAt ?? EARLY, created_by: null, updated_at: EARLY, status_changed_at: EARLY, services: null, call_id: null, cancel_reason: p.reason ?? null,
       arrived_at: p.arrivedAt ?? null,
     }).execute();
@@ -88,11 +88,11 @@ describe.each(DIALECTS)('statistics for the owner and the desk board (%s)', (dia
     await appt('b18noshow', { doctor: belov, patient: patient.e, date: '2026-11-18', start: '10:00', end: '11:00', status: 'no_show', chair: false });
     // Another week: not counted.
     await appt('outside', { ...O, patient: patient.a, date: '2026-11-23', start: '09:00', end: '10:00', status: 'confirmed' });
-    // Recall as of the 20th: last finished visit between 2025-10-16 and 2026-05-22.
-    await appt('r1', { ...O, patient: patient.old1, date: '2026-03-02', start: '09:00', end: '09:30', status: 'done' });
+    // Recall as of the 20th by the default rules (the clinic set none): a check-up is due 6 months on.
+    await appt('r1', { ...O, patient: patient.old1, date: '2026-03-02', start: '09:00', end: '09:30', status: 'done', kind: 'checkup' }); // due 02.09.2026
     await appt('r1next', { ...O, patient: patient.old1, date: '2026-12-01', start: '09:00', end: '09:30', status: 'booked' });
-    await appt('r2', { ...O, patient: patient.old2, date: '2026-04-01', start: '09:00', end: '09:30', status: 'done' });
-    await appt('r3', { ...O, patient: patient.old3, date: '2026-06-01', start: '09:00', end: '09:30', status: 'done' });
+    await appt('r2', { ...O, patient: patient.old2, date: '2026-04-01', start: '09:00', end: '09:30', status: 'done', kind: 'checkup' }); // due 01.10.2026
+    await appt('r3', { ...O, patient: patient.old3, date: '2026-06-01', start: '09:00', end: '09:30', status: 'done', kind: 'checkup' }); // due 01.12.2026: not yet
   }, 120_000);
   afterAll(() => t.close());
 

@@ -39,22 +39,6 @@ export async function droppedOutCandidates(db: Db, clinicId: string, fromDate: s
     .execute();
 }
 
-/** Patients whose last finished visit falls in [oldestDate, latestDate]: recall is due; at most 40. */
-export async function recallCandidates(db: Db, clinicId: string, oldestDate: string, latestDate: string) {
-  return db
-    .selectFrom('appointments as a')
-    .innerJoin('patients', 'patients.id', 'a.patient_id')
-    .select(['a.patient_id', 'patients.surname', 'patients.first_name', 'patients.patronymic', (eb) => eb.fn.max('a.local_date').as('last')])
-    .where('a.clinic_id', '=', clinicId)
-    .where('a.status', '=', 'done')
-    .where('patients.pd_state', '=', 'active')
-    .groupBy(['a.patient_id', 'patients.surname', 'patients.first_name', 'patients.patronymic'])
-    .having((eb) => eb.fn.max('a.local_date'), '<=', latestDate)
-    .having((eb) => eb.fn.max('a.local_date'), '>=', oldestDate)
-    .limit(40)
-    .execute();
-}
-
 /** Main (position 0) phone numbers of the patients given; an empty list still runs, matching nothing. */
 export async function mainPhoneNumbers(db: Db, patientIds: string[]) {
   return db

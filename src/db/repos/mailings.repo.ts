@@ -60,7 +60,7 @@ export async function consentsOf(db: Db, clinicId: string, ids: string[], channe
 export type SegmentQuery =
   | { kind: 'all' }
   | { kind: 'regular'; minVisits: number }
-  | { kind: 'recall'; doneBeforeIso: string; nowIso: string }
+  | { kind: 'recall'; patientIds: string[] }
   | { kind: 'service'; code: string }
   | { kind: 'doctor'; doctorId: string };
 
@@ -77,11 +77,8 @@ export async function segmentMembers(db: Db, clinicId: string, seg: SegmentQuery
       '>=', seg.minVisits,
     ));
   } else if (seg.kind === 'recall') {
-    q = q
-      .where((eb) => eb(eb.selectFrom('appointments as a').select((e) => e.fn.max('a.starts_at').as('m')).whereRef('a.patient_id', '=', 'p.id').where('a.status', '=', 'done'), '<=', seg.doneBeforeIso))
-      .where(({ not, exists, selectFrom }) => not(exists(
-        selectFrom('appointments as f').select(sql`1`.as('x')).whereRef('f.patient_id', '=', 'p.id').where('f.starts_at', '>', seg.nowIso).where('f.status', 'in', ['booked', 'confirmed', 'arrived', 'in_chair']),
-      )));
+    // Chosen by the recall rules in the service; the limit bounds the list of ids too.
+    q = q.where('p.id', 'in', seg.patientIds.length ? seg.patientIds.slice(0, limit) : ['-']);
   } else if (seg.kind === 'service') {
     q = q.where(({ exists, selectFrom }) => exists(
       selectFrom('bill_lines as l').innerJoin('bills as b', 'b.id', 'l.bill_id').select(sql`1`.as('x')).whereRef('b.patient_id', '=', 'p.id').where('b.clinic_id', '=', clinicId).where('l.code', '=', seg.code),

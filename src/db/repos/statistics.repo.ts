@@ -109,51 +109,18 @@ export async function newPatientsBySource(db: Db, clinicId: string, fromIso: str
   return rows.map((r) => ({ sourceId: r.source_id, name: r.name, count: Number(r.n) }));
 }
 
-/** Recall due on a date (the window of the desk's call list), each patient with the last finished visit and whether a visit is booked after it. */
-function recallRows(db: Db, clinicId: string, oldest: string, latest: string) {
-  return db
-    .selectFrom((qb) =>
-      qb
-        .selectFrom('appointments as d')
-        .select(['d.patient_id', (eb) => eb.fn.max('d.local_date').as('last')])
-        .where('d.clinic_id', '=', clinicId)
-        .where('d.status', '=', 'done')
-        .groupBy('d.patient_id')
-        .having((eb) => eb.fn.max('d.local_date'), '<=', latest)
-        .having((eb) => eb.fn.max('d.local_date'), '>=', oldest)
-        .as('r'),
-    )
-    .innerJoin('patients as p', 'p.id', 'r.patient_id')
-    .where('p.pd_state', '=', 'active')
-    .select([
-      'r.patient_id',
-      'r.last',
-      sql<number>`case when exists (select 1 from appointments f where f.patient_id = r.patient_id and f.local_date > r.last and f.status in ('booked', 'confirmed', 'arrived', 'in_chair')) then 1 else 0 end`.as('booked'),
-    ]);
-}
-
-export async function recallCounts(db: Db, clinicId: string, oldest: string, latest: string) {
-  const r = await db
-    .selectFrom(recallRows(db, clinicId, oldest, latest).as('x'))
-    .select([(eb) => eb.fn.countAll<string | number>().as('due'), sql<string | number>`coalesce(sum(x.booked), 0)`.as('booked')])
-    .executeTakeFirstOrThrow();
-  return { due: Number(r.due), booked: Number(r.booked) };
-}
-
 const PATIENT_COLS = ['p.id', 'p.surname', 'p.first_name', 'p.patronymic', 'p.card_number', 'p.created_at'] as const;
 
-/** The recall patients behind the figure: all due, only the booked, or only those still to call. */
-export async function recallPatients(db: Db, clinicId: string, oldest: string, latest: string, which: 'due' | 'booked' | 'not_booked', limit: number) {
-  let q = db
-    .selectFrom(recallRows(db, clinicId, oldest, latest).as('x'))
-    .innerJoin('patients as p', 'p.id', 'x.patient_id')
-    .leftJoin('info_sources as s', 's.id', 'p.source_id');
-  if (which !== 'due') q = q.where('x.booked', '=', which === 'booked' ? 1 : 0);
-  const [items, total] = await Promise.all([
-    q.select([...PATIENT_COLS, 's.name as source_name', 'x.last']).orderBy('x.last').orderBy('p.id').limit(limit).execute(),
-    q.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(total.n) };
+/** Patients of the clinic by id with their source (the recall figure's drill-down: recall-due.service picks them). */
+export async function patientsByIds(db: Db, clinicId: string, ids: string[]) {
+  if (!ids.length) return [];
+  return db
+    .selectFrom('patients as p')
+    .leftJoin('info_sources as s', 's.id', 'p.source_id')
+    .select([...PATIENT_COLS, 's.name as source_name'])
+    .where('p.clinic_id', '=', clinicId)
+    .where('p.id', 'in', ids)
+    .execute();
 }
 
 /** New patients of [fromIso, toIso) from one source (or none given). */

@@ -73,10 +73,13 @@ export async function openPromisedCallbacks(db: Db, clinicId: string, fromIso: s
 
 /**
  * Each patient's last finished visit, when it falls in [fromDate, toDate], with its kind and
- * doctor; patients with a time-holding visit after `nowIso` are left out (they are coming
- * anyway), as are blocked or destroyed cards.
+ * doctor (blocked or destroyed cards left out), and `booked`: 1 when the patient has a visit
+ * ahead — booked or confirmed and starting after `nowIso`, or at the clinic right now (arrived,
+ * in the chair, since a day ago). Recall (REC-1) everywhere starts from these rows: the worklist, the gaps list
+ * and the owner's statistics.
  */
 export async function lastFinishedVisits(db: Db, clinicId: string, fromDate: string, toDate: string, nowIso: string) {
+  const dayAgo = new Date(Date.parse(nowIso) - 86_400_000).toISOString();
   const last = db
     .selectFrom('appointments')
     .select(['patient_id', (eb) => eb.fn.max('starts_at').as('m')])
@@ -93,15 +96,13 @@ export async function lastFinishedVisits(db: Db, clinicId: string, fromDate: str
       'a.id', 'a.patient_id', 'a.doctor_id', 'a.local_date', 'a.kind', 'a.starts_at',
       'p.surname', 'p.first_name', 'p.patronymic', 'p.address_as',
       'd.surname as d_surname', 'd.first_name as d_first_name', 'd.patronymic as d_patronymic', 'd.specialties_json',
+      sql<number>`case when exists (select 1 from appointments f where f.patient_id = a.patient_id and ((f.status in ('booked', 'confirmed') and f.starts_at > ${nowIso}) or (f.status in ('arrived', 'in_chair') and f.starts_at > ${dayAgo}))) then 1 else 0 end`.as('booked'),
     ])
     .where('a.clinic_id', '=', clinicId)
     .where('a.status', '=', 'done')
     .where('a.local_date', '>=', fromDate)
     .where('a.local_date', '<=', toDate)
     .where('p.pd_state', '=', 'active')
-    .where(({ not, exists, selectFrom }) => not(exists(
-      selectFrom('appointments as f').select(sql`1`.as('x')).whereRef('f.patient_id', '=', 'a.patient_id').where('f.starts_at', '>', nowIso).where('f.status', 'not in', ['cancelled', 'no_show']),
-    )))
     .orderBy('a.local_date')
     .orderBy('a.id')
     .execute();

@@ -30,6 +30,15 @@ export const DEFAULT_RECALL_RULES: readonly Omit<RecallRule, 'id' | 'isActive'>[
   { name: 'Профосмотр через 12 месяцев после острой боли', visitKind: 'urgent', specialty: null, months: 12 },
 ];
 
+/**
+ * The scheme in force: the clinic's own rules, or, while management has set none at all (a new
+ * clinic), the seed's defaults. A clinic that switched every rule off has a scheme too: nobody is due.
+ */
+export function rulesInForce(own: readonly RecallRule[]): RecallRule[] {
+  if (own.length) return [...own];
+  return DEFAULT_RECALL_RULES.map((r, i) => ({ ...r, id: `default-${i + 1}`, isActive: true }));
+}
+
 /** The date `months` calendar months after `date`; 31 August + 6 months is 28 (29) February. */
 export function addMonths(date: string, months: number): string {
   const [y, m, d] = date.split('-').map(Number);

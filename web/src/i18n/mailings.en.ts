@@ -16,7 +16,7 @@ export const mailingsEn: Shape<typeof mailingsRu> = {
     service: 'By service',
     doctor: 'By doctor',
     minVisits: 'At least visits',
-    months: 'Last visit at least, months ago',
+    recallHint: 'Patients due for a return visit by the clinic\'s recall rules and not booked yet: the same as «Calls» → «Recall».',
     code: 'Service',
     codePlaceholder: 'Find a service of the price list',
     doctorPick: 'Doctor',

@@ -25,7 +25,7 @@ export const statisticsEn: typeof statisticsRu = {
   progress: {
     title: 'Confirmations and check-ups', confirmed: 'Confirmed before the day', confirmedOf: '{{confirmed}} of {{due}}',
     confirmHint: 'visits booked in advance (no cancellations or walk-ins)', recall: 'Booked for a check-up', recallOf: '{{booked}} of {{due}}',
-    recallHint: 'patients whose last visit was 6 to 13 months ago (as of {{date}})', recallDue: 'Due', recallNotBooked: 'Not booked yet', unconfirmed: 'Not confirmed',
+    recallHint: 'patients due for a return visit by the clinic\'s recall rules, as on the recall list (as of {{date}})', recallDue: 'Due', recallNotBooked: 'Not booked yet', unconfirmed: 'Not confirmed',
   },
   surveys: { title: 'Post-treatment patient surveys', nps: 'NPS', npsHint: 'answers to «would you recommend us»: {{count}}', count: 'Surveyed', complaints: 'Complaints', low: 'Low scores', none: 'No surveys in this period.', open: 'All survey results: by doctor, service and month →' },
   conversion: { title: 'Call conversion to bookings' },

@@ -34,6 +34,7 @@ export const worklistsEn = {
   recall: {
     kind: { recall: 'Recall by rule', dropped: 'Did not finish treatment' },
     due: 'Due', last: 'Last visit', book: 'Book (two options)', rules: 'Recall rules',
+    defaultsInForce: 'No rules of your own yet: the default ones apply ({{rules}}). The first rule you add replaces them all.',
     rulesHint: 'Management approves the scheme: how many months after which visit the patient is invited.',
     ruleName: 'Name', ruleKind: 'Visit type', ruleSpecialty: 'Doctor’s specialty', months: 'Months', active: 'In force', any: 'any', add: 'Add rule',
     halfBoundary: 'Half-day boundary for confirmations', saveBoundary: 'Save',

@@ -1,4 +1,4 @@
-import { Group, NumberInput, Select } from '@mantine/core';
+import { Group, NumberInput, Select, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDoctors } from '../../api/doctors';
@@ -9,9 +9,9 @@ export type SegmentKind = SegmentT['kind'];
 const KINDS: SegmentKind[] = ['all', 'regular', 'recall', 'service', 'doctor'];
 
 /** The segment as the form holds it; null while a service or doctor is still to be picked. */
-export function segmentOf(kind: SegmentKind, v: { minVisits: number; months: number; code: string | null; doctorId: string | null }): SegmentT | null {
+export function segmentOf(kind: SegmentKind, v: { minVisits: number; code: string | null; doctorId: string | null }): SegmentT | null {
   if (kind === 'regular') return { kind, minVisits: v.minVisits };
-  if (kind === 'recall') return { kind, months: v.months };
+  if (kind === 'recall') return { kind };
   if (kind === 'service') return v.code ? { kind, code: v.code } : null;
   if (kind === 'doctor') return v.doctorId ? { kind, doctorId: v.doctorId } : null;
   return { kind: 'all' };
@@ -21,7 +21,7 @@ export function segmentOf(kind: SegmentKind, v: { minVisits: number; months: num
 export function SegmentPicker({ onChange }: { onChange: (s: SegmentT | null) => void }) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<SegmentKind>('regular');
-  const [v, setV] = useState({ minVisits: 3, months: 6, code: null as string | null, doctorId: null as string | null });
+  const [v, setV] = useState({ minVisits: 3, code: null as string | null, doctorId: null as string | null });
   const [q, setQ] = useState('');
   const doctors = useDoctors().data?.items ?? [];
   const prices = usePriceList({ q, section: null, date: null, includeInactive: false }).data?.items ?? [];
@@ -38,7 +38,7 @@ export function SegmentPicker({ onChange }: { onChange: (s: SegmentT | null) => 
         <NumberInput label={t('mailings.segment.minVisits')} w={170} min={2} max={50} value={v.minVisits} onChange={(n) => update(kind, { ...v, minVisits: Number(n) || 2 })} />
       )}
       {kind === 'recall' && (
-        <NumberInput label={t('mailings.segment.months')} w={280} min={1} max={60} value={v.months} onChange={(n) => update(kind, { ...v, months: Number(n) || 6 })} />
+        <Text size="sm" c="dimmed" maw={420} data-testid="segment-recall-hint">{t('mailings.segment.recallHint')}</Text>
       )}
       {kind === 'service' && (
         <Select label={t('mailings.segment.code')} w={360} searchable placeholder={t('mailings.segment.codePlaceholder')} value={v.code} searchValue={q} onSearchChange={setQ}

@@ -2,6 +2,7 @@ import { Button, Group, NumberInput, Paper, Select, Switch, Table, Text, TextInp
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KINDS, KIND_LABELS } from '../../../../src/domain/schedule/status.js';
+import { DEFAULT_RECALL_RULES } from '../../../../src/domain/worklists/recall-rules.js';
 import { SPECIALTIES, SPECIALTY_LABELS, type Specialty } from '../../../../src/domain/specialties.js';
 import { useRecallRules, useSaveRecallRule, useSetHalfBoundary } from '../../api/worklists';
 import { TimeField } from '../../components/TimeField';
@@ -26,6 +27,11 @@ export function RecallRulesCard() {
     <Paper withBorder p="md" mb="md" data-testid="recall-rules">
       <Title order={3} size="h5">{t('worklists.recall.rules')}</Title>
       <Text size="xs" c="dimmed" mb="xs">{t('worklists.recall.rulesHint')}</Text>
+      {rules.data && !rules.data.items.length && (
+        <Text size="sm" mb="xs" data-testid="recall-defaults">
+          {t('worklists.recall.defaultsInForce', { rules: DEFAULT_RECALL_RULES.map((r) => r.name).join('; ') })}
+        </Text>
+      )}
       <Table verticalSpacing={4}>
         <Table.Thead>
           <Table.Tr>
