@@ -17,9 +17,24 @@ export function hhmm(minutes: number): string {
  * exist (the spring DST gap) moves forward, as clocks do; Moscow has no DST, Berlin does.
  */
 export function localInstant(date: string, hhmm: string, tz: string): number {
+  const key = `${tz} ${date} ${hhmm}`;
+  const known = instants.get(key);
+  if (known !== undefined) return known;
   const [y, m, d] = date.split('-').map(Number);
-  return new TZDate(y, m - 1, d, Number(hhmm.slice(0, 2)), Number(hhmm.slice(3, 5)), tz).getTime();
+  const at = new TZDate(y, m - 1, d, Number(hhmm.slice(0, 2)), Number(hhmm.slice(3, 5)), tz).getTime();
+  if (instants.size >= INSTANTS_KEPT) instants.clear();
+  instants.set(key, at);
+  return at;
 }
+
+/**
+ * Answers of localInstant, which is pure: a TZDate costs tens of microseconds (the zone through
+ * Intl), and the same few shift times of the same dates are asked again and again — a year's
+ * working time of 30 doctors on the dashboard is ~20,000 calls for ~1,000 distinct answers
+ * (issue 14: most of the dashboard's time outside its SQL). Bounded: cleared when full.
+ */
+const instants = new Map<string, number>();
+const INSTANTS_KEPT = 20_000;
 
 /** Clinic-local 'YYYY-MM-DD' of an instant. */
 export function localDateOf(ms: number, tz: string): string {
