@@ -16,10 +16,15 @@ describe('survey answers in the service card and the low-result rule', () => {
     expect(isLowResult([{ kind: 'text', score: null }], true)).toBe(true);
   });
 
-  it('the script introduces the caller and the clinic without doubled quotes and names the doctor without declining', () => {
-    const s = surveyScript({ firstName: 'Раиса', patronymic: 'Андреевна', clinicName: 'Стоматологическая клиника «Улыбка»', staffName: 'Миронова Екатерина', doctorName: 'Григорьев Павел' });
-    expect(s.introduction).toBe('Добрый день, Раиса Андреевна! Вас беспокоит Миронова Екатерина, Стоматологическая клиника «Улыбка». Недавно Вы закончили у нас лечение, Ваш врач — Григорьев Павел.');
-    expect(surveyScript({ firstName: 'Иван', clinicName: 'Улыбка', staffName: 'А', doctorName: null }).introduction).toBe('Добрый день, Иван! Вас беспокоит А, клиника «Улыбка».');
+  it('the script greets by the clinic’s hour, addresses the patient as the card says, introduces the caller by first name, names the doctor without declining; in English too', () => {
+    const s = surveyScript({ patientName: 'Раиса Андреевна', clinicName: 'Стоматологическая клиника «Улыбка»', staffFullName: 'Миронова Екатерина Андреевна', doctorName: 'Григорьев Павел', dayPart: 'day' });
+    expect(s.ru.introduction).toBe('Добрый день, Раиса Андреевна! Вас беспокоит Екатерина из стоматологической клиники «Улыбка». Недавно Вы закончили у нас лечение, Ваш врач — Григорьев Павел.');
+    expect(s.en.introduction).toBe('Good afternoon, Раиса Андреевна! This is Екатерина from Стоматологическая клиника «Улыбка». You recently finished your treatment with us; your doctor is Григорьев Павел.');
+    expect(s.en.permission).not.toMatch(/[а-яё]/i);
+    expect(s.en.thanks).toBe('Thank you, Раиса Андреевна! Your answers will help us get better. Goodbye and good health!');
+    const morning = surveyScript({ patientName: 'Иван', clinicName: 'Улыбка', staffFullName: 'Анна', doctorName: null, dayPart: 'morning' });
+    expect(morning.ru.introduction).toBe('Доброе утро, Иван! Вас беспокоит Анна из клиники «Улыбка».');
+    expect(surveyScript({ patientName: 'Иван', clinicName: 'Улыбка', staffFullName: 'Анна', doctorName: null, dayPart: 'evening' }).en.introduction).toBe('Good evening, Иван! This is Анна from the clinic «Улыбка».');
   });
   it('tells the survey’s own service-card notes from a wish the desk must remember', () => {
     expect(isSurveyCardEntry('Опрос после лечения: опрос проведён (впечатление 5)')).toBe(true);

@@ -6,6 +6,8 @@
  * new version each save). Pure rules: no I/O, no clock.
  */
 import { dayNumber } from './dates.js';
+import { firstNameOf, type DayPart } from './calls/greeting.js';
+import { fromClinic } from './worklists/scripts.js';
 
 export type QuestionKind = 'score5' | 'nps' | 'text';
 export interface SurveyQuestion {
@@ -36,14 +38,40 @@ export function answerLabel(q: Pick<SurveyQuestion, 'key' | 'kind' | 'ru'>, scor
   return `${name} ${score}${q.kind === 'nps' ? ' из 10' : ''}`;
 }
 
-/** The call algorithm of the seed: introduction, permission to ask, the questions, thanks. */
-export function surveyScript(o: { firstName: string; patronymic?: string | null; clinicName: string; staffName: string; doctorName: string | null }) {
-  const name = [o.firstName, o.patronymic].filter(Boolean).join(' ');
+export interface SurveyScriptInput {
+  /** How the patient is addressed: the card's «как обращаться», else name and patronymic (see addressName). */
+  patientName: string;
+  clinicName: string;
+  /** The caller's full name as the staff list keeps it; the script introduces by first name only (seed 002). */
+  staffFullName: string;
+  doctorName: string | null;
+  /** The part of the clinic's day the call is made in (seed 002: «Доброе утро» before 11:00, «Добрый вечер» from 17:00). */
+  dayPart: DayPart;
+}
+export interface SurveyScript { introduction: string; permission: string; thanks: string }
+
+const HELLO_RU: Record<DayPart, string> = { morning: 'Доброе утро', day: 'Добрый день', evening: 'Добрый вечер' };
+const HELLO_EN: Record<DayPart, string> = { morning: 'Good morning', day: 'Good afternoon', evening: 'Good evening' };
+
+/**
+ * The call algorithm of the seed: introduction, permission to ask, the questions, thanks — in
+ * Russian (what is said to the patient) and in English (the English UI shows what it means; names stay as written).
+ */
+export function surveyScript(o: SurveyScriptInput): { ru: SurveyScript; en: SurveyScript } {
+  const name = o.patientName.trim();
+  const caller = firstNameOf(o.staffFullName);
+  const clinic = o.clinicName.trim();
   return {
-    // The clinic's name may already carry its quotes («Стоматологическая клиника «Улыбка»»); the doctor's name stays in the nominative (no declension by rule).
-    introduction: `Добрый день, ${name}! Вас беспокоит ${o.staffName}, ${/[«"]/.test(o.clinicName) ? o.clinicName : `клиника «${o.clinicName}»`}.${o.doctorName ? ` Недавно Вы закончили у нас лечение, Ваш врач — ${o.doctorName}.` : ''}`,
-    permission: 'Мы хотим, чтобы Вам было у нас хорошо, и просим Вас ответить на несколько вопросов о лечении — это займёт не больше пяти минут. Вам удобно сейчас говорить?',
-    thanks: `Спасибо, ${name}! Ваши ответы помогут нам стать лучше. Всего доброго и крепкого здоровья!`,
+    ru: {
+      introduction: `${HELLO_RU[o.dayPart]}, ${name}! Вас беспокоит ${caller} из ${fromClinic(clinic)}.${o.doctorName ? ` Недавно Вы закончили у нас лечение, Ваш врач — ${o.doctorName}.` : ''}`,
+      permission: 'Мы хотим, чтобы Вам было у нас хорошо, и просим Вас ответить на несколько вопросов о лечении — это займёт не больше пяти минут. Вам удобно сейчас говорить?',
+      thanks: `Спасибо, ${name}! Ваши ответы помогут нам стать лучше. Всего доброго и крепкого здоровья!`,
+    },
+    en: {
+      introduction: `${HELLO_EN[o.dayPart]}, ${name}! This is ${caller} from ${/[«"]/.test(clinic) ? clinic : `the clinic «${clinic}»`}.${o.doctorName ? ` You recently finished your treatment with us; your doctor is ${o.doctorName}.` : ''}`,
+      permission: 'We want you to feel good with us, and we ask you to answer a few questions about your treatment — it will take no more than five minutes. Is it convenient for you to talk now?',
+      thanks: `Thank you, ${name}! Your answers will help us get better. Goodbye and good health!`,
+    },
   };
 }
 

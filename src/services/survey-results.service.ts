@@ -2,9 +2,10 @@ import type { z } from 'zod';
 import type { SurveyCallsQuery } from '../contracts/survey-results.js';
 import { getDoctor } from '../db/repos/doctors.repo.js';
 import * as repo from '../db/repos/survey-results.repo.js';
+import { allQuestionnaires } from '../db/repos/surveys.repo.js';
 import { fieldError } from '../domain/errors.js';
 import { figures, isLowCall, npsGroupOf, type SurveyCallRec } from '../domain/survey-results.js';
-import type { SurveyQuestion } from '../domain/surveys.js';
+import { DEFAULT_QUESTIONS, type SurveyQuestion } from '../domain/surveys.js';
 import { currentQuestionnaire } from './surveys.service.js';
 import { checkBranch } from './proposals.service.js';
 import type { Actor, Deps } from './context.js';
@@ -28,7 +29,11 @@ const fullName = (...parts: (string | null | undefined)[]) => parts.filter(Boole
 export async function loadCalls(deps: Deps, actor: Actor, q: ResultsQuery): Promise<{ questions: SurveyQuestion[]; calls: SurveyCallRec[] }> {
   const db = deps.h.db;
   const qn = await currentQuestionnaire(db, actor.clinicId);
-  const npsKeys = new Set(['recommend', ...qn.questions.filter((x) => x.kind === 'nps').map((x) => x.key)]);
+  // Questions of earlier versions still count for the answers given to them (newest text first).
+  const earlier = (await allQuestionnaires(db, actor.clinicId)).flatMap((r) => JSON.parse(r.questions_json) as SurveyQuestion[]);
+  const known = new Map<string, SurveyQuestion>();
+  for (const x of [...qn.questions, ...earlier, ...DEFAULT_QUESTIONS]) if (!known.has(x.key)) known.set(x.key, x);
+  const npsKeys = new Set(['recommend', ...[...known.values()].filter((x) => x.kind === 'nps').map((x) => x.key)]);
   const rows = await repo.completedCalls(db, actor.clinicId, q);
   const answers = await repo.completedAnswers(db, actor.clinicId, q);
   const services = await repo.calledVisitServices(db, actor.clinicId, q);
@@ -53,7 +58,9 @@ export async function loadCalls(deps: Deps, actor: Actor, q: ResultsQuery): Prom
     const c = byCall.get(s.call_id);
     if (c && !c.services.some((x) => x.code === s.code)) c.services.push({ code: s.code, name: s.name });
   }
-  return { questions: qn.questions, calls: [...byCall.values()] };
+  const answered = new Set(answers.filter((a) => a.score !== null || a.text).map((a) => a.question_key));
+  const retired = [...known.values()].filter((x) => !qn.questions.some((c) => c.key === x.key) && answered.has(x.key) && !npsKeys.has(x.key));
+  return { questions: [...qn.questions, ...retired], calls: [...byCall.values()] };
 }
 
 function groupBy<K>(calls: SurveyCallRec[], keysOf: (c: SurveyCallRec) => K[]): Map<K, SurveyCallRec[]> {

@@ -6,7 +6,7 @@ import { appendAudit } from '../db/repos/audit.repo.js';
 import { clinicTimeAndSettings } from '../db/repos/clinic.repo.js';
 import { getDoctor } from '../db/repos/doctors.repo.js';
 import * as repo from '../db/repos/survey-results.repo.js';
-import { notFound } from '../domain/errors.js';
+import { fieldError, notFound } from '../domain/errors.js';
 import { localDateOf } from '../domain/schedule/time.js';
 import { isLowCall } from '../domain/survey-results.js';
 import { addEntryTx, authorName } from './service-card.service.js';
@@ -34,6 +34,9 @@ export async function listReviews(deps: Deps, actor: Actor, doctorId: string) {
 export async function addReview(deps: Deps, actor: Actor, doctorId: string, input: z.infer<typeof SurveyReviewInput>) {
   await doctorOf(deps, actor, doctorId);
   const now = deps.clock();
+  // The note of a meeting held, not of one planned: no later than the clinic's today.
+  const { time_zone: tz } = await clinicTimeAndSettings(deps.h.db, actor.clinicId);
+  if (input.meetingDate > localDateOf(now.getTime(), tz)) throw fieldError('meetingDate', { ru: 'Дата встречи ещё не наступила', en: 'The meeting date is still ahead' });
   const id = newId();
   await withTx(deps.h, async (trx) => {
     await repo.insertReview(trx, {

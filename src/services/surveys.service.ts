@@ -3,11 +3,14 @@ import { newId } from '../db/ids.js';
 import { appendAudit } from '../db/repos/audit.repo.js';
 import { clinicTimeAndSettings } from '../db/repos/clinic.repo.js';
 import { getPatientRow } from '../db/repos/patients.repo.js';
-import { clinicConsentsOldestFirst, clinicName, insertQuestionnaire, insertSurveyAnswer, insertSurveyCall, latestQuestionnaire, surveyCallsOf, surveyPatientNames, surveyPatientPhones, surveyVisit, surveyVisitsOf } from '../db/repos/surveys.repo.js';
-import { fieldError, notFound } from '../domain/errors.js';
+import { allQuestionnaires, clinicConsentsOldestFirst, clinicName, insertQuestionnaire, insertSurveyAnswer, insertSurveyCall, latestQuestionnaire, surveyCallsOf, surveyPatientNames, surveyPatientPhones, surveyVisit, surveyVisitsOf } from '../db/repos/surveys.repo.js';
+import { DomainError, fieldError, notFound } from '../domain/errors.js';
 import { localDateOf } from '../domain/schedule/time.js';
+import { dayPart } from '../domain/calls/greeting.js';
+import { addressName } from '../domain/worklists/scripts.js';
 import { answerLabel, DEFAULT_QUESTIONS, SURVEY_CARD_PREFIX, SURVEY_OUTCOME_RU, isLowResult, surveyEligible, surveyScript, surveySettings, type SurveyOutcome, type SurveyQuestion } from '../domain/surveys.js';
 import { addEntryTx, authorName } from './service-card.service.js';
+import { getSurveyConsent } from './survey-consent.service.js';
 import { createTask } from './tasks.service.js';
 import { auditEntry, type Actor, type Deps } from './context.js';
 import type { Db } from '../db/connect.js';
@@ -25,9 +28,21 @@ export async function currentQuestionnaire(db: Db, clinicId: string): Promise<{ 
 export async function saveQuestionnaire(deps: Deps, actor: Actor, questions: SurveyQuestion[]) {
   const keys = new Set(questions.map((q) => q.key));
   if (keys.size !== questions.length) throw fieldError('questions', { ru: 'Ключи вопросов повторяются', en: 'Question keys repeat' });
+  // One «would you recommend» 0–10 question: the NPS is computed from it.
+  const npsAt = questions.map((q, i) => (q.kind === 'nps' ? i : -1)).filter((i) => i >= 0);
+  if (npsAt.length > 1) throw fieldError(`questions.${npsAt[1]}.kind`, { ru: 'Вопрос с оценкой 0–10 (NPS) может быть только один', en: 'Only one 0–10 (NPS) question is allowed' });
   const now = deps.clock();
   return withTx(deps.h, async (trx) => {
     const cur = await currentQuestionnaire(trx, actor.clinicId);
+    // Earlier answers are counted by their key: a key keeps its kind across versions (a 1–5 answer must not become an NPS answer).
+    const kindOf = new Map<string, string>();
+    for (const v of [{ questions: [...DEFAULT_QUESTIONS] }, ...(await allQuestionnaires(trx, actor.clinicId)).reverse().map((r) => ({ questions: JSON.parse(r.questions_json) as SurveyQuestion[] }))]) {
+      for (const q of v.questions) kindOf.set(q.key, q.kind);
+    }
+    questions.forEach((q, i) => {
+      const was = kindOf.get(q.key);
+      if (was && was !== q.kind) throw fieldError(`questions.${i}.kind`, { ru: 'Этот ключ уже был вопросом другого типа: дайте новому вопросу новый ключ', en: 'This key was a question of another kind: give the new question a new key' });
+    });
     const id = newId();
     await insertQuestionnaire(trx, { id, clinic_id: actor.clinicId, version: cur.version + 1, questions_json: JSON.stringify(questions), created_by: actor.userId, created_at: now.toISOString() });
     await appendAudit(trx, auditEntry(actor, now, { action: 'update', objectType: 'survey_questionnaire', objectId: id, details: { version: cur.version + 1 } }));
@@ -56,6 +71,8 @@ export async function surveyWorklist(deps: Deps, actor: Actor) {
   const phones = await surveyPatientPhones(db, agreed);
   const clinic = await clinicName(db, actor.clinicId);
   const staff = await authorName(db, actor);
+  const part = dayPart(now.getTime(), tz);
+  const scripts = (s: ReturnType<typeof surveyScript>) => ({ script: s.ru, scriptEn: s.en });
   const items = [];
   const later = [];
   for (const p of patients) {
@@ -77,7 +94,7 @@ export async function surveyWorklist(deps: Deps, actor: Actor) {
       appointmentId: done.id, visitDate: done.local_date, doctorId: done.doctor_id, doctorName,
       attempts: attempts.length, lastOutcome: last?.outcome ?? null, callbackAt,
       history: attempts.map((c) => ({ id: c.id, outcome: c.outcome, at: c.called_at, callbackAt: c.callback_at, by: c.by_name, comment: c.comment })),
-      script: surveyScript({ firstName: p.first_name, patronymic: p.patronymic, clinicName: clinic.name, staffName: staff, doctorName }),
+      ...scripts(surveyScript({ patientName: addressName({ addressAs: p.address_as, firstName: p.first_name, patronymic: p.patronymic }), clinicName: clinic.name, staffFullName: staff, doctorName, dayPart: part })),
     };
     // A promised call-back waits until its time, on the «later» list.
     if (callbackAt && callbackAt > now.toISOString()) later.push(item);
@@ -87,6 +104,15 @@ export async function surveyWorklist(deps: Deps, actor: Actor) {
   items.sort((a, b) => (a.callbackAt ? 0 : 1) - (b.callbackAt ? 0 : 1) || (a.callbackAt ?? '').localeCompare(b.callbackAt ?? '') || b.visitDate.localeCompare(a.visitDate) || byName(a, b));
   later.sort((a, b) => a.callbackAt!.localeCompare(b.callbackAt!) || byName(a, b));
   return { today, settings, items, later };
+}
+
+/** A call-back is promised for later: not in the past (a minute's grace for the clock) and within a year. */
+function checkCallbackAt(input: SurveyCallInput, now: Date) {
+  if (input.outcome !== 'callback') return;
+  if (!input.callbackAt) throw fieldError('callbackAt', { ru: 'Укажите, когда перезвонить', en: 'Say when to call back' });
+  const at = Date.parse(input.callbackAt);
+  if (at < now.getTime() - 60_000) throw fieldError('callbackAt', { ru: 'Время перезвона уже прошло', en: 'The call-back time has already passed' });
+  if (at > now.getTime() + 366 * 86_400_000) throw fieldError('callbackAt', { ru: 'Перезвонить — не позже чем через год', en: 'Call back within a year' });
 }
 
 export interface SurveyCallInput {
@@ -108,26 +134,39 @@ export async function recordSurveyCall(deps: Deps, actor: Actor, patientId: stri
   const now = deps.clock();
   const { time_zone: tz } = await clinicTimeAndSettings(deps.h.db, actor.clinicId);
   const name = await authorName(deps.h.db, actor);
-  if (input.outcome === 'callback' && !input.callbackAt) throw fieldError('callbackAt', { ru: 'Укажите, когда перезвонить', en: 'Say when to call back' });
+  checkCallbackAt(input, now);
   return withTx(deps.h, async (trx) => {
     if (!(await getPatientRow(trx, actor.clinicId, patientId))) throw notFound(PATIENT);
+    // SURV-1: only patients who agreed are surveyed; one who said no is not called about it again.
+    if ((await getSurveyConsent(trx, actor, patientId))?.status === 'refused') {
+      throw new DomainError('conflict', { ru: 'Пациент отказался от опросов (сервисная карта, раздел 1): звонить с опросом нельзя', en: 'The patient refused surveys (service card, section 1): do not call with the survey' });
+    }
     let visit: { id: string; doctor_id: string; branch_id: string; local_date: string } | undefined;
     if (input.appointmentId) {
-      visit = await surveyVisit(trx, actor.clinicId, patientId, input.appointmentId);
-      if (!visit) throw fieldError('appointmentId', { ru: 'Визит пациента не найден', en: 'The patient’s visit was not found' });
+      const v = await surveyVisit(trx, actor.clinicId, patientId, input.appointmentId);
+      if (!v) throw fieldError('appointmentId', { ru: 'Визит пациента не найден', en: 'The patient’s visit was not found' });
+      // The survey is about treatment received: a visit still ahead, cancelled or missed has no doctor to rate.
+      if (v.status !== 'done') throw fieldError('appointmentId', { ru: 'Опрос — только о завершённом приёме', en: 'A survey is only about a finished visit' });
+      visit = v;
     }
     const q = await currentQuestionnaire(trx, actor.clinicId);
     const answers = input.outcome === 'completed' ? (input.answers ?? []) : [];
     const byKey = new Map(q.questions.map((x) => [x.key, x]));
+    const seen = new Set<string>();
     const checked = answers.map((a, i) => {
       const qq = byKey.get(a.key);
       if (!qq) throw fieldError(`answers.${i}.key`, { ru: 'Такого вопроса нет в анкете', en: 'No such question in the questionnaire' });
+      if (seen.has(a.key)) throw fieldError(`answers.${i}.key`, { ru: 'На этот вопрос ответ уже есть', en: 'This question is already answered' });
+      seen.add(a.key);
       const max = qq.kind === 'nps' ? 10 : 5;
       const min = qq.kind === 'nps' ? 0 : 1;
       const score = qq.kind === 'text' ? null : (a.score ?? null);
       if (score !== null && (!Number.isInteger(score) || score < min || score > max)) throw fieldError(`answers.${i}.score`, { ru: `Оценка от ${min} до ${max}`, en: `A score from ${min} to ${max}` });
       return { key: a.key, kind: qq.kind, score, text: a.text?.trim() || null };
     });
+    if (input.outcome === 'completed' && !checked.some((a) => a.score !== null || a.text)) {
+      throw fieldError('answers', { ru: 'Проведённый опрос — хотя бы один ответ', en: 'A completed survey needs at least one answer' });
+    }
     const complaint = !!input.complaint;
     const low = input.outcome === 'completed' && isLowResult(checked, complaint);
     const id = newId();

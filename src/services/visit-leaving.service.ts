@@ -24,7 +24,7 @@ export async function reviewSites(deps: Deps, actor: Actor): Promise<string[]> {
 
 export async function saveReviewSites(deps: Deps, actor: Actor, sites: string[]) {
   const clean = [...new Set(sites.map((s) => s.trim()).filter(Boolean))];
-  if (!clean.length) throw fieldError('body.sites', { ru: 'Укажите хотя бы один сайт отзывов', en: 'Name at least one review site' });
+  if (!clean.length) throw fieldError('sites', { ru: 'Укажите хотя бы один сайт отзывов', en: 'Name at least one review site' });
   const now = deps.clock();
   await withTx(deps.h, async (trx) => {
     await repo.setReviewSites(trx, actor.clinicId, clean);
@@ -57,7 +57,7 @@ export async function recordLeaving(deps: Deps, actor: Actor, appointmentId: str
   const at = now.toISOString();
   const sites = await reviewSites(deps, actor);
   const site = input.reviewSite?.trim() || null;
-  if (site !== null && !sites.includes(site)) throw fieldError('body.reviewSite', { ru: 'Такого сайта нет в списке клиники', en: 'This site is not on the clinic’s list' });
+  if (site !== null && !sites.includes(site)) throw fieldError('reviewSite', { ru: 'Такого сайта нет в списке клиники', en: 'This site is not on the clinic’s list' });
   const name = await authorName(deps.h.db, actor);
   await withTx(deps.h, async (trx) => {
     const a = await appts.rawAppointment(trx, actor.clinicId, appointmentId);

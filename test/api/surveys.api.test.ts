@@ -42,7 +42,7 @@ describe.each(DIALECTS)('post-treatment survey (SURV-1..3, %s)', (dialect) => {
     const list = await admin('GET', '/api/surveys/worklist');
     expect(list.statusCode, list.body).toBe(200);
     expect(list.json().items.map((i: { patientId: string }) => i.patientId)).toEqual([agreed]);
-    expect(list.json().items[0].script.introduction).toMatch(/^Добрый день, /);
+    expect(list.json().items[0].script.introduction).toMatch(/^Доброе утро, /);
     const low = await admin('POST', `/api/patients/${agreed}/survey-calls`, { appointmentId: v1, outcome: 'completed', answers: [{ key: 'impression', score: 2 }, { key: 'recommend', score: 6 }, { key: 'comments', text: 'Долго ждала' }] });
     expect(low.json()).toMatchObject({ low: true });
     expect(low.json().taskId).toBeTruthy();

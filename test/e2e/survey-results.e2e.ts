@@ -32,8 +32,12 @@ describe('browser: survey results and work with staff (SURV-3/4)', () => {
       .where('starts_at', '>', new Date(Date.now() - 20 * 86_400_000).toISOString()).orderBy('starts_at', 'desc').executeTakeFirstOrThrow();
     const ctx = await browser.newContext();
     const login = await ctx.request.post(`${server.url}/api/auth/login`, { data: { login: 'admin', password: DEMO_PASSWORD } });
+    const csrf = (await login.json()).csrfToken;
+    // The demo's patient may have said no to surveys (a refusal is never called): this one agrees first.
+    const agreed = await ctx.request.put(`${server.url}/api/patients/${visit.patient_id}/survey-consent`, { headers: { 'X-CSRF-Token': csrf }, data: { status: 'agreed' } });
+    expect(agreed.status(), await agreed.text()).toBe(200);
     const rec = await ctx.request.post(`${server.url}/api/patients/${visit.patient_id}/survey-calls`, {
-      headers: { 'X-CSRF-Token': (await login.json()).csrfToken },
+      headers: { 'X-CSRF-Token': csrf },
       data: { appointmentId: visit.id, outcome: 'completed', complaint: true, comment: 'Долго ждала в холле', answers: [{ key: 'impression', score: 2 }, { key: 'waiting', score: 1 }, { key: 'recommend', score: 4 }] },
     });
     expect(rec.status(), await rec.text()).toBe(201);

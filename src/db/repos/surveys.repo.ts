@@ -7,6 +7,11 @@ export async function latestQuestionnaire(db: Db, clinicId: string) {
   return db.selectFrom('survey_questionnaires').select(['version', 'questions_json']).where('clinic_id', '=', clinicId).orderBy('version', 'desc').limit(1).executeTakeFirst();
 }
 
+/** Every saved questionnaire version of the clinic, newest first (the results name the questions of earlier versions too). */
+export async function allQuestionnaires(db: Db, clinicId: string) {
+  return db.selectFrom('survey_questionnaires').select(['version', 'questions_json']).where('clinic_id', '=', clinicId).orderBy('version', 'desc').execute();
+}
+
 export async function insertQuestionnaire(trx: Db, row: SurveyQuestionnairesTable) {
   await trx.insertInto('survey_questionnaires').values(row).execute();
 }
@@ -31,7 +36,7 @@ export async function surveyCallsOf(db: Db, clinicId: string, patientIds: string
 }
 
 export async function surveyPatientNames(db: Db, clinicId: string, patientIds: string[]) {
-  return db.selectFrom('patients').select(['id', 'surname', 'first_name', 'patronymic']).where('clinic_id', '=', clinicId).where('id', 'in', patientIds).execute();
+  return db.selectFrom('patients').select(['id', 'surname', 'first_name', 'patronymic', 'address_as']).where('clinic_id', '=', clinicId).where('id', 'in', patientIds).execute();
 }
 
 /** Phones of these patients (the callers have already limited the ids to the clinic's patients). */
@@ -45,7 +50,7 @@ export async function clinicName(db: Db, clinicId: string) {
 
 /** The patient's visit the survey call is about, or undefined when it is not theirs. */
 export async function surveyVisit(db: Db, clinicId: string, patientId: string, appointmentId: string) {
-  return db.selectFrom('appointments').select(['id', 'doctor_id', 'branch_id', 'local_date']).where('clinic_id', '=', clinicId).where('patient_id', '=', patientId).where('id', '=', appointmentId).executeTakeFirst();
+  return db.selectFrom('appointments').select(['id', 'doctor_id', 'branch_id', 'local_date', 'status']).where('clinic_id', '=', clinicId).where('patient_id', '=', patientId).where('id', '=', appointmentId).executeTakeFirst();
 }
 
 export async function insertSurveyCall(trx: Db, row: Insertable<SurveyCallsTable>) {

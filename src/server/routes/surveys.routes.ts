@@ -4,7 +4,7 @@ import { SurveyConsentInput, SurveyConsentView } from '../../contracts/survey-co
 import * as consent from '../../services/survey-consent.service.js';
 import * as surveys from '../../services/surveys.service.js';
 import { z } from 'zod';
-import { Id, Instant, LIMITS, OptText } from '../../contracts/common.js';
+import { Id, Instant, LIMITS, OptText, Text } from '../../contracts/common.js';
 import { SURVEY_OUTCOMES } from '../../domain/surveys.js';
 import { actorOf } from '../plugins/auth.js';
 import type { RouteDeps } from './types.js';
@@ -16,7 +16,7 @@ export const surveyRoutes = ({ deps }: RouteDeps): FastifyPluginAsyncZod => asyn
     consent.surveyConsentView(deps.h.db, actorOf(req), req.params.id));
   app.put('/patients/:id/survey-consent', { config: { access: 'servicecard.write' }, schema: { tags, summary: 'Record the patient’s answer: agreed or refused, when and how to reach them', params: IdParams, body: SurveyConsentInput, response: { 200: SurveyConsentView } } }, async (req) =>
     consent.putSurveyConsent(deps, actorOf(req), req.params.id, req.body));
-  const Question = z.strictObject({ key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/), kind: z.enum(['score5', 'nps', 'text']), ru: z.string().min(1).max(LIMITS.shortText * 2), en: z.string().min(1).max(LIMITS.shortText * 2) });
+  const Question = z.strictObject({ key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/), kind: z.enum(['score5', 'nps', 'text']), ru: Text(LIMITS.shortText * 2), en: Text(LIMITS.shortText * 2) });
   const Questionnaire = z.object({ version: z.number().int(), questions: z.array(Question) });
   app.get('/surveys/questionnaire', { config: { access: 'calls.write' }, schema: { tags, summary: 'The questionnaire in force', response: { 200: Questionnaire } } }, async (req) =>
     surveys.currentQuestionnaire(deps.h.db, actorOf(req).clinicId));

@@ -36,7 +36,9 @@ export interface SurveyItemT {
   patientId: string; patientName: string; phone: string | null; preferredTime: string | null; channel: 'phone' | 'messenger' | 'email';
   appointmentId: string; visitDate: string; doctorId: string; doctorName: string | null;
   attempts: number; lastOutcome: SurveyOutcomeT | null; callbackAt: string | null; history: SurveyAttemptT[];
+  /** What to say, in Russian (the patient's language); `scriptEn` is its English for the English UI. */
   script: { introduction: string; permission: string; thanks: string };
+  scriptEn: { introduction: string; permission: string; thanks: string };
 }
 export interface SurveyWorklistT { today: string; settings: { afterDays: number; repeatDays: number }; items: SurveyItemT[]; later: SurveyItemT[] }
 export type QuestionKindT = 'score5' | 'nps' | 'text';

@@ -22,7 +22,7 @@ export const surveysEn: typeof surveysRu = {
   daysAgo_many: '{{count}} days ago',
   daysAgo_other: '{{count}} days ago',
   noAttempts: 'not called yet',
-  callbackDue: 'Call back at {{at}}',
+  callbackDue: 'Call back on {{date}} at {{time}}',
   open: 'Call',
   later: 'Call back later',
   laterCol: 'Call back',

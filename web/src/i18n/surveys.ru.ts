@@ -20,7 +20,7 @@ export const surveysRu = {
   daysAgo_many: '{{count}} дней назад',
   daysAgo_other: '{{count}} дня назад',
   noAttempts: 'ещё не звонили',
-  callbackDue: 'Перезвонить в {{at}}',
+  callbackDue: 'Перезвонить {{date}} в {{time}}',
   open: 'Позвонить',
   later: 'Перезвонить позже',
   laterCol: 'Перезвонить',

@@ -80,6 +80,7 @@ export function SurveyCallDialog({ item, onClose }: { item: SurveyItemT; onClose
   const [problem, setProblem] = useState<string | null>(null);
   const set = (key: string, a: Partial<Answer>) => setAnswers((s) => ({ ...s, [key]: { ...NO_ANSWER, ...s[key], ...a } }));
   const questions = questionnaire.data?.questions ?? [];
+  const script = lang === 'en' ? item.scriptEn : item.script;
 
   const save = () => {
     setProblem(null);
@@ -119,8 +120,8 @@ export function SurveyCallDialog({ item, onClose }: { item: SurveyItemT; onClose
           <Stack gap={2}><Text size="xs" fw={600}>{t('surveys.call.history')}</Text><SurveyAttempts history={item.history} /></Stack>
         )}
         <Divider />
-        <Script title={t('surveys.call.step.introduction')} text={item.script.introduction} />
-        <Script title={t('surveys.call.step.permission')} text={item.script.permission} hint={t('surveys.call.permissionHint')} />
+        <Script title={t('surveys.call.step.introduction')} text={script.introduction} />
+        <Script title={t('surveys.call.step.permission')} text={script.permission} hint={t('surveys.call.permissionHint')} />
         <Text size="sm" fw={700}>{t('surveys.call.step.questions')}</Text>
         {!questionnaire.data ? <QueryState isPending={questionnaire.isPending} error={questionnaire.error} /> : (
           <Stack gap="xs" data-testid="survey-questions">
@@ -139,7 +140,7 @@ export function SurveyCallDialog({ item, onClose }: { item: SurveyItemT; onClose
             ))}
           </Stack>
         )}
-        <Script title={t('surveys.call.step.thanks')} text={item.script.thanks} />
+        <Script title={t('surveys.call.step.thanks')} text={script.thanks} />
         <Divider />
         <Checkbox label={t('surveys.call.complaint')} description={t('surveys.call.complaintHint')} checked={complaint} onChange={(e) => setComplaint(e.currentTarget.checked)} disabled={outcome !== 'completed'} data-testid="survey-complaint" />
         <Textarea label={t('surveys.call.comment')} value={comment} onChange={(e) => setComment(e.currentTarget.value)} autosize minRows={2} maxLength={2000} data-testid="survey-comment" />

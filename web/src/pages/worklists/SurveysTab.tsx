@@ -33,7 +33,6 @@ function SurveyList() {
   const [open, setOpen] = useState<SurveyItemT | null>(null);
   if (!q.data) return <QueryState isPending={q.isPending} error={q.error} />;
   const { items, later, settings, today } = q.data;
-  const at = (iso: string) => `${formatDate(dateOf(iso, tz))} ${timeOf(iso, tz)}`;
   const row = (i: SurveyItemT, laterRow: boolean) => (
     <Table.Tr key={i.patientId} data-testid={`survey-row-${i.patientId}`}>
       <Table.Td><Anchor component={Link} to={`/patients/${i.patientId}`} size="sm">{i.patientName}</Anchor></Table.Td>
@@ -48,7 +47,7 @@ function SurveyList() {
         <Text size={i.preferredTime ? 'xs' : 'sm'} c={i.preferredTime ? 'dimmed' : undefined}>{t(`surveys.channel.${i.channel}`)}</Text>
       </Table.Td>
       <Table.Td>
-        {i.callbackAt && <Badge size="sm" variant="light" color={laterRow ? 'blue' : 'red'} mb={4}>{t('surveys.callbackDue', { at: at(i.callbackAt) })}</Badge>}
+        {i.callbackAt && <Badge size="sm" variant="light" color={laterRow ? 'blue' : 'red'} mb={4}>{t('surveys.callbackDue', { date: formatDate(dateOf(i.callbackAt, tz)), time: timeOf(i.callbackAt, tz) })}</Badge>}
         <SurveyAttempts history={i.history} />
       </Table.Td>
       <Table.Td>
