@@ -13,6 +13,7 @@ import type { DbHandle } from '../db/connect.js';
 import type { PatientDocumentsTable } from '../db/schema-documents.js';
 import type { ServiceCardEntriesTable } from '../db/schema-schedule.js';
 import { newId } from '../db/ids.js';
+import { WARRANTY_TERMS } from '../domain/aftercare.js';
 import { addDays } from '../domain/dates.js';
 import { DEMO_DOCTORS, type Practice } from './demo-staff.js';
 import { motherOf, fatherOf, randomName } from './demo-names.js';
@@ -225,6 +226,22 @@ export async function seedDemoDocuments(o: Opts): Promise<{ documents: number; r
     for (const code of consentsFor(codes)) {
       if (here) await add(code, v.patient_id, v, Date.parse(v.arrived_at ?? startIso(v)), 'signed_on_screen', adminAt(n++), codes);
       else if (v.local_date <= addDays(today, 1) && rng.chance(0.3)) await add(code, v.patient_id, v, Math.min(nowMs, Date.parse(startIso(v)) - DAY_MS), 'issued', adminAt(n++), codes);
+    }
+  }
+
+  // After treatment (DOC-7, DOC-4): the leaflets for the services performed and the two warranty coupons (the card's
+  // one signed on paper); most of today's finished visits not yet, so the visit panel offers them. Its own stream.
+  const after = rng.fork('aftercare');
+  const leaflets = templates.filter((t) => t.kind === 'leaflet' && t.audience === 'patient');
+  for (const v of past) {
+    const codes = billed.get(v.id) ?? [];
+    const at = Date.parse(startIso(v)) + after.int(40, 90) * 60_000;
+    if (!codes.length || at > nowMs || (v.local_date === today && after.chance(0.7))) continue;
+    const by = adminAt(n++);
+    for (const l of leaflets) if (l.serviceCodes.some((c) => codes.includes(c)) && after.chance(0.9)) await add(l.code, v.patient_id, v, at, 'issued', by, codes);
+    if (codes.some((c) => WARRANTY_TERMS[c]?.warrantyMonths != null) && after.chance(0.85)) {
+      await add('warranty-coupon-card', v.patient_id, v, at, 'signed_on_paper', by, codes);
+      await add('warranty-coupon-patient', v.patient_id, v, at, 'issued', by, codes);
     }
   }
 

@@ -97,6 +97,8 @@ interface Move {
 /** The demo's money rows; counters give the next numbers of bills, receipts and shifts. */
 export function generateDemoMoney(d: DemoMoneyInput) {
   const rng = d.rng;
+  // The teeth of the lines come from their own stream, so the rest of the money data is drawn as before.
+  const teeth = rng.fork('teeth');
   const bills: Insertable<BillsTable>[] = [];
   const lines: Insertable<BillLinesTable>[] = [];
   const moves: Move[] = [];
@@ -140,7 +142,7 @@ export function generateDemoMoney(d: DemoMoneyInput) {
       billLines.push({
         id: d.id(), clinic_id: d.clinicId, bill_id: billId, position: billLines.length + 1, price_item_id: item.id, price_version_id: v.id,
         code, name: item.name, unit_price: unitPrice, quantity, discount, discount_reason: discountReason,
-        amount: lineAmount({ unitPrice, quantity, discount }), doctor_id: a.row.doctor_id, assistant_id: null, tooth: null,
+        amount: lineAmount({ unitPrice, quantity, discount }), doctor_id: a.row.doctor_id, assistant_id: null, tooth: demoTooth(code, teeth),
       });
     }
     const totals = billTotals(billLines.map((l) => ({ unitPrice: Number(l.unit_price), quantity: Number(l.quantity), discount: Number(l.discount) })));
@@ -283,4 +285,11 @@ export function generateDemoMoney(d: DemoMoneyInput) {
       { clinic_id: d.clinicId, name: 'cash_shift', value: shifts.length },
     ],
   };
+}
+
+/** A tooth (FDI) for a line of work on one tooth: a milk tooth (51–85) for the children's lines, a permanent one otherwise; null for the rest. */
+export function demoTooth(code: string, rng: Rng): string | null {
+  if (/^Д-0[2-5]$/.test(code)) return `${rng.int(5, 8)}${rng.int(1, 5)}`;
+  if (/^(Т-0[1-7]|Э-0[1-6]|О-0[1-5]|Х-0[1-37]|И-0[1-2])$/.test(code)) return `${rng.int(1, 4)}${rng.int(1, 7)}`;
+  return null;
 }

@@ -17,7 +17,7 @@ export interface DemoDocumentInput {
   /** The document's date (clinic calendar) and the instant it was issued. */
   date: string;
   issuedAt: string;
-  /** The visit's service codes printed in the document. */
+  /** The visit's service codes printed in the document (a warranty coupon prints the visit's performed services instead). */
   codes: string[];
 }
 
@@ -63,7 +63,7 @@ export function demoDocumentWriter(h: DbHandle, clinicId: string, now: Date): De
         visit = (await visits.get(input.appointmentId)) ?? null;
       }
       const number = `${patient.card_number}-${input.date.replaceAll('-', '')}-${newId().slice(-4).toUpperCase()}`;
-      const s = await snapshotOf(deps, h.db, clinicId, t, { patient, visit, date: input.date, number, issuedAt: input.issuedAt, codes: input.codes }, await shared);
+      const s = await snapshotOf(deps, h.db, clinicId, t, { patient, visit, date: input.date, number, issuedAt: input.issuedAt, codes: t.kind === 'warranty_coupon' ? undefined : input.codes }, await shared);
       const content = JSON.stringify(s);
       return {
         content_json: content, content_sha256: createHash('sha256').update(content).digest('hex'), title: t.title, kind: t.kind, template_version: t.version,

@@ -5,6 +5,7 @@ import { seedDemoClinic } from '../../src/demo/seed-demo.js';
 import { addDays } from '../../src/domain/dates.js';
 import type { Role } from '../../src/domain/roles.js';
 import { demoDocumentWriter } from '../../src/services/documents-demo.service.js';
+import { visitAftercare } from '../../src/services/documents-aftercare.service.js';
 import { tomorrowPack, visitDocuments } from '../../src/services/documents-pack.service.js';
 import { documentPdf, listPatientDocuments } from '../../src/services/documents.service.js';
 import { pdfText } from '../support/pdf-text.js';
@@ -63,5 +64,22 @@ describe.each(DIALECTS)('the demo’s documents: signed, refused, missing for th
     expect(reg.child).toBe(true);
     expect(reg.representative.fullName).toMatch(/^[А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё]+$/);
     expect(reg.items.filter((d) => d.signer === 'representative').every((d) => d.signerName === reg.representative.fullName)).toBe(true);
+  });
+
+  it('after treatment: leaflets and both warranty coupons for the finished visits, the coupon lists the performed work with teeth (DOC-4, DOC-7)', async () => {
+    const kinds = await db().selectFrom('patient_documents').select(['template_code', 'status']).select((e) => e.fn.countAll().as('n'))
+      .where('clinic_id', '=', clinicId).where('kind', 'in', ['leaflet', 'warranty_coupon']).groupBy(['template_code', 'status']).execute();
+    const n = (code: string, status: string) => Number(kinds.find((k: { template_code: string; status: string }) => k.template_code === code && k.status === status)?.n ?? 0);
+    expect(n('warranty-coupon-card', 'signed_on_paper')).toBeGreaterThan(10);
+    expect(n('warranty-coupon-patient', 'issued')).toBe(n('warranty-coupon-card', 'signed_on_paper'));
+    expect(n('leaflet-filling', 'issued') + n('leaflet-anaesthesia', 'issued')).toBeGreaterThan(10);
+    const coupon = await db().selectFrom('patient_documents').select(['id', 'appointment_id']).where('clinic_id', '=', clinicId).where('template_code', '=', 'warranty-coupon-card').orderBy('issued_at').executeTakeFirstOrThrow();
+    const text = (await pdfText((await documentPdf(deps(), admin, coupon.id)).pdf)).replace(/\s+/g, ' ');
+    expect(text).toMatch(/Гарантийный срок Срок службы/);
+    expect(text).toMatch(/1 [1-8][1-8] [А-ЯЁ]/);
+    // A visit with its coupons issued does not offer them again.
+    const a = await visitAftercare(deps(), admin, coupon.appointment_id);
+    expect(a.issued.map((x) => x.templateCode)).toContain('warranty-coupon-card');
+    expect(a.offers.map((x) => x.templateCode)).not.toContain('warranty-coupon-card');
   });
 });

@@ -45,5 +45,10 @@ export const documentsEn: typeof documentsRu = {
     plannedSaved: 'Planned services saved', noPlanned: 'No services planned', editPlanned: 'Edit', savePlanned: 'Save services', cancel: 'Cancel',
     doctorWarning: 'No intervention without a signed consent (323-FZ art. 20).',
   },
+  aftercare: {
+    title: 'After treatment', offer: 'Issue and print', issued: 'Issued', pdf: 'PDF', wait: 'Preparing the PDF…',
+    hint: 'Performed: {{services}}', kind: { leaflet: 'leaflet', warranty_coupon: 'warranty coupon' },
+    done: 'Issued and opened for printing: {{title}}',
+  },
   pack: { button: 'Tomorrow’s documents (PDF)', wait: 'Preparing the PDF of tomorrow’s documents… A busy day may take up to a minute.', opened: 'Documents in the pack: {{count}}', none: 'Tomorrow: all documents are signed or not needed' },
 };

@@ -19,6 +19,7 @@ import { HistoryList } from './HistoryList';
 import { MoveForm } from './MoveForm';
 import { StatusActions } from './StatusActions';
 import { LeavingPanel, LeavingSummary } from './LeavingPanel';
+import { AftercareOffers } from '../documents/AftercareOffers';
 import { VisitDocuments } from '../documents/VisitDocuments';
 
 type Props = {
@@ -90,6 +91,7 @@ export function AppointmentPanel({ id, tz, today, onClose, onRebook, onFollowUp,
             </Alert>
           )}
           <VisitDocuments a={{ id: a.id, patientId: a.patientId, status: a.status, patientName: fullName(a.patient) }} />
+          <AftercareOffers a={{ id: a.id, patientId: a.patientId, status: a.status }} />
           <Table withRowBorders={false} verticalSpacing={2} horizontalSpacing={0} fz="sm">
             <Table.Tbody>
               <Row label={t('schedule.appt.when')}>
