@@ -21,6 +21,7 @@ export const LIMITS = {
  */
 export const MESSAGES = {
   date: { ru: 'Дата в формате ГГГГ-ММ-ДД', en: 'A date as YYYY-MM-DD' },
+  dateYear: { ru: 'Год даты — от 1900 до 2999', en: 'The date’s year is from 1900 to 2999' },
   time: { ru: 'Время в формате ЧЧ:ММ', en: 'A time as HH:MM' },
   phone: {
     ru: 'Неверный номер телефона (например, 8 921 322-00-31)',
@@ -50,7 +51,8 @@ export const Text = (max: number = LIMITS.shortText) =>
   z.string().max(max).refine((s) => s.trim().length > 0, { message: 'blank' });
 export const OptText = (max: number = LIMITS.shortText) => z.string().max(max).nullable().optional();
 
-export const IsoDate = z.string().refine(isIsoDate, { message: 'date' });
+/** A real calendar day; years 1900–2999 (the day arithmetic of periods and recall steps stays inside 0000–9999). */
+export const IsoDate = z.string().refine(isIsoDate, { message: 'date' }).refine((s) => !isIsoDate(s) || (s >= '1900' && s < '3000'), { message: 'dateYear' });
 export const HhMm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'time' });
 export const Phone = z.string().max(40).refine((s) => toE164(s) !== null, { message: 'phone' });
 export const Email = z.string().max(LIMITS.email).regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { message: 'email' });
