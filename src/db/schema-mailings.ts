@@ -69,6 +69,10 @@ export interface MessageOutboxTable {
   created_at: string;
   updated_at: string;
   sent_at: string | null;
+  /** A reminder's visit start as the message announces it (migration 034); null for mailings. */
+  visit_starts_at: string | null;
+  /** A reminder's number among the visit's reminders on the channel: a move after it gets the next one. */
+  seq: number;
 }
 
 export interface MessageLinksTable {
@@ -82,4 +86,6 @@ export interface MessageLinksTable {
   created_at: string;
   used_at: string | null;
   answer: 'unsubscribed' | 'confirmed' | 'move' | null;
+  /** The visit start the reminder announced: a link to a visit moved since answers nothing (migration 034). */
+  visit_starts_at: string | null;
 }

@@ -58,7 +58,7 @@ export async function seedDemoMailings(o: Opts): Promise<{ consents: number; mes
     messages.push({
       id: id(), clinic_id: clinicId, channel: 'email', purpose: 'mailing', mailing_id: emailMailing, appointment_id: null, patient_id: p.id, recipient: p.email!,
       subject, body: `${fill(emailBody, p)}\n\n—\nВы получили это письмо, потому что дали согласие на рассылку клиники.\nОтписаться от рассылки: (ссылка)`, unsubscribe_url: null,
-      status: failed ? 'failed' : 'sent', attempts: failed ? 5 : 1, next_attempt_at: emailAt, last_error: failed ? '550 Mailbox unavailable' : null, created_at: emailAt, updated_at: emailAt, sent_at: failed ? null : emailAt,
+      status: failed ? 'failed' : 'sent', attempts: failed ? 5 : 1, next_attempt_at: emailAt, last_error: failed ? '550 Mailbox unavailable' : null, created_at: emailAt, updated_at: emailAt, sent_at: failed ? null : emailAt, visit_starts_at: null, seq: 1,
     });
   });
   smsYes.slice(0, 24).forEach((p, i) => {
@@ -66,7 +66,7 @@ export async function seedDemoMailings(o: Opts): Promise<{ consents: number; mes
     messages.push({
       id: id(), clinic_id: clinicId, channel: 'sms', purpose: 'mailing', mailing_id: smsMailing, appointment_id: null, patient_id: p.id, recipient: p.number!,
       subject: null, body: fill(smsBody, p), unsubscribe_url: null, status: sent ? 'sent' : 'manual', attempts: 0, next_attempt_at: smsAt, last_error: null,
-      created_at: smsAt, updated_at: sent ? ago(1, 20) : smsAt, sent_at: sent ? ago(1, 20) : null,
+      created_at: smsAt, updated_at: sent ? ago(1, 20) : smsAt, sent_at: sent ? ago(1, 20) : null, visit_starts_at: null, seq: 1,
     });
   });
   for (let i = 0; i < messages.length; i += 100) await h.db.insertInto('message_outbox').values(messages.slice(i, i + 100)).execute();

@@ -181,7 +181,7 @@ export async function createMailing(deps: Deps, actor: Actor, body: z.infer<type
       await insertMessage(trx, {
         id: newId(), clinic_id: actor.clinicId, channel: body.channel, purpose: 'mailing', mailing_id: id, appointment_id: null, patient_id: x.m.id,
         recipient: x.address!, subject: body.subject?.trim() || null, body: text, unsubscribe_url: unsubscribe, status, attempts: 0, next_attempt_at: at,
-        last_error: null, created_at: at, updated_at: at, sent_at: null,
+        last_error: null, created_at: at, updated_at: at, sent_at: null, visit_starts_at: null, seq: 1,
       });
     }
     await appendAudit(trx, auditEntry(actor, now, { action: 'create', objectType: 'mailing', objectId: id, details: { channel: body.channel, segment: body.segment.kind, queued: sending.length, skipped: list.length - sending.length } }));

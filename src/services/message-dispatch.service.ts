@@ -1,6 +1,6 @@
 import { withTx, type DbHandle } from '../db/connect.js';
 import { getSettings } from '../db/repos/mailings.repo.js';
-import { claimMessage, settleMessage } from '../db/repos/message-outbox.repo.js';
+import { claimMessage, reminderVisitNow, settleMessage, STALE_REMINDER } from '../db/repos/message-outbox.repo.js';
 import type { MessagingSettingsTable } from '../db/schema.js';
 import { backoffMs, MAX_ATTEMPTS } from '../domain/mailings.js';
 import { defaultSender, type Sender } from './message-senders.js';
@@ -29,6 +29,13 @@ export async function dispatchMessages(h: Pick<DbHandle, 'db' | 'dialect'>, cloc
     const now = clock();
     const row = await claimMessage(h, now.toISOString(), new Date(now.getTime() - MESSAGE_LEASE_MS).toISOString());
     if (!row) break;
+    // A reminder whose visit moved, was cancelled or has begun since it was queued is never sent:
+    // the patient gets the new time's reminder instead, or none.
+    const stale = row.purpose === 'reminder' && row.appointment_id ? await staleReason(h, row.appointment_id, row.visit_starts_at, now) : null;
+    if (stale) {
+      await withTx(h, (trx) => settleMessage(trx, row.id, { status: 'cancelled', last_error: stale, updated_at: clock().toISOString() }));
+      continue;
+    }
     let s = settings.get(row.clinic_id);
     if (!s) {
       s = (await getSettings(h.db, row.clinic_id))!;
@@ -50,6 +57,13 @@ export async function dispatchMessages(h: Pick<DbHandle, 'db' | 'dialect'>, cloc
     stats[status === 'sent' ? 'sent' : status === 'failed' ? 'failed' : 'retried']++;
   }
   return stats;
+}
+
+async function staleReason(h: Pick<DbHandle, 'db'>, appointmentId: string, announced: string | null, now: Date): Promise<string | null> {
+  const v = await reminderVisitNow(h.db, appointmentId);
+  if (!v || !['booked', 'confirmed'].includes(v.status) || Date.parse(v.starts_at) <= now.getTime()) return STALE_REMINDER.gone;
+  if (announced && Date.parse(announced) !== Date.parse(v.starts_at)) return STALE_REMINDER.moved;
+  return null;
 }
 
 /**

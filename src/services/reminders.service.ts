@@ -23,12 +23,16 @@ import { calendarAround, phonesOf } from './worklist-common.js';
  * Reminders (issue #10): when the clinic switched them on, from its «reminders from» time the visits
  * the desk would call to confirm today (CONF-1/2, the same plan as «Обзвон»: the evening list of the
  * next working day, after closed days the morning list) get an e-mail and/or SMS with a signed link.
- * Booked visits only; a patient who refused the channel gets none; one reminder per visit and
- * channel however often this runs (a unique index guards two servers).
+ * Booked visits; a patient who refused the channel gets none. One reminder per visit time and
+ * channel however often this runs (numbered per visit, a unique index guards two servers): a visit
+ * moved after its reminder gets one for the new time (even when confirmed meanwhile), and the
+ * waiting one for the old time is dropped, as are those of a cancelled visit (here each round, and
+ * by the dispatcher before sending).
  */
 export async function enqueueReminders(deps: Deps, clinicId: string, fallbackBase: string): Promise<number> {
   const db = deps.h.db;
   const now = deps.clock();
+  await outbox.cancelStaleReminders(db, clinicId, now.toISOString());
   const s = await settingsRow(db, clinicId, now);
   const channels = [...(Number(s.reminders_email) ? ['email' as const] : []), ...(Number(s.reminders_sms) ? ['sms' as const] : [])];
   if (!channels.length) return 0;
@@ -43,16 +47,26 @@ export async function enqueueReminders(deps: Deps, clinicId: string, fallbackBas
   for (const b of (await listBranches(db, clinicId)).filter((x) => x.isActive)) {
     for (const t of confirmationPlan(today, (d) => branchOpenOn(d, calendar, b.hours))) {
       const rows = (await confirmationVisits(db, clinicId, [t.visitDate], b.id))
-        .filter((r) => r.status === 'booked' && inHalf(localTimeOf(Date.parse(r.starts_at), tz), t.half, boundary) && Date.parse(r.starts_at) > now.getTime());
+        .filter((r) => ['booked', 'confirmed'].includes(r.status) && inHalf(localTimeOf(Date.parse(r.starts_at), tz), t.half, boundary) && Date.parse(r.starts_at) > now.getTime());
       const ids = rows.map((r) => r.patient_id);
       const [phones, emails] = await Promise.all([phonesOf(db, ids), outbox.patientEmails(db, clinicId, ids)]);
       for (const ch of channels) {
         const consents = await consentsOf(db, clinicId, ids, ch);
         for (const r of rows) {
           const address = ch === 'email' ? emails.get(r.patient_id)?.trim() || null : phones.get(r.patient_id) ?? null;
-          if (!reminderAllowed(consents.get(r.patient_id), address) || (await outbox.reminderExists(db, r.id, ch))) continue;
+          if (!reminderAllowed(consents.get(r.patient_id), address)) continue;
           const startsMs = Date.parse(r.starts_at);
           const at = now.toISOString();
+          const status = ch === 'sms' && s.sms_driver !== 'http' ? 'manual' : 'pending';
+          const latest = await outbox.latestReminder(db, r.id, ch);
+          if (latest && latest.visit_starts_at && Date.parse(latest.visit_starts_at) === startsMs) {
+            // Already reminded of this time; or moved away and back before the new time's reminder was queued.
+            if (latest.status === 'cancelled') await outbox.reviveReminder(db, latest.id, status, at);
+            continue;
+          }
+          // A confirmed visit is reminded only when it moved after an earlier reminder (the patient knows the old time).
+          if (!latest && r.status !== 'booked') continue;
+          const seq = Number(latest?.seq ?? 0) + 1;
           const linkId = newId();
           const when = visitWhen(r.local_date, localTimeOf(startsMs, tz));
           const body = reminderText({
@@ -62,17 +76,20 @@ export async function enqueueReminders(deps: Deps, clinicId: string, fallbackBas
           });
           try {
             await withTx(deps.h, async (trx) => {
-              await outbox.insertLink(trx, { id: linkId, clinic_id: clinicId, kind: 'reminder', patient_id: r.patient_id, appointment_id: r.id, channel: ch, expires_at: new Date(startsMs).toISOString(), created_at: at, used_at: null, answer: null });
+              await outbox.insertLink(trx, {
+                id: linkId, clinic_id: clinicId, kind: 'reminder', patient_id: r.patient_id, appointment_id: r.id, channel: ch, expires_at: new Date(startsMs).toISOString(), created_at: at,
+                used_at: null, answer: null, visit_starts_at: r.starts_at,
+              });
               await outbox.insertMessage(trx, {
                 id: newId(), clinic_id: clinicId, channel: ch, purpose: 'reminder', mailing_id: null, appointment_id: r.id, patient_id: r.patient_id, recipient: address!,
                 subject: ch === 'email' ? `Напоминание о визите ${when}` : null, body, unsubscribe_url: null,
-                status: ch === 'sms' && s.sms_driver !== 'http' ? 'manual' : 'pending', attempts: 0, next_attempt_at: at, last_error: null, created_at: at, updated_at: at, sent_at: null,
+                status, attempts: 0, next_attempt_at: at, last_error: null, created_at: at, updated_at: at, sent_at: null, visit_starts_at: r.starts_at, seq,
               });
             });
             n++;
           } catch (e) {
             // Another server enqueued it first (the unique index): one reminder it is.
-            if (!(await outbox.reminderExists(db, r.id, ch))) throw e;
+            if (Number((await outbox.latestReminder(db, r.id, ch))?.seq ?? 0) < seq) throw e;
           }
         }
       }
@@ -94,7 +111,9 @@ export type LinkPage =
   | { state: 'invalid' }
   | { state: 'expired'; clinic: string }
   | { state: 'unsubscribe'; clinic: string; done: boolean }
-  | { state: 'visit'; clinic: string; when: string; doctor: string; visitStatus: string; answer: MessageLinksTable['answer'] };
+  | { state: 'visit'; clinic: string; when: string; doctor: string; visitStatus: string; answer: MessageLinksTable['answer'] }
+  /** The visit moved since the reminder: the link answers nothing, the page names the new time. */
+  | { state: 'moved'; clinic: string; when: string; doctor: string };
 
 /** The link's row when the token is the clinic's signature over it; null for a forged, damaged or unknown one. */
 async function linkOf(db: Db, token: string, kind: 'reminder' | 'unsubscribe') {
@@ -109,6 +128,9 @@ async function visitPage(db: Db, link: MessageLinksTable): Promise<LinkPage> {
   const a = link.appointment_id ? await outbox.linkVisit(db, link.clinic_id, link.appointment_id) : undefined;
   if (!a || a.patient_id !== link.patient_id) return { state: 'invalid' };
   const { time_zone: tz } = await clinicTimeAndSettings(db, link.clinic_id);
+  if (link.visit_starts_at && Date.parse(link.visit_starts_at) !== Date.parse(a.starts_at) && ['booked', 'confirmed'].includes(a.status)) {
+    return { state: 'moved', clinic, when: visitWhen(a.local_date, localTimeOf(Date.parse(a.starts_at), tz)), doctor: dativeFullName({ surname: a.surname, firstName: a.first_name, patronymic: a.patronymic }) };
+  }
   return {
     state: 'visit', clinic, when: visitWhen(a.local_date, localTimeOf(Date.parse(a.starts_at), tz)),
     doctor: dativeFullName({ surname: a.surname, firstName: a.first_name, patronymic: a.patronymic }), visitStatus: a.status, answer: link.answer,
@@ -119,8 +141,10 @@ async function visitPage(db: Db, link: MessageLinksTable): Promise<LinkPage> {
 export async function visitByToken(deps: Deps, token: string): Promise<LinkPage> {
   const link = await linkOf(deps.h.db, token, 'reminder');
   if (!link) return { state: 'invalid' };
+  const page = await visitPage(deps.h.db, link);
+  if (page.state === 'moved') return page;
   if (!link.used_at && deps.clock().toISOString() >= link.expires_at) return { state: 'expired', clinic: (await getClinic(deps.h.db, link.clinic_id))?.name ?? '' };
-  return visitPage(deps.h.db, link);
+  return page;
 }
 
 const VIA_LINK = 'пациент по ссылке';

@@ -23,6 +23,7 @@ import { documents } from './025-documents.js';
 import { userBranch } from './028-user-branch.js';
 import { mailings } from './026-mailings.js';
 import { insurerRejections } from './031-insurer-rejections.js';
+import { reminderVisitTime } from './034-reminder-visit-time.js';
 
 /** Every migration in order. Names are permanent: never rename or edit a shipped one. */
 function all(h: Pick<DbHandle, 'dialect'>): Record<string, Migration> {
@@ -50,6 +51,7 @@ function all(h: Pick<DbHandle, 'dialect'>): Record<string, Migration> {
     '026-mailings': mailings(h.dialect),
     '028-user-branch': userBranch,
     '031-insurer-rejections': insurerRejections,
+    '034-reminder-visit-time': reminderVisitTime(h.dialect),
   };
 }
 

@@ -9,9 +9,42 @@ export async function insertMessage(trx: Db, row: Insertable<MessageOutboxTable>
   await trx.insertInto('message_outbox').values(row).execute();
 }
 
-/** A reminder for the visit on the channel already queued (one per visit and channel). */
-export async function reminderExists(db: Db, appointmentId: string, channel: MailChannel) {
-  return !!(await db.selectFrom('message_outbox').select('id').where('appointment_id', '=', appointmentId).where('channel', '=', channel).where('purpose', '=', 'reminder').executeTakeFirst());
+/** The visit's latest reminder on the channel (the highest number), if any. */
+export async function latestReminder(db: Db, appointmentId: string, channel: MailChannel) {
+  return db.selectFrom('message_outbox').select(['id', 'seq', 'visit_starts_at', 'status', 'last_error', 'sent_at'])
+    .where('appointment_id', '=', appointmentId).where('channel', '=', channel).where('purpose', '=', 'reminder')
+    .orderBy('seq', 'desc').limit(1).executeTakeFirst();
+}
+
+/** Why a waiting reminder was dropped: its visit moved, or no longer takes place. */
+export const STALE_REMINDER = { moved: 'визит перенесён на другое время', gone: 'визит отменён или уже начался' } as const;
+
+/**
+ * Drops the clinic's reminders still waiting (pending, by hand, failed) whose visit no longer takes
+ * place at the time they announce: moved, cancelled, missed, or already begun. Returns how many.
+ */
+export async function cancelStaleReminders(db: Db, clinicId: string, nowIso: string) {
+  const waiting = () => db.updateTable('message_outbox').where('clinic_id', '=', clinicId).where('purpose', '=', 'reminder').where('status', 'in', ['pending', 'manual', 'failed']);
+  const gone = await waiting().set({ status: 'cancelled', last_error: STALE_REMINDER.gone, updated_at: nowIso })
+    .where(({ exists, selectFrom }) => exists(selectFrom('appointments as a').select(sql`1`.as('x')).whereRef('a.id', '=', 'message_outbox.appointment_id')
+      .where((eb) => eb.or([eb('a.status', 'not in', ['booked', 'confirmed']), eb('a.starts_at', '<=', nowIso)]))))
+    .executeTakeFirst();
+  const moved = await waiting().set({ status: 'cancelled', last_error: STALE_REMINDER.moved, updated_at: nowIso })
+    .where(({ exists, selectFrom }) => exists(selectFrom('appointments as a').select(sql`1`.as('x')).whereRef('a.id', '=', 'message_outbox.appointment_id')
+      .whereRef('a.starts_at', '<>', 'message_outbox.visit_starts_at')))
+    .executeTakeFirst();
+  return Number(gone.numUpdatedRows) + Number(moved.numUpdatedRows);
+}
+
+/** A reminder dropped because its visit moved, put back when the visit returns to that time before a newer one was queued. */
+export async function reviveReminder(trx: Db, id: string, status: 'pending' | 'manual', nowIso: string) {
+  await trx.updateTable('message_outbox').set({ status, attempts: 0, next_attempt_at: nowIso, last_error: null, updated_at: nowIso })
+    .where('id', '=', id).where('status', '=', 'cancelled').where('last_error', '=', STALE_REMINDER.moved).where('sent_at', 'is', null).execute();
+}
+
+/** The visit a claimed reminder announces, as it stands now (null when gone). */
+export async function reminderVisitNow(db: Db, appointmentId: string) {
+  return db.selectFrom('appointments').select(['status', 'starts_at']).where('id', '=', appointmentId).executeTakeFirst();
 }
 
 /**

@@ -24,6 +24,9 @@ export function linkPage(v: LinkPage, token: string): { status: number; html: st
       ? { status: 200, html: page('Вы отписаны от рассылки', `<p>${esc(v.clinic)}</p><p>Клиника больше не будет присылать Вам письма. Если передумаете, скажите об этом администратору.</p>`) }
       : { status: 200, html: page('Отписка от рассылки', `<p>${esc(v.clinic)}</p><p>Вы больше не хотите получать письма клиники?</p><form method="post" action="/api/public/unsubscribe/${t}"><button class="main" type="submit">Отписаться</button></form>`) };
   }
+  if (v.state === 'moved') {
+    return { status: 409, html: page('Время визита изменилось', `<p>${esc(v.clinic)}</p><p>Ваш визит к доктору ${esc(v.doctor)} перенесён на ${esc(v.when)}. Эта ссылка относилась к прежнему времени; напоминание о новом времени придёт отдельно. Если новое время Вам не подходит, пожалуйста, позвоните в клинику.</p>`) };
+  }
   const head = `<p>${esc(v.clinic)}</p><p>Визит ${esc(v.when)} к доктору ${esc(v.doctor)}.</p>`;
   if (v.answer) return { status: 200, html: page(v.answer === 'confirmed' ? 'Визит подтверждён' : 'Мы Вам перезвоним', `${head}<p>${ANSWERS[v.answer] ?? ''}</p>`) };
   if (!['booked', 'confirmed'].includes(v.visitStatus)) {
