@@ -23,6 +23,10 @@ export const Appointment = z.object({
     birthDate: z.string().nullable(),
     phone: z.string().nullable(),
     addressAs: z.string().nullable(),
+    /** A child's or a ward's legal representative (who, relation, phone); null: none on the card. */
+    representative: z.object({ fullName: z.string(), relation: z.string().nullable(), phone: z.string().nullable() }).nullable(),
+    /** Under 15 on the visit's day: the representative signs and should come along. */
+    minor: z.boolean(),
   }),
   startsAt: z.string(),
   endsAt: z.string(),

@@ -1,5 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Db } from '../connect.js';
+import { representativeOf, under15On } from '../../domain/representative.js';
 import type { Kind, Status } from '../../domain/schedule/status.js';
 import type { AppointmentsTable, SlotHoldsTable } from '../schema.js';
 
@@ -12,6 +13,9 @@ type Row = Selectable<AppointmentsTable> & {
   p_card_number: number;
   p_address_as: string | null;
   p_birth_date: string | null;
+  p_rep_full_name: string | null;
+  p_rep_relation: string | null;
+  p_rep_phone: string | null;
 };
 
 function base(db: Db) {
@@ -26,6 +30,9 @@ function base(db: Db) {
       'patients.card_number as p_card_number',
       'patients.address_as as p_address_as',
       'patients.birth_date as p_birth_date',
+      'patients.rep_full_name as p_rep_full_name',
+      'patients.rep_relation as p_rep_relation',
+      'patients.rep_phone as p_rep_phone',
     ]);
 }
 
@@ -57,7 +64,8 @@ function view(r: Row, phone: string | null, alerts: { section: string; text: str
     doctorId: r.doctor_id,
     chairId: r.chair_id,
     patientId: r.patient_id,
-    patient: { surname: r.p_surname, firstName: r.p_first_name, patronymic: r.p_patronymic, cardNumber: r.p_card_number, birthDate: r.p_birth_date, phone, addressAs: r.p_address_as },
+    patient: { surname: r.p_surname, firstName: r.p_first_name, patronymic: r.p_patronymic, cardNumber: r.p_card_number, birthDate: r.p_birth_date, phone, addressAs: r.p_address_as,
+      representative: representativeOf({ rep_full_name: r.p_rep_full_name, rep_relation: r.p_rep_relation, rep_phone: r.p_rep_phone }), minor: under15On(r.p_birth_date, r.local_date) },
     startsAt: r.starts_at,
     endsAt: r.ends_at,
     localDate: r.local_date,

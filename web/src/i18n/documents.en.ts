@@ -50,5 +50,11 @@ export const documentsEn: typeof documentsRu = {
     hint: 'Performed: {{services}}', kind: { leaflet: 'leaflet', warranty_coupon: 'warranty coupon' },
     done: 'Issued and opened for printing: {{title}}',
   },
+  repOnSchedule: {
+    label: 'Legal representative', mark: 'Representative: {{who}}', missingMark: 'Under 15, no legal representative entered',
+    missingTitle: 'The child is under 15 and no legal representative is entered',
+    missingText: 'Ask them to come with a parent (guardian) and their passport: without a representative the consent and the contract cannot be signed. Enter the representative on the patient card.',
+    openCard: 'Open the card', ward: 'a ward’s representative',
+  },
   pack: { button: 'Tomorrow’s documents (PDF)', wait: 'Preparing the PDF of tomorrow’s documents… A busy day may take up to a minute.', opened: 'Documents in the pack: {{count}}', none: 'Tomorrow: all documents are signed or not needed' },
 };

@@ -5,8 +5,9 @@ import { KIND_LABELS, STATUS_LABELS } from '../../../../src/domain/schedule/stat
 import { SVC_LABELS, type SvcSection } from '../../../../src/domain/service-card.js';
 import type { Appointment } from '../../api/schedule';
 import { useLang } from '../../i18n';
-import { AlertIcon, ClockIcon, PhoneIcon, WalkIcon } from './icons';
-import { dateOf, timeOf } from '../../lib/format';
+import { AlertIcon, ClockIcon, FamilyIcon, PhoneIcon, WalkIcon } from './icons';
+import { repWho } from './RepresentativeNote';
+import { dateOf, displayPhone, timeOf } from '../../lib/format';
 import { useDayBalances } from '../../api/cash';
 import { useCan } from '../../components/session';
 
@@ -38,6 +39,10 @@ export function AppointmentBlock({ a, tz, top, height, left, width, marker, mova
   const lang = useLang();
   const start = timeOf(a.startsAt, tz);
   const name = shortName(a.patient);
+  // A child's or a ward's legal representative (issue #11): a mark with the name, relation and phone in the tooltip.
+  const rep = a.patient.representative;
+  const repMissing = a.patient.minor && !rep;
+  const repText = rep ? t('docs.repOnSchedule.mark', { who: `${repWho(rep)}${rep.phone ? `, ${displayPhone(rep.phone)}` : ''}` }) : repMissing ? t('docs.repOnSchedule.missingMark') : '';
   const alertText = a.alerts.map((x) => `${SVC_LABELS[x.section as SvcSection]?.[lang] ?? x.section}: ${x.text}`).join('\n');
   const title = [
     `${start}–${timeOf(a.endsAt, tz)} ${fullName(a.patient)}`,
@@ -47,6 +52,7 @@ export function AppointmentBlock({ a, tz, top, height, left, width, marker, mova
     a.squeezeIn ? t('schedule.badge.squeezeIn') : '',
     a.walkIn ? t('schedule.badge.walkIn') : '',
     a.comment ?? '',
+    repText,
     alertText ? `⚠ ${alertText}` : '',
   ]
     .filter(Boolean)
@@ -67,7 +73,7 @@ export function AppointmentBlock({ a, tz, top, height, left, width, marker, mova
       data-highlighted={highlighted || undefined}
       data-tiny={tiny || undefined}
       data-marker={marker || undefined}
-      data-icons={[a.alerts.length > 0, a.needsCall, a.squeezeIn, a.walkIn].filter(Boolean).length || undefined}
+      data-icons={[a.alerts.length > 0, a.needsCall, a.squeezeIn, a.walkIn, !!repText].filter(Boolean).length || undefined}
       style={{ top, height: Math.max(height - 1, 10), ...(marker ? { right: 1 } : { left: `calc(${left}% + 1px)`, width: `calc(${width}% - 3px)` }) }}
       title={title}
       aria-label={`${start} ${fullName(a.patient)}, ${KIND_LABELS[a.kind][lang]}, ${STATUS_LABELS[a.status][lang]}${a.needsCall ? `, ${t('schedule.badge.call')}` : ''}${a.alerts.length ? `, ${t('schedule.badge.alerts')}` : ''}`}
@@ -84,6 +90,7 @@ export function AppointmentBlock({ a, tz, top, height, left, width, marker, mova
         {a.needsCall && <PhoneIcon className="sch-ic-call" />}
         {a.squeezeIn && <ClockIcon className="sch-ic-wait" />}
         {a.walkIn && <WalkIcon className="sch-ic-walk" />}
+        {repText && <FamilyIcon className={repMissing ? 'sch-ic-rep-missing' : 'sch-ic-rep'} data-testid="appt-rep-mark" data-missing={repMissing || undefined} aria-label={repText}><title>{repText}</title></FamilyIcon>}
       </span>
       {!tiny && (
         <span className="sch-block-line sch-block-sub">

@@ -21,6 +21,7 @@ import { StatusActions } from './StatusActions';
 import { LeavingPanel, LeavingSummary } from './LeavingPanel';
 import { AftercareOffers } from '../documents/AftercareOffers';
 import { VisitDocuments } from '../documents/VisitDocuments';
+import { RepresentativeLine } from './RepresentativeNote';
 
 type Props = {
   id: string;
@@ -97,6 +98,7 @@ export function AppointmentPanel({ id, tz, today, onClose, onRebook, onFollowUp,
               <Row label={t('schedule.appt.when')}>
                 <b>{dayLabel(dateOf(a.startsAt, tz), t, { capital: true, today })}, {timeOf(a.startsAt, tz)}–{timeOf(a.endsAt, tz)}</b>
               </Row>
+              {a.patient.representative && <Row label={t('docs.repOnSchedule.label')}><RepresentativeLine rep={a.patient.representative} /></Row>}
               <Row label={t('schedule.appt.doctor')}>{doctorName(doctors?.items, a.doctorId)}</Row>
               <Row label={t('schedule.appt.chair')}>
                 {[branches?.items.find((b) => b.id === a.branchId)?.name, chairs?.items.find((c) => c.id === a.chairId)?.name].filter(Boolean).join(', ') || '—'}

@@ -11,6 +11,7 @@ import { useFieldErrors } from '../../lib/fieldErrors';
 import { useDefaultDuration, DurationSelect, KindSelect, type Kind } from './fields';
 import { doctorName } from './headers';
 import { BookingPatientPicker, type PickedPatient } from './BookingPatientPicker';
+import { BookingRepresentativeNote } from './RepresentativeNote';
 import { addDays } from '../../../../src/domain/dates.js';
 import { dayLabel, instantAt } from '../../lib/format';
 import { hhmm } from '../../../../src/domain/schedule/time.js';
@@ -82,6 +83,7 @@ export function BookDrawer({ target, tz, today, onClose, onBooked }: Props) {
             </Text>
           </Alert>
           <BookingPatientPicker value={patient} onChange={setPatient} autoFocus />
+          {patient && <BookingRepresentativeNote patientId={patient.id} birthDate={patient.birthDate} date={target.date} />}
           <Group grow align="flex-start" gap="xs">
             <TimeField label={t('schedule.book.time')} value={time} onChange={setTime} error={errors.field('startsAt')} w="auto" />
             <DurationSelect value={minutes} onChange={setDuration} />

@@ -53,3 +53,13 @@ export const ChevronRight = (p: P) => (
     <path d="m6 3 5 5-5 5" />
   </Svg>
 );
+
+/** A child's or a ward's legal representative: a grown-up and a child. */
+export const FamilyIcon = (p: P) => (
+  <Svg {...p}>
+    <circle cx="5" cy="3.6" r="2" />
+    <path d="M1.8 14.5V9.5a3.2 3.2 0 0 1 6.4 0v5" />
+    <circle cx="11.8" cy="7.4" r="1.6" />
+    <path d="M9.6 14.5v-2.6a2.2 2.2 0 0 1 4.4 0v2.6" />
+  </Svg>
+);
