@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NEXT_VISIT } from '../domain/service-card-regulation.js';
 import { Id, LIMITS, OptText, Text } from './common.js';
+import { SurveyConsentInput } from './survey-consent.js';
 
 /** SVC-11: the service card regulation, versioned; DESK-2/3: the leaving record of a visit. */
 const Author = z.object({ id: Id, name: z.string() }).nullable();
@@ -41,6 +42,8 @@ export const VisitLeavingInput = z.strictObject({
   reviewSite: z.string().max(LIMITS.shortText).nullable(),
   flyers: z.boolean(),
   gift: z.boolean(),
+  /** SVC-1 asked at the door while not yet known: recorded in the same save (null or absent: not asked). */
+  surveyConsent: SurveyConsentInput.nullable().optional(),
 });
 export const ReviewSites = z.object({ sites: z.array(z.string()) });
 export const ReviewSitesInput = z.strictObject({ sites: z.array(Text(80)).min(1).max(30) });

@@ -1,10 +1,14 @@
+import type { z } from 'zod';
+import type { SurveyConsentInput } from '../contracts/survey-consent.js';
 import { withTx } from '../db/connect.js';
 import { appendAudit } from '../db/repos/audit.repo.js';
 import * as appts from '../db/repos/appointments.repo.js';
 import * as repo from '../db/repos/svc-regulation.repo.js';
 import { DomainError, fieldError, notFound } from '../domain/errors.js';
 import { DEFAULT_REVIEW_SITES, type NextVisit } from '../domain/service-card-regulation.js';
+import { can } from '../domain/permissions.js';
 import { authorName } from './service-card.service.js';
+import { recordSurveyConsent } from './survey-consent.service.js';
 import { auditEntry, type Actor, type Deps } from './context.js';
 
 const APPOINTMENT = { ru: 'Запись', en: 'Appointment' };
@@ -15,6 +19,8 @@ export interface LeavingInput {
   reviewSite: string | null;
   flyers: boolean;
   gift: boolean;
+  /** The survey consent asked at the door (SVC-1), saved in the same transaction. */
+  surveyConsent?: z.input<typeof SurveyConsentInput> | null;
 }
 
 /** The clinic's review sites (DESK-3), the defaults until it keeps its own. */
@@ -58,6 +64,7 @@ export async function recordLeaving(deps: Deps, actor: Actor, appointmentId: str
   const sites = await reviewSites(deps, actor);
   const site = input.reviewSite?.trim() || null;
   if (site !== null && !sites.includes(site)) throw fieldError('reviewSite', { ru: 'Такого сайта нет в списке клиники', en: 'This site is not on the clinic’s list' });
+  if (input.surveyConsent && !can(actor.role, 'servicecard.write', actor.deskCover)) throw new DomainError('forbidden', { ru: 'Согласие на опрос записывает тот, кто ведёт сервисную карту', en: 'The survey consent is recorded by those who keep the service card' });
   const name = await authorName(deps.h.db, actor);
   await withTx(deps.h, async (trx) => {
     const a = await appts.rawAppointment(trx, actor.clinicId, appointmentId);
@@ -74,6 +81,7 @@ export async function recordLeaving(deps: Deps, actor: Actor, appointmentId: str
       ...(site && a.review_requested !== 1 && { review_requested: 1 as const }),
     };
     if (Object.keys(marks).length) await appts.updateAppointment(trx, actor.clinicId, appointmentId, { ...marks, updated_at: at });
+    if (input.surveyConsent) await recordSurveyConsent(trx, actor, a.patient_id, input.surveyConsent, now);
     await appendAudit(trx, auditEntry(actor, now, { action: 'update', objectType: 'visit_leaving', objectId: appointmentId, patientId: a.patient_id, details: { nextVisit: input.nextVisit, reviewSite: site, flyers: input.flyers, gift: input.gift } }));
   });
   return (await getLeaving(deps, actor, appointmentId))!;

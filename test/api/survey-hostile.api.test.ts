@@ -102,4 +102,22 @@ describe.each(DIALECTS)('post-treatment survey refuses what makes no sense (%s)'
     expect((await chief('GET', `/api/doctors/${f.orlova}/survey-reviews`)).json().items).toHaveLength(0);
     expect((await chief('POST', `/api/doctors/${f.orlova}/survey-reviews`, { meetingDate: '2026-11-20', participants: 'Орлова М.', text: 'Разбор' })).statusCode).toBe(201);
   });
+  it('«Пациент уходит» records the survey consent in the same save: both or neither', async () => {
+    const admin = as(t.app, await signIn(t.app, t.fx.users.administrator.login));
+    const p = (await admin('POST', '/api/patients', { surname: 'Уходящая', firstName: 'Вера', sex: 'female', phones: [{ number: '+79217770022' }] })).json().id as string;
+    const a = await visit(p, '2026-11-20', 'done');
+    const consent = async () => (await admin('GET', `/api/patients/${p}/survey-consent`)).json().consent;
+    const leaving = async () => (await admin('GET', `/api/appointments/${a}/leaving`)).json().leaving;
+    // A bad review site refuses the whole save: no consent is left behind.
+    refusal(await admin('PUT', `/api/appointments/${a}/leaving`, { nextVisit: 'none', reviewSite: 'Отзовик', flyers: false, gift: false, surveyConsent: { status: 'agreed' } }), 400, 'reviewSite');
+    // A bad consent refuses it too: no leaving record is left behind.
+    refusal(await admin('PUT', `/api/appointments/${a}/leaving`, { nextVisit: 'none', reviewSite: null, flyers: false, gift: false, surveyConsent: { status: 'maybe' } }), 400, 'surveyConsent.status');
+    refusal(await admin('PUT', `/api/appointments/${a}/leaving`, { nextVisit: 'none', reviewSite: null, flyers: false, gift: false, surveyConsent: { status: 'agreed', preferredTime: 'я'.repeat(201) } }), 400, 'surveyConsent.preferredTime');
+    expect(await consent()).toBeNull();
+    expect(await leaving()).toBeNull();
+    const r = await admin('PUT', `/api/appointments/${a}/leaving`, { nextVisit: 'agreed', reviewSite: '2ГИС', flyers: true, gift: false, surveyConsent: { status: 'agreed', preferredTime: 'после 18:00' } });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(await consent()).toMatchObject({ status: 'agreed', preferredTime: 'после 18:00', channel: 'phone', recordedBy: { id: t.fx.users.administrator.id } });
+    expect(await leaving()).toMatchObject({ nextVisit: 'agreed', reviewSite: '2ГИС' });
+  });
 });

@@ -1,10 +1,11 @@
 import { Button, Checkbox, Group, Paper, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { putSurveyConsent, useSurveyConsent } from '../../api/surveys';
+import { useQueryClient } from '@tanstack/react-query';
+import { SURVEY_CONSENT_KEY, useSurveyConsent } from '../../api/surveys';
 import { useLeaving, useReviewSites, useSaveLeaving } from '../../api/svcRegulation';
-import { useCan } from '../../components/session';
-import { formatDate } from '../../lib/format';
+import { useCan, useClinicTimeZone } from '../../components/session';
+import { dateOf, formatDate } from '../../lib/format';
 import { notifyError, notifySaved } from '../../lib/notify';
 
 type Visit = { id: string; patientId: string; status: string; followUpBooked: boolean };
@@ -13,6 +14,7 @@ type Consent = '' | 'agreed' | 'refused';
 /** What was done when the patient left (DESK-3), shown to everyone in the visit panel. */
 export function LeavingSummary({ a }: { a: Visit }) {
   const { t } = useTranslation();
+  const tz = useClinicTimeZone();
   const leaving = useLeaving(a.id, a.status === 'done').data?.leaving;
   if (!leaving) return null;
   const items = [
@@ -24,7 +26,7 @@ export function LeavingSummary({ a }: { a: Visit }) {
   return (
     <Text size="sm" data-testid="leaving-summary">
       {t('desk.leaving.summary', { items: items.join(', ') })}
-      <Text span size="xs" c="dimmed">{` · ${t('desk.leaving.recorded', { name: leaving.recordedBy.name, date: formatDate(leaving.recordedAt.slice(0, 10)) })}`}</Text>
+      <Text span size="xs" c="dimmed">{` · ${t('desk.leaving.recorded', { name: leaving.recordedBy.name, date: formatDate(dateOf(leaving.recordedAt, tz)) })}`}</Text>
     </Text>
   );
 }
@@ -40,6 +42,7 @@ export function LeavingPanel({ a }: { a: Visit }) {
   const existing = useLeaving(a.id).data;
   const consent = useSurveyConsent(a.patientId).data;
   const save = useSaveLeaving(a.id);
+  const qc = useQueryClient();
   const [next, setNext] = useState<string>(a.followUpBooked ? 'booked' : 'none');
   const [site, setSite] = useState<string | null>(null);
   const [flyers, setFlyers] = useState(false);
@@ -54,8 +57,10 @@ export function LeavingPanel({ a }: { a: Visit }) {
   const askConsent = consent !== undefined && consent.consent === null;
   const onSave = async () => {
     try {
-      if (askConsent && agree) await putSurveyConsent(a.patientId, { status: agree, preferredTime: when.trim() || null, channel: 'phone' });
-      await save.mutateAsync({ nextVisit: next as 'booked' | 'agreed' | 'none', reviewSite: site, flyers, gift });
+      // One save: the consent goes with the leaving record, in one transaction (never one without the other).
+      const surveyConsent = askConsent && agree ? { status: agree, preferredTime: when.trim() || null, channel: 'phone' as const } : null;
+      await save.mutateAsync({ nextVisit: next as 'booked' | 'agreed' | 'none', reviewSite: site, flyers, gift, surveyConsent });
+      if (surveyConsent) void qc.invalidateQueries({ queryKey: [...SURVEY_CONSENT_KEY, a.patientId] });
       notifySaved(t('desk.leaving.saved'));
     } catch (e) {
       notifyError(e);
@@ -82,7 +87,7 @@ export function LeavingPanel({ a }: { a: Visit }) {
               <SegmentedControl size="xs" value={agree} onChange={(v) => setAgree(v as Consent)} data-testid="leaving-consent"
                 data={[{ value: '', label: t('desk.leaving.consentUnknown') }, { value: 'agreed', label: t('desk.leaving.consentAgreed') }, { value: 'refused', label: t('desk.leaving.consentRefused') }]} />
             </div>
-            {agree === 'agreed' && <TextInput size="xs" label={t('desk.leaving.preferredTime')} value={when} onChange={(e) => setWhen(e.currentTarget.value)} />}
+            {agree === 'agreed' && <TextInput size="xs" label={t('desk.leaving.preferredTime')} value={when} maxLength={200} onChange={(e) => setWhen(e.currentTarget.value)} />}
           </Group>
         )}
         <Group>
