@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flightsOf, SingleFlight } from './single-flight.js';
+import { flightsOf, inTurns, SingleFlight } from './single-flight.js';
 
 function deferred<T>() {
   let resolve!: (v: T) => void;
@@ -65,5 +65,19 @@ describe('single flight (the dashboard asked by many desks at once)', () => {
     expect(flightsOf(store, one)).toBe(flightsOf(store, one));
     d.resolve('first');
     expect(await Promise.all([a, b])).toEqual(['first', 'second clinic database']);
+  });
+
+  it('inTurns: on SQLite one statement per turn of the event loop (what waits for a turn gets it between them); on PostgreSQL all at once', async () => {
+    const log: string[] = [];
+    const step = (name: string) => async () => { log.push(name); return name; };
+    setImmediate(() => log.push('a request read'));
+    expect(await inTurns('sqlite', [step('visits'), step('sources')] as const)).toEqual(['visits', 'sources']);
+    expect(log).toEqual(['a request read', 'visits', 'sources']);
+    log.length = 0;
+    let inFlight = 0;
+    let most = 0;
+    const slow = (v: number) => async () => { inFlight++; most = Math.max(most, inFlight); await new Promise((r) => setTimeout(r, 5)); inFlight--; return v; };
+    expect(await inTurns('postgres', [slow(1), slow(2), slow(3)] as const)).toEqual([1, 2, 3]);
+    expect(most).toBe(3);
   });
 });

@@ -32,6 +32,26 @@ export class SingleFlight<T> {
   }
 }
 
+/** One turn of the event loop: connections waiting to be accepted and requests waiting to be read get theirs. */
+export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * The statements of a heavy read. On PostgreSQL all at once (they wait on the network, in parallel
+ * on the pool). On SQLite one after another with a turn of the event loop before each: better-sqlite3
+ * answers synchronously, so run together they froze the server for the whole computation — no new
+ * connection accepted (Node accepts one per turn), no request read. With the turns, the desks that ask
+ * for the same dashboard meanwhile are read and join the flight instead of queueing behind it.
+ */
+export async function inTurns<T extends readonly unknown[]>(dialect: 'sqlite' | 'postgres', steps: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
+  if (dialect === 'postgres') return (await Promise.all(steps.map((s) => s()))) as unknown as T;
+  const out: unknown[] = [];
+  for (const step of steps) {
+    await nextTurn();
+    out.push(await step());
+  }
+  return out as unknown as T;
+}
+
 /** One SingleFlight per owner object (a database handle), so two apps in one process never share answers. */
 export function flightsOf<O extends object, T>(store: WeakMap<O, SingleFlight<T>>, owner: O): SingleFlight<T> {
   let f = store.get(owner);

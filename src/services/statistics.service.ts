@@ -13,7 +13,7 @@ import { STATUSES, CANCEL_REASONS, type CancelReason, type Status } from '../dom
 import { localInstant, MINUTE } from '../domain/schedule/time.js';
 import { noShowRate, percent, periodRefusal, utilisation, workMinutes } from '../domain/statistics.js';
 import type { Actor, Deps } from './context.js';
-import { flightsOf, SingleFlight } from './single-flight.js';
+import { flightsOf, inTurns, nextTurn, SingleFlight } from './single-flight.js';
 import { checkBranch } from './proposals.service.js';
 import { dueForRecall } from './recall-due.service.js';
 import { doctorWork, loadContext, localToday } from './schedule-context.js';
@@ -60,13 +60,14 @@ async function computeSummary(deps: Deps, actor: Actor, q: Query): Promise<Stats
   const ctx = await loadContext(db, actor.clinicId, q.from, q.to);
   const { today } = localToday(deps.clock(), ctx.tz);
   const asOf = q.to < today ? q.to : today;
-  const [{ statusCounts: counts, bookedMinutes: booked, confirmation }, sources, dueList, chairs] = await Promise.all([
-    stats.visitAggregates(db, period, dayStartOpts(deps, ctx.tz, q)),
-    stats.newPatientsBySource(db, actor.clinicId, new Date(localInstant(q.from, '00:00', ctx.tz)).toISOString(), new Date(localInstant(addDays(q.to, 1), '00:00', ctx.tz)).toISOString()),
+  // In turns of the event loop on SQLite (inTurns): the desks asking meanwhile are read and join this flight.
+  const [{ statusCounts: counts, bookedMinutes: booked, confirmation }, sources, dueList, chairs] = await inTurns(deps.h.dialect, [
+    () => stats.visitAggregates(db, period, dayStartOpts(deps, ctx.tz, q)),
+    () => stats.newPatientsBySource(db, actor.clinicId, new Date(localInstant(q.from, '00:00', ctx.tz)).toISOString(), new Date(localInstant(addDays(q.to, 1), '00:00', ctx.tz)).toISOString()),
     // REC-1: due by the clinic's scheme, the recall worklist's own rule (recall-due.service).
-    dueForRecall(db, actor.clinicId, asOf, deps.clock()),
-    listChairs(db, actor.clinicId),
-  ]);
+    () => dueForRecall(db, actor.clinicId, asOf, deps.clock()),
+    () => listChairs(db, actor.clinicId),
+  ] as const);
   const recall = { due: dueList.length, booked: dueList.filter((d) => d.booked).length };
 
   const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
@@ -127,7 +128,7 @@ async function computeSummary(deps: Deps, actor: Actor, q: Query): Promise<Stats
     newPatients: sources.reduce((s, x) => s + x.count, 0),
     confirmation: { ...confirmation, percent: percent(confirmation.confirmed, confirmation.due) },
     recall: { asOf, ...recall, percent: percent(recall.booked, recall.due) },
-    revenue: await revenue(deps, actor, q, ctx.tz, ctx.doctors),
+    revenue: await nextTurn().then(() => revenue(deps, actor, q, ctx.tz, ctx.doctors)),
   };
 }
 
