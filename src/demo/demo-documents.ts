@@ -245,6 +245,27 @@ export async function seedDemoDocuments(o: Opts): Promise<{ documents: number; r
     }
   }
 
+  // DOC-6: recommended plans signed at some finished visits with a next stage (a crown after the canals, an implant
+  // after an extraction); those not booked for it are on the recall list as «не завершил лечение».
+  const NEXT: Record<string, string> = { 'Э-03': 'О-01', 'Т-02': 'Т-06', 'Х-01': 'И-01', 'Х-02': 'И-01', 'О-09': 'О-02' };
+  const planned2: { appointment_id: string | null; code: string }[] = await db
+    .selectFrom('bill_lines').innerJoin('bills', 'bills.id', 'bill_lines.bill_id').innerJoin('appointments as a', 'a.id', 'bills.appointment_id')
+    .select(['bills.appointment_id', 'bill_lines.code'])
+    .where('bills.clinic_id', '=', clinicId).where('bills.status', '!=', 'cancelled').where('a.status', '=', 'done')
+    .where('a.local_date', '>=', addDays(today, -90)).where('a.local_date', '<', from).where('bill_lines.code', 'in', Object.keys(NEXT))
+    .execute();
+  const earlier: Visit[] = planned2.length ? await db.selectFrom('appointments')
+    .select(['id', 'patient_id', 'doctor_id', 'local_date', 'starts_at', 'kind', 'status', 'arrived_at'])
+    .where('id', 'in', [...new Set(planned2.map((r) => r.appointment_id!))].slice(0, 400)).orderBy('starts_at').orderBy('id').execute() : [];
+  for (const r of planned2) if (r.appointment_id) billed.set(r.appointment_id, [...(billed.get(r.appointment_id) ?? []), r.code]);
+  for (const v of [...earlier, ...past]) {
+    const codes = billed.get(v.id) ?? [];
+    const next = [...new Set(codes.map((c) => NEXT[c]).filter(Boolean))];
+    const at = Date.parse(startIso(v)) + 20 * 60_000;
+    if (!next.length || at > nowMs || !after.chance(0.6)) continue;
+    await add('plan-recommended', v.patient_id, v, at, 'signed_on_paper', o.doctorUser.get(v.doctor_id) ?? adminAt(n++), [...new Set([...codes, ...next])]);
+  }
+
   for (let i = 0; i < rows.length; i += 100) await db.insertInto('patient_documents').values(rows.slice(i, i + 100)).execute();
   for (let i = 0; i < cards.length; i += 200) await db.insertInto('service_card_entries').values(cards.slice(i, i + 200)).execute();
   return { documents: rows.length, refusals: cards.length, children };

@@ -14,6 +14,7 @@ import { addressName, recallScript } from '../domain/worklists/scripts.js';
 import type { Actor, Deps } from './context.js';
 import { recallToCall } from './recall-due.service.js';
 import { attemptOut, groupBy, phonesOf, worklistContext } from './worklist-common.js';
+import { unfinishedPlans } from './unfinished-plans.service.js';
 
 /**
  * CONF-5 and any call's promise: whom to call back on `date` — the call-backs agreed at
@@ -75,13 +76,14 @@ export async function recallList(deps: Deps, actor: Actor, q: z.infer<typeof Wor
   const ctx = await worklistContext(deps, actor, q);
   const db = deps.h.db;
   const nowIso = ctx.now.toISOString();
-  const [due, dropped, doctors] = await Promise.all([
+  const [due, dropped, doctors, plans] = await Promise.all([
     recallToCall(db, actor.clinicId, ctx.date, ctx.now, ctx.tz),
     droppedOutCandidates(db, actor.clinicId, addDays(ctx.date, -60), addDays(ctx.date, 1), nowIso),
     listDoctors(db, actor.clinicId),
+    unfinishedPlans(db, actor.clinicId, ctx.date, ctx.now, ctx.tz),
   ]);
   const doctorById = new Map(doctors.map((d) => [d.id, d]));
-  const patientIds = [...due.map((d) => d.visit.patient_id), ...dropped.map((d) => d.patient_id)];
+  const patientIds = [...due.map((d) => d.visit.patient_id), ...dropped.map((d) => d.patient_id), ...plans.map((p) => p.patientId)];
   const tried = groupBy(await attempts(db, actor.clinicId, 'recall', { patientIds: dropped.map((d) => d.patient_id) }), (a) => a.patient_id);
   const phones = await phonesOf(db, patientIds);
   const script = (p: { address_as?: string | null; first_name: string; patronymic: string | null }, doctorId: string) => {
@@ -115,6 +117,17 @@ export async function recallList(deps: Deps, actor: Actor, q: z.infer<typeof Wor
       kind: 'dropped', lastVisit: d.local_date, dueDate: null, rule: null, doctorId: d.doctor_id, doctorName: doc ? fullName(doc) : '',
       detail: `${d.status === 'no_show' ? 'Неявка на приём' : 'Отмена приёма'} ${ruDate(d.local_date)}, новой записи нет`,
       attempts: after.map(attemptOut), script: script({ first_name: d.first_name, patronymic: d.patronymic, address_as: null }, d.doctor_id),
+    });
+  }
+  // DOC-6: a recommended plan not completed, nothing booked: «не завершил лечение» with what is left of the plan.
+  for (const p of plans) {
+    if (seen.has(p.patientId)) continue;
+    seen.add(p.patientId);
+    const doc = doctorById.get(p.doctorId);
+    items.push({
+      patientId: p.patientId, name: fullName({ surname: p.surname, firstName: p.firstName, patronymic: p.patronymic }), phone: phones.get(p.patientId) ?? null,
+      kind: 'dropped', lastVisit: p.planDate, dueDate: null, rule: null, doctorId: p.doctorId, doctorName: doc ? fullName(doc) : '', detail: p.detail,
+      attempts: p.attempts.map(attemptOut), script: script({ first_name: p.firstName, patronymic: p.patronymic, address_as: null }, p.doctorId),
     });
   }
   items.sort((a, b) => (a.kind === b.kind ? (a.dueDate ?? a.lastVisit).localeCompare(b.dueDate ?? b.lastVisit) || a.name.localeCompare(b.name, 'ru') : a.kind === 'recall' ? -1 : 1));

@@ -5,7 +5,9 @@ import { seedDemoClinic } from '../../src/demo/seed-demo.js';
 import { addDays } from '../../src/domain/dates.js';
 import type { Role } from '../../src/domain/roles.js';
 import { demoDocumentWriter } from '../../src/services/documents-demo.service.js';
+import { recallList } from '../../src/services/callback-recall-worklists.service.js';
 import { visitAftercare } from '../../src/services/documents-aftercare.service.js';
+import { unfinishedPlans } from '../../src/services/unfinished-plans.service.js';
 import { tomorrowPack, visitDocuments } from '../../src/services/documents-pack.service.js';
 import { documentPdf, listPatientDocuments } from '../../src/services/documents.service.js';
 import { pdfText } from '../support/pdf-text.js';
@@ -81,5 +83,16 @@ describe.each(DIALECTS)('the demo’s documents: signed, refused, missing for th
     const a = await visitAftercare(deps(), admin, coupon.appointment_id);
     expect(a.issued.map((x) => x.templateCode)).toContain('warranty-coupon-card');
     expect(a.offers.map((x) => x.templateCode)).not.toContain('warranty-coupon-card');
+  });
+
+  it('DOC-6: the recommended plans not completed are on the recall list as «не завершил лечение»', async () => {
+    const plans = await db().selectFrom('patient_documents').select('id').where('clinic_id', '=', clinicId).where('template_code', '=', 'plan-recommended').execute();
+    expect(plans.length).toBeGreaterThan(5);
+    const open = await unfinishedPlans(h.db, clinicId, TODAY, NOON, 'Europe/Moscow');
+    expect(open.length).toBeGreaterThan(0);
+    // Each is on the list: as «не завершил лечение» with what is left, unless a cancellation put them there already.
+    const list = await recallList(deps(), admin, { date: TODAY });
+    for (const p of open) expect(list.items.find((i) => i.patientId === p.patientId)?.kind).toBe('dropped');
+    for (const p of open) expect(p.detail).toMatch(/^План лечения от \d\d\.\d\d\.\d{4} выполнен не полностью: осталось \d+ из \d+ \(.+\), новой записи нет$/);
   });
 });

@@ -29,14 +29,14 @@ export async function issuedForVisit(db: Db, clinicId: string, appointmentId: st
 }
 
 /**
- * Recommended treatment plans (DOC-6) issued in [fromIso, beforeIso) and not refused, of active cards with nothing
+ * Recommended treatment plans (DOC-6) issued for a visit in [fromIso, beforeIso) and not refused, of active cards with nothing
  * booked after `nowIso`: the candidates for «не завершил лечение»; latest first, at most 60.
  */
 export async function openPlanCandidates(db: Db, clinicId: string, fromIso: string, beforeIso: string, nowIso: string) {
   return db
     .selectFrom('patient_documents as d')
     .innerJoin('patients', 'patients.id', 'd.patient_id')
-    .leftJoin('appointments as a', 'a.id', 'd.appointment_id')
+    .innerJoin('appointments as a', 'a.id', 'd.appointment_id')
     .select(['d.id', 'd.patient_id', 'd.content_json', 'd.issued_at', 'a.doctor_id', 'a.local_date', 'patients.surname', 'patients.first_name', 'patients.patronymic'])
     .where('d.clinic_id', '=', clinicId)
     .where('d.template_code', '=', 'plan-recommended')
