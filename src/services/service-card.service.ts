@@ -2,10 +2,12 @@ import type { Db } from '../db/connect.js';
 import { withTx } from '../db/connect.js';
 import { newId } from '../db/ids.js';
 import { appendAudit } from '../db/repos/audit.repo.js';
+import { clinicTimeAndSettings } from '../db/repos/clinic.repo.js';
 import { getPatientRow } from '../db/repos/patients.repo.js';
 import { insertServiceCardEntry, latenessEntries, listServiceCardEntries } from '../db/repos/service-card.repo.js';
 import { getUser } from '../db/repos/users.repo.js';
-import { notFound } from '../domain/errors.js';
+import { fieldError, notFound } from '../domain/errors.js';
+import { localDateOf } from '../domain/schedule/time.js';
 import { chronicLateness, type SvcSection } from '../domain/service-card.js';
 import { auditEntry, type Actor, type Deps } from './context.js';
 
@@ -59,6 +61,9 @@ export async function listEntries(deps: Deps, actor: Actor, patientId: string) {
 
 export async function addEntry(deps: Deps, actor: Actor, patientId: string, e: EntryInput) {
   const now = deps.clock();
+  // SVC-12: an entry is dated with what happened — never a day still ahead in the clinic (the form's calendar stops at today too).
+  const { time_zone: tz } = await clinicTimeAndSettings(deps.h.db, actor.clinicId);
+  if (e.eventDate > localDateOf(now.getTime(), tz)) throw fieldError('eventDate', { ru: 'Дата записи ещё не наступила', en: 'The entry’s date is still ahead' });
   const name = await authorName(deps.h.db, actor);
   await withTx(deps.h, async (trx) => {
     if (!(await getPatientRow(trx, actor.clinicId, patientId))) throw notFound(PATIENT);

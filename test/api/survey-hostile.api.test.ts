@@ -120,4 +120,16 @@ describe.each(DIALECTS)('post-treatment survey refuses what makes no sense (%s)'
     expect(await consent()).toMatchObject({ status: 'agreed', preferredTime: 'после 18:00', channel: 'phone', recordedBy: { id: t.fx.users.administrator.id } });
     expect(await leaving()).toMatchObject({ nextVisit: 'agreed', reviewSite: '2ГИС' });
   });
+  it('a service card entry is dated no later than the clinic’s today (the API as strict as the form’s calendar)', async () => {
+    const admin = as(t.app, await signIn(t.app, t.fx.users.administrator.login));
+    const p = f.patients[2]!;
+    const count = async () => (await admin('GET', `/api/patients/${p}/service-card`)).json().items.length as number;
+    const before = await count();
+    // 18:30 in Moscow on 20 November: the 21st is tomorrow there.
+    refusal(await admin('POST', `/api/patients/${p}/service-card`, { section: 'svc4', text: 'Любит зелёный чай', eventDate: '2026-11-21' }), 400, 'eventDate');
+    refusal(await admin('POST', `/api/patients/${p}/service-card`, { section: 'svc4', text: 'Любит зелёный чай', eventDate: '2030-01-01' }), 400, 'eventDate');
+    expect(await count()).toBe(before);
+    expect((await admin('POST', `/api/patients/${p}/service-card`, { section: 'svc4', text: 'Любит зелёный чай', eventDate: '2026-11-20' })).statusCode).toBe(201);
+    expect(await count()).toBe(before + 1);
+  });
 });

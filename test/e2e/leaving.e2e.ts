@@ -40,7 +40,7 @@ describe('browser: the patient leaves — one panel, one save (DESK-2/3); the al
     await panel.getByTestId('leaving-review').click();
     await admin.getByRole('option', { name: '2ГИС' }).click();
     await panel.getByTestId('leaving-flyers').check();
-    await panel.getByTestId('leaving-consent').getByText('Согласен').click();
+    await panel.getByTestId('leaving-consent').getByText('Да', { exact: true }).click();
     await panel.getByLabel('Когда удобно звонить').fill('после 18:00');
     await admin.screenshot({ path: path.join(SHOTS, 'leaving-panel.png') });
     await panel.getByTestId('leaving-save').click();

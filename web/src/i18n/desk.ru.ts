@@ -175,8 +175,9 @@ export const deskRu = {
     gift: 'Вручили подарок',
     consent: 'Согласие на опрос после лечения',
     consentUnknown: 'Не спрашивали',
-    consentAgreed: 'Согласен',
-    consentRefused: 'Отказался',
+    // «Да»/«Нет» after «Согласие на опрос после лечения»: no «согласен» said of a woman.
+    consentAgreed: 'Да',
+    consentRefused: 'Нет',
     preferredTime: 'Когда удобно звонить',
     save: 'Сохранить',
     saved: 'Уход пациента отмечен',

@@ -3,8 +3,8 @@ import { useDisclosure } from '@mantine/hooks';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConfirmSvcRegulation, useMySvcRegulation, useSaveSvcRegulation, useSvcRegulation } from '../../api/svcRegulation';
-import { useCan } from '../../components/session';
-import { formatDate } from '../../lib/format';
+import { useCan, useClinicTimeZone } from '../../components/session';
+import { dateOf, formatDate } from '../../lib/format';
 import { notifyError, notifySaved } from '../../lib/notify';
 
 /** The regulation's plain text: «# » a heading, «- » a list item, other lines paragraphs. */
@@ -33,6 +33,7 @@ function RegulationText({ body }: { body: string }) {
 export function ServiceCardRules() {
   const { t, i18n } = useTranslation();
   const can = useCan();
+  const tz = useClinicTimeZone();
   const [opened, { toggle }] = useDisclosure(false);
   const [version, setVersion] = useState<number | undefined>(undefined);
   const reg = useSvcRegulation(version).data;
@@ -67,7 +68,7 @@ export function ServiceCardRules() {
               <Group gap="sm" justify="space-between">
                 <Text size="xs" c="dimmed" data-testid="svc-rules-version">
                   {reg.createdAt
-                    ? t('desk.regulation.versionBy', { version: reg.version, date: formatDate(reg.createdAt.slice(0, 10)), name: reg.createdBy?.name ?? '' })
+                    ? t('desk.regulation.versionBy', { version: reg.version, date: formatDate(dateOf(reg.createdAt, tz)), name: reg.createdBy?.name ?? '' })
                     : t('desk.regulation.versionBuiltIn', { version: reg.version })}
                   {reg.note ? ` · ${reg.note}` : ''}
                 </Text>
@@ -98,7 +99,7 @@ export function ServiceCardRules() {
                     {t('desk.regulation.confirm')}
                   </Button>
                 )}
-                {current && reg.confirmedAt && <Text size="xs" c="teal">{t('desk.regulation.confirmedAt', { date: formatDate(reg.confirmedAt.slice(0, 10)) })}</Text>}
+                {current && reg.confirmedAt && <Text size="xs" c="teal">{t('desk.regulation.confirmedAt', { date: formatDate(dateOf(reg.confirmedAt, tz)) })}</Text>}
                 {current && !editing && can('team.manage') && (
                   <Button size="xs" variant="light" data-testid="svc-rules-edit" onClick={() => { setDraft(body); setNote(''); setEditing(true); }}>
                     {t('desk.regulation.edit')}

@@ -2,14 +2,15 @@ import { Button, Group, Paper, SegmentedControl, Select, Text, TextInput } from 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRecordSurveyConsent, useSurveyConsent } from '../../api/surveys';
-import { useCan } from '../../components/session';
-import { formatDate } from '../../lib/format';
+import { useCan, useClinicTimeZone } from '../../components/session';
+import { dateOf, formatDate } from '../../lib/format';
 import { notifyError, notifySaved } from '../../lib/notify';
 
 /** SVC-1: the survey consent as data — agreed or refused, when and how to call, recorded when and by whom — editable in the card. */
 export function SurveyConsentEditor({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
   const can = useCan();
+  const tz = useClinicTimeZone();
   const current = useSurveyConsent(patientId).data?.consent ?? null;
   const record = useRecordSurveyConsent(patientId);
   const [editing, setEditing] = useState(false);
@@ -35,7 +36,7 @@ export function SurveyConsentEditor({ patientId }: { patientId: string }) {
               ].filter(Boolean).join(', ')
             : t('desk.leaving.consentUnknown')}
           {current && (
-            <Text span size="xs" c="dimmed">{` · ${[current.recordedBy?.name, formatDate(current.recordedAt.slice(0, 10))].filter(Boolean).join(', ')}`}</Text>
+            <Text span size="xs" c="dimmed">{` · ${[current.recordedBy?.name, formatDate(dateOf(current.recordedAt, tz))].filter(Boolean).join(', ')}`}</Text>
           )}
         </Text>
         {can('servicecard.write') && !editing && <Button size="compact-xs" variant="subtle" onClick={start} data-testid="survey-consent-edit">{t('desk.consent.edit')}</Button>}
@@ -46,7 +47,7 @@ export function SurveyConsentEditor({ patientId }: { patientId: string }) {
             data={[{ value: 'agreed', label: t('desk.leaving.consentAgreed') }, { value: 'refused', label: t('desk.leaving.consentRefused') }]} />
           {status === 'agreed' && (
             <>
-              <TextInput size="xs" label={t('desk.leaving.preferredTime')} value={when} onChange={(e) => setWhen(e.currentTarget.value)} />
+              <TextInput size="xs" label={t('desk.leaving.preferredTime')} value={when} maxLength={200} onChange={(e) => setWhen(e.currentTarget.value)} />
               <Select size="xs" w={140} label={t('desk.consent.channelLabel')} value={channel} allowDeselect={false} onChange={(v) => v && setChannel(v as typeof channel)}
                 data={(['phone', 'messenger', 'email'] as const).map((c) => ({ value: c, label: t(`desk.consent.channel.${c}`) }))} />
             </>
