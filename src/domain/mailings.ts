@@ -66,3 +66,21 @@ export const UNSUBSCRIBE_LINE = 'Отписаться от рассылки:';
 export function withUnsubscribe(text: string, link: string): string {
   return `${text}\n\n—\nВы получили это письмо, потому что дали согласие на рассылку клиники.\n${UNSUBSCRIBE_LINE} ${link}`;
 }
+
+/** Placeholders in braces the text holds that are not ours: sent as written, so the author is warned. */
+export function unknownPlaceholders(text: string): string[] {
+  const known = new Set<string>(PLACEHOLDERS);
+  return [...new Set(text.match(/\{[^{}\s]{1,30}\}/g) ?? [])].filter((p) => !known.has(p));
+}
+
+/**
+ * How many SMS parts the text takes: GSM-7 letters 160 in one SMS, 153 per part of a longer one;
+ * any Cyrillic (UCS-2) 70 and 67. The operator bills each part.
+ */
+export function smsParts(text: string): { chars: number; parts: number } {
+  const chars = [...text].length;
+  if (!chars) return { chars, parts: 0 };
+  const gsm = /^[A-Za-z0-9 @£$¥èéùìòÇ\n\r!"#%&'()*+,\-./:;<=>?¡ÄÖÑÜ§¿äöñüà^{}\\[~\]|€]*$/.test(text);
+  const [one, many] = gsm ? [160, 153] : [70, 67];
+  return { chars, parts: chars <= one ? 1 : Math.ceil(chars / many) };
+}

@@ -3,6 +3,7 @@ import type { MessageAction, OutboxQuery, TestEmailInput } from '../contracts/ma
 import { withTx } from '../db/connect.js';
 import { appendAudit } from '../db/repos/audit.repo.js';
 import { getClinic } from '../db/repos/clinic.repo.js';
+import { consentsOf } from '../db/repos/mailings.repo.js';
 import * as outbox from '../db/repos/message-outbox.repo.js';
 import type { MessageStatus } from '../db/schema.js';
 import { DomainError, notFound } from '../domain/errors.js';
@@ -43,6 +44,7 @@ export async function actOnMessage(deps: Deps, actor: Actor, id: string, body: z
   const msg = await outbox.getMessage(deps.h.db, actor.clinicId, id);
   if (!msg) throw notFound({ ru: 'Сообщение', en: 'Message' });
   const s = await settingsRow(deps.h.db, actor.clinicId, now);
+  if (body.status === 'pending') await assertStillDue(deps, actor, msg, now);
   // A retried SMS with no gateway goes back to the people's outbox, not to the dispatcher.
   const to = body.status === 'pending' && msg.channel === 'sms' && s.sms_driver !== 'http' ? 'manual' : body.status;
   await withTx(deps.h, async (trx) => {
@@ -55,6 +57,26 @@ export async function actOnMessage(deps: Deps, actor: Actor, id: string, body: z
     await appendAudit(trx, auditEntry(actor, now, { action: 'update', objectType: 'message', objectId: id, patientId: msg.patient_id, details: { from: msg.status, to } }));
   });
   return listOutbox(deps, actor, {});
+}
+
+/**
+ * «Повторить» never overrides why a message was stopped: a mailing to a patient who has since
+ * refused the channel (38-FZ art. 18), or a reminder of a time the visit no longer has (moved,
+ * cancelled, begun) — that one's new reminder goes by itself.
+ */
+async function assertStillDue(deps: Deps, actor: Actor, msg: NonNullable<Awaited<ReturnType<typeof outbox.getMessage>>>, now: Date) {
+  if (msg.purpose === 'mailing' && msg.patient_id) {
+    if ((await consentsOf(deps.h.db, actor.clinicId, [msg.patient_id], msg.channel)).get(msg.patient_id) !== 1) {
+      throw new DomainError('invalid_transition', { ru: 'Пациент не согласен на рассылку по этому каналу (или отказался от неё): повторить отправку нельзя', en: 'The patient has not agreed to (or has refused) mailings on this channel: the message cannot be sent again' });
+    }
+  }
+  if (msg.purpose === 'reminder' && msg.appointment_id) {
+    const v = await outbox.reminderVisitNow(deps.h.db, msg.appointment_id);
+    const announced = msg.visit_starts_at ? Date.parse(msg.visit_starts_at) : null;
+    if (!v || !['booked', 'confirmed'].includes(v.status) || Date.parse(v.starts_at) <= now.getTime() || (announced !== null && announced !== Date.parse(v.starts_at))) {
+      throw new DomainError('invalid_transition', { ru: 'Визит перенесён, отменён или уже начался: напоминание о прежнем времени не отправить', en: 'The visit was moved, cancelled or has begun: the reminder of the old time cannot be sent' });
+    }
+  }
 }
 
 /** «Отправить пробное письмо»: one e-mail over the saved SMTP settings, now; the server's error shown as is. */

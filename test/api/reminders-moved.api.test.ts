@@ -158,4 +158,27 @@ describe.each(DIALECTS)('reminders of moved and cancelled visits (%s)', (dialect
     expect(fresh.statusCode).toBe(200);
     expect(fresh.body).toContain('Визит 25.11.2026 в 15:00');
   });
+
+  it('«Повторить» never sends what was stopped for a reason: a stale reminder, a mailing after the refusal', async () => {
+    const chief = as(t.app, await signIn(t.app, t.fx.users.chief_doctor.login));
+    const messages = async () => (await owner('GET', '/api/messages')).json().messages as { id: string; purpose: string; recipient: string; status: string; lastError: string | null; body: string }[];
+    const stale = (await messages()).find((m) => m.purpose === 'reminder' && m.recipient === '+79217770001' && m.status === 'cancelled')!;
+    expect(stale.lastError).toBe('визит перенесён на другое время');
+    const r = await owner('POST', `/api/messages/${stale.id}/status`, { status: 'pending' });
+    expect(r.statusCode, r.body).toBe(409);
+    expect(r.json().detail_ru).toContain('напоминание о прежнем времени не отправить');
+    // A mailing e-mail waiting when the patient refused e-mails at the desk is dropped; retrying it is refused.
+    expect((await owner('PUT', `/api/patients/${P.stay}/mailing-consents`, { channel: 'email', agreed: true })).statusCode).toBe(200);
+    const m = await chief('POST', '/api/mailings', { segment: { kind: 'all' }, channel: 'email', subject: 'Акция', body: '{имя}, скидка на гигиену.' });
+    expect(m.json()).toMatchObject({ queued: 1 });
+    expect((await admin('PUT', `/api/patients/${P.stay}/mailing-consents`, { channel: 'email', agreed: false })).statusCode).toBe(200);
+    const dropped = (await messages()).find((x) => x.purpose === 'mailing' && x.recipient === 'stay@example.ru')!;
+    expect(dropped).toMatchObject({ status: 'cancelled', lastError: 'отказ от рассылки' });
+    const again = await chief('POST', `/api/messages/${dropped.id}/status`, { status: 'pending' });
+    expect(again.statusCode, again.body).toBe(409);
+    expect(again.json().detail_ru).toContain('повторить отправку нельзя');
+    // With the consent given again, «Повторить» works.
+    expect((await admin('PUT', `/api/patients/${P.stay}/mailing-consents`, { channel: 'email', agreed: true })).statusCode).toBe(200);
+    expect((await chief('POST', `/api/messages/${dropped.id}/status`, { status: 'pending' })).statusCode).toBe(200);
+  });
 });

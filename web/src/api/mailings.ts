@@ -40,6 +40,8 @@ export function useSaveMessagingSettings() {
   return useMutation({
     mutationFn: (body: SettingsInputT) => api<SettingsT>('PUT', '/messaging/settings', body),
     onSuccess: (data) => qc.setQueryData([...KEY, 'settings'], data),
+    // The form shows each wrong field under its input; other errors are announced globally (queryClient.ts).
+    meta: { handlesFieldErrors: true },
   });
 }
 

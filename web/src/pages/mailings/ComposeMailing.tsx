@@ -3,7 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePreview, usePromotionCalls, useSendMailing, type ChannelT, type SegmentT } from '../../api/mailings';
 import { QueryState } from '../../components/QueryState';
-import { notifyError, notifySaved } from '../../lib/notify';
+import { smsParts, unknownPlaceholders } from '../../../../src/domain/mailings.js';
+import { displayPhone } from '../../lib/format';
+import { notifySaved } from '../../lib/notify';
 import { SegmentPicker } from './SegmentPicker';
 
 /** «Новая рассылка»: the segment, who will receive it and why others will not, the text, send (into the outbox) or promotion calls. */
@@ -18,12 +20,15 @@ export function ComposeMailing({ onSent }: { onSent: () => void }) {
   const send = useSendMailing();
   const promo = usePromotionCalls();
   const receiving = preview.data?.receiving ?? 0;
+  // Names and the clinic are filled in on sending: the count is of the text as written.
+  const sms = smsParts(body);
+  const unknown = unknownPlaceholders(`${channel === 'email' ? subject : ''} ${body}`);
   const ready = !!segment && receiving > 0 && body.trim().length > 0 && (channel === 'sms' || subject.trim().length > 0);
   const submit = () => {
     if (!segment || !window.confirm(t('mailings.sendConfirm', { count: receiving }))) return;
     send.mutate({ segment, channel, subject: channel === 'email' ? subject : null, body }, {
+      // An error is announced once, by the global handler (api/queryClient.ts).
       onSuccess: (m) => { notifySaved(t('mailings.sent', { queued: m.queued, skipped: m.skipped })); setBody(''); setSubject(''); onSent(); },
-      onError: notifyError,
     });
   };
   return (
@@ -52,7 +57,7 @@ export function ComposeMailing({ onSent }: { onSent: () => void }) {
                     {preview.data.members.map((m) => (
                       <Table.Tr key={m.patientId}>
                         <Table.Td>{m.name}</Table.Td>
-                        <Table.Td c="dimmed">{m.address ?? '—'}</Table.Td>
+                        <Table.Td c="dimmed">{m.address ? (channel === 'sms' ? displayPhone(m.address) : m.address) : '—'}</Table.Td>
                         <Table.Td>
                           {m.willReceive ? <Badge color="teal" variant="light">{t('mailings.preview.willReceive')}</Badge> : <Badge color="gray" variant="light">{t(`mailings.reason.${m.reason}`)}</Badge>}
                         </Table.Td>
@@ -69,7 +74,11 @@ export function ComposeMailing({ onSent }: { onSent: () => void }) {
       <Paper withBorder p="md">
         <Stack gap="sm">
           {channel === 'email' && <TextInput label={t('mailings.subject')} value={subject} onChange={(e) => setSubject(e.currentTarget.value)} maxLength={200} data-testid="mailing-subject" />}
-          <Textarea label={t('mailings.body')} description={t('mailings.bodyHint')} autosize minRows={5} maxLength={4000} value={body} onChange={(e) => setBody(e.currentTarget.value)} data-testid="mailing-body" />
+          <Textarea label={t('mailings.body')} description={t('mailings.bodyHint')} autosize minRows={5} maxRows={14} maxLength={4000} value={body} onChange={(e) => setBody(e.currentTarget.value)} data-testid="mailing-body" />
+          {channel === 'sms' && body.length > 0 && (
+            <Text size="xs" c={sms.parts > 1 ? 'orange' : 'dimmed'} data-testid="sms-parts">{t('mailings.smsParts', { chars: sms.chars, parts: sms.parts })}</Text>
+          )}
+          {unknown.length > 0 && <Alert color="yellow" variant="light" data-testid="unknown-placeholders">{t('mailings.unknownPlaceholders', { list: unknown.join(', ') })}</Alert>}
           <Group>
             <Button disabled={!ready} loading={send.isPending} onClick={submit} data-testid="mailing-send">{t('mailings.send', { count: receiving })}</Button>
           </Group>
@@ -81,7 +90,7 @@ export function ComposeMailing({ onSent }: { onSent: () => void }) {
         <Group align="flex-end">
           <TextInput label={t('mailings.promotionNote')} w={420} maxLength={200} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
           <Button variant="light" disabled={!segment || !preview.data?.count} loading={promo.isPending} data-testid="promotion-calls"
-            onClick={() => segment && promo.mutate({ segment, note: note.trim() || null }, { onSuccess: (r) => notifySaved(t('mailings.promotionDone', { count: r.created })), onError: notifyError })}>
+            onClick={() => segment && promo.mutate({ segment, note: note.trim() || null }, { onSuccess: (r) => notifySaved(t('mailings.promotionDone', { count: r.created })) })}>
             {t('mailings.promotion')}
           </Button>
         </Group>

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useMessagingSettings, useSaveMessagingSettings, useTestEmail, type SettingsT } from '../../api/mailings';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryState } from '../../components/QueryState';
-import { notifyError, notifySaved } from '../../lib/notify';
+import { useFieldErrors } from '../../lib/fieldErrors';
+import { notifySaved } from '../../lib/notify';
 
 /** When the day's reminders may start going out: 08:00–20:00 by half hours. */
 const TIMES = Array.from({ length: 25 }, (_, i) => `${String(8 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`);
@@ -20,6 +21,9 @@ export function MailingSettingsPage() {
   const [f, setF] = useState<Form | null>(null);
   const [testTo, setTestTo] = useState('');
   const [testResult, setTestResult] = useState<{ ok: boolean; error: string | null } | null>(null);
+  const fe = useFieldErrors(save.error);
+  const SHOWN = ['smtpHost', 'smtpPort', 'smtpUser', 'smtpPassword', 'smtpFrom', 'smsUrl', 'smsToken', 'publicUrl'];
+  const unplaced = fe.rest((name) => SHOWN.includes(name) && (name !== 'smsUrl' && name !== 'smsToken' || f?.smsDriver === 'http'));
   useEffect(() => {
     if (q.data && !f) setF({ ...q.data, smtpPassword: '', smsToken: '' });
   }, [q.data, f]);
@@ -32,7 +36,7 @@ export function MailingSettingsPage() {
       smtpHost: blank(f.smtpHost), smtpPort: f.smtpPort ?? null, smtpSecure: f.smtpSecure, smtpUser: blank(f.smtpUser), smtpFrom: blank(f.smtpFrom),
       ...(f.smtpPassword ? { smtpPassword: f.smtpPassword } : {}), smsDriver: f.smsDriver, smsUrl: blank(f.smsUrl), ...(f.smsToken ? { smsToken: f.smsToken } : {}),
       remindersEmail: f.remindersEmail, remindersSms: f.remindersSms, remindersFrom: f.remindersFrom, publicUrl: blank(f.publicUrl),
-    }, { onSuccess: (d) => { setF({ ...d, smtpPassword: '', smsToken: '' }); notifySaved(); }, onError: notifyError });
+    }, { onSuccess: (d) => { setF({ ...d, smtpPassword: '', smsToken: '' }); notifySaved(); } });
   };
   return (
     <Stack gap="md" maw={760}>
@@ -45,16 +49,16 @@ export function MailingSettingsPage() {
             <Title order={4} mb="sm">{s('smtp')}</Title>
             <Stack gap="sm">
               <Group grow align="flex-start">
-                <TextInput label={s('host')} placeholder={s('hostHint')} value={f.smtpHost ?? ''} onChange={(e) => set('smtpHost', e.currentTarget.value)} data-testid="smtp-host" />
-                <NumberInput label={s('port')} maw={120} min={1} max={65535} value={f.smtpPort ?? ''} onChange={(v) => set('smtpPort', v === '' ? null : Number(v))} data-testid="smtp-port" />
+                <TextInput label={s('host')} placeholder={s('hostHint')} value={f.smtpHost ?? ''} onChange={(e) => set('smtpHost', e.currentTarget.value)} error={fe.field('smtpHost')} data-testid="smtp-host" />
+                <NumberInput label={s('port')} maw={120} min={1} max={65535} value={f.smtpPort ?? ''} onChange={(v) => set('smtpPort', v === '' ? null : Number(v))} error={fe.field('smtpPort')} data-testid="smtp-port" />
               </Group>
               <Checkbox label={s('secure')} checked={f.smtpSecure} onChange={(e) => set('smtpSecure', e.currentTarget.checked)} />
               <Group grow align="flex-start">
-                <TextInput label={s('user')} value={f.smtpUser ?? ''} onChange={(e) => set('smtpUser', e.currentTarget.value)} autoComplete="off" />
+                <TextInput label={s('user')} value={f.smtpUser ?? ''} onChange={(e) => set('smtpUser', e.currentTarget.value)} autoComplete="off" error={fe.field('smtpUser')} />
                 <PasswordInput label={s('password')} description={q.data.smtpPasswordSet ? s('passwordSet') : s('passwordNone')} value={f.smtpPassword}
-                  onChange={(e) => set('smtpPassword', e.currentTarget.value)} autoComplete="new-password" data-testid="smtp-password" />
+                  onChange={(e) => set('smtpPassword', e.currentTarget.value)} autoComplete="new-password" error={fe.field('smtpPassword')} data-testid="smtp-password" />
               </Group>
-              <TextInput label={s('from')} placeholder="info@klinika.ru" value={f.smtpFrom ?? ''} onChange={(e) => set('smtpFrom', e.currentTarget.value)} data-testid="smtp-from" />
+              <TextInput label={s('from')} placeholder="info@klinika.ru" value={f.smtpFrom ?? ''} onChange={(e) => set('smtpFrom', e.currentTarget.value)} error={fe.field('smtpFrom')} data-testid="smtp-from" />
             </Stack>
           </Paper>
           <Paper withBorder p="md">
@@ -67,8 +71,8 @@ export function MailingSettingsPage() {
             </Radio.Group>
             {f.smsDriver === 'http' && (
               <Group grow mt="sm" align="flex-start">
-                <TextInput label={s('smsUrl')} placeholder="https://sms.example.ru/send" value={f.smsUrl ?? ''} onChange={(e) => set('smsUrl', e.currentTarget.value)} />
-                <PasswordInput label={s('smsToken')} description={q.data.smsTokenSet ? s('smsTokenSet') : undefined} value={f.smsToken} onChange={(e) => set('smsToken', e.currentTarget.value)} autoComplete="new-password" />
+                <TextInput label={s('smsUrl')} placeholder="https://sms.example.ru/send" value={f.smsUrl ?? ''} onChange={(e) => set('smsUrl', e.currentTarget.value)} error={fe.field('smsUrl')} data-testid="sms-url" />
+                <PasswordInput label={s('smsToken')} description={q.data.smsTokenSet ? s('smsTokenSet') : undefined} value={f.smsToken} onChange={(e) => set('smsToken', e.currentTarget.value)} autoComplete="new-password" error={fe.field('smsToken')} />
               </Group>
             )}
           </Paper>
@@ -80,11 +84,16 @@ export function MailingSettingsPage() {
               <Checkbox label={s('remindersSms')} checked={f.remindersSms} onChange={(e) => set('remindersSms', e.currentTarget.checked)} data-testid="reminders-sms" />
               <Select label={s('remindersFrom')} w={200} value={f.remindersFrom} allowDeselect={false} data={TIMES} onChange={(v) => v && set('remindersFrom', v)} data-testid="reminders-from" />
             </Group>
-            <TextInput mt="sm" label={s('publicUrl')} description={s('publicUrlHint')} value={f.publicUrl ?? ''} onChange={(e) => set('publicUrl', e.currentTarget.value)} data-testid="public-url" />
+            <TextInput mt="sm" label={s('publicUrl')} description={s('publicUrlHint')} value={f.publicUrl ?? ''} onChange={(e) => set('publicUrl', e.currentTarget.value)} error={fe.field('publicUrl')} data-testid="public-url" />
             {(f.remindersEmail || f.remindersSms) && !f.publicUrl?.trim() && (
               <Alert mt="sm" color="yellow" variant="light" data-testid="public-url-warning">{s('publicUrlMissing')}</Alert>
             )}
           </Paper>
+          {fe.hasError && (
+            <Alert color="red" variant="light" data-testid="messaging-errors">
+              {s('fixFields')}{unplaced.length > 0 && ` ${unplaced.join('; ')}`}
+            </Alert>
+          )}
           <Group>
             <Button onClick={submit} loading={save.isPending} data-testid="messaging-save">{s('save')}</Button>
           </Group>
@@ -92,7 +101,7 @@ export function MailingSettingsPage() {
             <Group align="flex-end">
               <TextInput label={s('testTo')} w={320} placeholder="owner@klinika.ru" value={testTo} onChange={(e) => setTestTo(e.currentTarget.value)} data-testid="test-to" />
               <Button variant="light" disabled={!q.data.smtpHost || !testTo.trim()} loading={test.isPending} data-testid="test-send"
-                onClick={() => test.mutate(testTo.trim(), { onSuccess: setTestResult, onError: notifyError })}>{s('test')}</Button>
+                onClick={() => test.mutate(testTo.trim(), { onSuccess: setTestResult })}>{s('test')}</Button>
             </Group>
             {testResult && (
               <Alert mt="sm" color={testResult.ok ? 'teal' : 'red'} variant="light" data-testid="test-result">
