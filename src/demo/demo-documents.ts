@@ -262,7 +262,7 @@ export async function seedDemoDocuments(o: Opts): Promise<{ documents: number; r
     const codes = billed.get(v.id) ?? [];
     const next = [...new Set(codes.map((c) => NEXT[c]).filter(Boolean))];
     const at = Date.parse(startIso(v)) + 20 * 60_000;
-    if (!next.length || at > nowMs || !after.chance(0.6)) continue;
+    if (!next.length || at > nowMs || !after.chance(0.5)) continue;
     await add('plan-recommended', v.patient_id, v, at, 'signed_on_paper', o.doctorUser.get(v.doctor_id) ?? adminAt(n++), [...new Set([...codes, ...next])]);
   }
 
