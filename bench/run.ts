@@ -21,6 +21,7 @@ import { crashRows } from './crash.js';
 import { soakRows } from './soak.js';
 import { moneyRows, seedMoney } from './money.js';
 import { statisticsRows } from './statistics.js';
+import { callRows } from './calls.js';
 import { insuranceRows } from './insurance.js';
 import { documentRows } from './documents.js';
 import { listDue } from '../src/services/retention.service.js';
@@ -158,6 +159,8 @@ try {
   }
   log('statistics dashboard over the clinic-year, 1 and ' + cfg.connections + ' connections, with its raw reference');
   await part('statistics dashboard', () => statisticsRows(cfg, app!, bdb.h, ds));
+  log('phone desk: call conversion over the whole call base and the confirmation worklist of a 400-visit day, with raw references');
+  await part('phone desk reports', () => callRows(cfg, app!, bdb.h, ds));
   log('money: bills and payments of every finished visit; the day\'s cash report and the monthly revenue report, with raw references');
   await part('money reports', async () => moneyRows(cfg, app!, bdb.h, ds, await seedMoney(bdb.h, ds, cfg)));
   log('insurer register over the clinic-year, with its raw reference');

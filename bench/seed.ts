@@ -119,7 +119,8 @@ export async function seedDataset(h: DbHandle, cfg: BenchConfig): Promise<Datase
   await timed(seconds, 'appointments', () => withTx(h, (trx) => insertBatches(trx, 'appointments', appts)));
 
   counts.calls = cfg.calls;
-  await timed(seconds, 'calls', () => seedCalls(h, root.fork('calls'), { clinicId, branchIds, sourceId, adminId, patientIds, n: cfg.calls, nowMs }));
+  const primaryVisits = appts.filter((a) => a.kind === 'primary').map((a) => ({ id: a.id, patientId: a.patient_id, ms: Date.parse(a.starts_at) })).sort((a, b) => a.ms - b.ms);
+  await timed(seconds, 'calls', () => seedCalls(h, root.fork('calls'), { clinicId, branchIds, sourceId, adminId, patientIds, primaryVisits, n: cfg.calls, nowMs }));
   // PostgreSQL's autovacuum analyses a freshly loaded table within a minute or so; do it now so the
   // plans do not change mid-run. SQLite gets no ANALYZE: the app never runs one, so neither do we.
   if (h.dialect === 'postgres') await timed(seconds, 'analyze', () => sql`analyze`.execute(h.db));
@@ -158,8 +159,20 @@ async function seedPatients(h: DbHandle, rng: Rng, clinicId: string, sourceId: s
 }
 
 /** A year of the desk's telephone log before "now", generated and written in chunks to keep memory flat. */
-async function seedCalls(h: DbHandle, rng: Rng, p: { clinicId: string; branchIds: string[]; sourceId: string; adminId: string; patientIds: string[]; n: number; nowMs: number }) {
+async function seedCalls(h: DbHandle, rng: Rng, p: { clinicId: string; branchIds: string[]; sourceId: string; adminId: string; patientIds: string[]; primaryVisits: { id: string; patientId: string; ms: number }[]; n: number; nowMs: number }) {
   const CHUNK = 20_000;
+  // A primary call that booked is linked to a primary visit starting within days after it (its caller is now that visit's patient), so the conversion report has visits to count.
+  const v = p.primaryVisits;
+  const visitAfter = (ms: number) => {
+    let lo = 0;
+    let hi = v.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (v[mid].ms < ms) lo = mid + 1;
+      else hi = mid;
+    }
+    return v[Math.min(v.length - 1, lo + rng.int(0, 200))];
+  };
   const from = p.nowMs - 365 * DAY;
   await withTx(h, async (trx) => {
     for (let start = 0; start < p.n; start += CHUNK) {
@@ -168,15 +181,17 @@ async function seedCalls(h: DbHandle, rng: Rng, p: { clinicId: string; branchIds
         const startedAt = from + Math.floor(((i + rng.next()) / p.n) * 365 * DAY);
         const known = rng.chance(0.7);
         const direction = rng.chance(0.6) ? 'in' : 'out';
+        const outcome = rng.pick(['booked', 'confirmed', 'callback', 'not_booked', 'info_given']);
+        const visit = !known && direction === 'in' && outcome === 'booked' && v.length ? visitAfter(startedAt) : undefined;
         rows.push({
           id: seededV7(startedAt, rng), clinic_id: p.clinicId, branch_id: rng.pick(p.branchIds), direction: direction as 'in' | 'out',
           caller_type: known ? 'repeat' : 'primary',
           purpose: direction === 'out' ? rng.pick(['confirmation', 'recall']) : rng.pick(['booking', 'price', 'reschedule', 'cancel', 'info']),
-          patient_id: known ? rng.pick(p.patientIds) : null,
+          patient_id: known ? rng.pick(p.patientIds) : (visit?.patientId ?? null),
           phone: `+7${rng.weighted(MOBILE_CODES)}${String(rng.int(0, 9_999_999)).padStart(7, '0')}`,
           caller_name: null, source_id: known ? null : p.sourceId,
-          outcome: rng.pick(['booked', 'confirmed', 'callback', 'not_booked', 'info_given']), outcome_reason: null,
-          appointment_id: null, user_id: p.adminId, started_at: new Date(startedAt).toISOString(), duration_sec: 20 + rng.int(0, 399), note: null,
+          outcome, outcome_reason: null,
+          appointment_id: visit?.id ?? null, user_id: p.adminId, started_at: new Date(startedAt).toISOString(), duration_sec: 20 + rng.int(0, 399), note: null,
         });
       }
       await insertBatches(trx, 'calls', rows);
