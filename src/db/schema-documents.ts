@@ -58,3 +58,23 @@ export interface PatientRepresentativeColumns {
   rep_relation: string | null;
   rep_phone: string | null;
 }
+
+/** DOC-2/DOC-3 (migration 032): one answered question of an issued questionnaire; frozen once the document is signed. */
+export interface QuestionnaireAnswersTable {
+  id: string;
+  clinic_id: string;
+  patient_id: string;
+  document_id: string;
+  questionnaire: 'health-questionnaire' | 'careful-questionnaire';
+  question_id: string;
+  /** 1 «да», 0 «нет», null: a text-only answer. */
+  yes: 0 | 1 | null;
+  text: string | null;
+  red_flag: 0 | 1;
+  /** Who entered it: the patient on the tablet, or staff transcribing a paper copy. */
+  source: 'patient' | 'staff';
+  /** DOC-3: the service-card entry this answer wrote (updated, never duplicated, on a second save). */
+  card_entry_id: string | null;
+  recorded_by: string;
+  recorded_at: string;
+}

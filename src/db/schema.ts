@@ -28,7 +28,7 @@ import type { ExamAttemptsTable, JobDescriptionReadsTable, JobDescriptionsTable,
 export * from './schema-worklists.js';
 import type { RecallRulesTable } from './schema-worklists.js';
 export * from './schema-surveys.js';
-import type { DocumentTemplatesTable, LegalReferenceOverridesTable, PatientDocumentsTable, PatientRepresentativeColumns } from './schema-documents.js';
+import type { DocumentTemplatesTable, LegalReferenceOverridesTable, PatientDocumentsTable, PatientRepresentativeColumns, QuestionnaireAnswersTable } from './schema-documents.js';
 import type { SurveyAnswersTable, SurveyCallsTable, SurveyConsentsTable, SurveyQuestionnairesTable, SurveyReviewsTable } from './schema-surveys.js';
 export * from './schema-svc.js';
 import type { ReviewSitesTable, SvcRegulationReadsTable, SvcRegulationsTable, VisitLeavingsTable } from './schema-svc.js';
@@ -348,6 +348,7 @@ export interface Database {
   document_templates: DocumentTemplatesTable;
   legal_reference_overrides: LegalReferenceOverridesTable;
   patient_documents: PatientDocumentsTable;
+  questionnaire_answers: QuestionnaireAnswersTable;
   team_messages: TeamMessagesTable;
   team_message_reads: TeamMessageReadsTable;
   tasks: TasksTable;

@@ -44,7 +44,8 @@ export interface DocumentService {
 
 export interface DocumentQuestionGroup {
   title: string;
-  items: { text: string; answer: 'yesno' | 'text' }[];
+  /** `id`: the question's stable id; `yes`/`note`: the answers typed in before signing (absent: a blank form to fill by hand). */
+  items: { id?: string; text: string; answer: 'yesno' | 'text'; yes?: boolean | null; note?: string | null }[];
 }
 
 export interface DocumentSignature {
@@ -157,6 +158,19 @@ function planTable(s: DocumentSnapshot): Content {
 
 const box: Content = { canvas: [{ type: 'rect', x: 0, y: 0, w: 9, h: 9, lineWidth: 0.8 }], alignment: 'center', margin: [9, 1, 0, 0] } as Content;
 
+const ticked: Content = {
+  canvas: [{ type: 'rect', x: 0, y: 0, w: 9, h: 9, lineWidth: 0.8 }, { type: 'line', x1: 1.5, y1: 1.5, x2: 7.5, y2: 7.5, lineWidth: 1.2 }, { type: 'line', x1: 7.5, y1: 1.5, x2: 1.5, y2: 7.5, lineWidth: 1.2 }],
+  alignment: 'center',
+  margin: [9, 1, 0, 0],
+} as Content;
+
+/** A question answered before signing: the chosen box ticked, the written answer in place of the blank line. */
+function answeredRow(q: DocumentQuestionGroup['items'][number]): unknown[] {
+  const note = q.note ? [{ text: q.note, italics: true, margin: [8, 2, 0, 0] }] : [];
+  if (q.answer === 'yesno') return [{ stack: [{ text: q.text }, ...note] }, q.yes === true ? ticked : box, q.yes === false ? ticked : box];
+  return [{ stack: [{ text: q.text }, ...(note.length ? note : [{ text: '—', color: '#888', margin: [8, 2, 0, 0] }])], colSpan: 3 }, '', ''];
+}
+
 /** DOC-2/DOC-3: the questions grouped, «Да» / «Нет» boxes to tick, a line to write on for the open ones. */
 function questionsTable(s: DocumentSnapshot): Content {
   const groups = s.questions ?? [];
@@ -165,7 +179,8 @@ function questionsTable(s: DocumentSnapshot): Content {
   for (const g of groups) {
     body.push([{ text: g.title, bold: true, colSpan: 3, fillColor: '#f5f5f5', margin: [0, 1, 0, 1] }, '', '']);
     for (const q of g.items) {
-      if (q.answer === 'yesno') body.push([{ text: q.text }, box, box]);
+      if (q.yes !== undefined || q.note !== undefined) body.push(answeredRow(q));
+      else if (q.answer === 'yesno') body.push([{ text: q.text }, box, box]);
       else body.push([{ stack: [{ text: q.text }, { text: ' ', margin: [0, 6, 0, 0] }, { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 500, y2: 0, lineWidth: 0.5, lineColor: '#888' }] }] , colSpan: 3 }, '', '']);
     }
   }

@@ -84,6 +84,16 @@ export const PERMISSIONS = [
   'mailings.manage',
   /** The SMTP and SMS gateway settings hold the clinic's mail password: the owner's alone. */
   'mailings.settings',
+  /** DOC-2/DOC-3: record a questionnaire's answers before it is signed (the patient on the desk's tablet, or staff transcribing a paper copy): the desk and the chair-side staff. */
+  'questionnaires.fill',
+  /**
+   * DOC-2: read the health questionnaire's answers and the red flags on the appointment. Health data is a
+   * special category (152-FZ art. 10): processed for medical purposes by medical professionals bound by
+   * medical secrecy — doctors, the hygienist, assistants, the senior nurse, the chief doctor. Not the
+   * administrator (she asks for a missing or expired questionnaire, she does not need its content) and
+   * not the owner, who runs the business, not the treatment.
+   */
+  'anamnesis.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -111,12 +121,12 @@ const CLINICIAN: readonly Permission[] = [
  * the office, but no medical card.
  */
 export const MATRIX: Record<Role, readonly Permission[]> = {
-  owner: ALL,
+  owner: ALL.filter((p) => p !== 'anamnesis.read'),
   chief_doctor: ALL.filter((p) => p !== 'mailings.settings'),
-  dentist: [...CLINICIAN, 'desk.cover', 'billing.write'],
-  hygienist: [...CLINICIAN, 'desk.cover', 'billing.write'],
-  assistant: [...EVERYONE, 'patients.read', 'schedule.read', 'schedule.status', 'servicecard.write', 'desk.cover'],
-  senior_nurse: [...EVERYONE, 'patients.read', 'schedule.read', 'schedule.status', 'servicecard.write', 'desk.cover'],
+  dentist: [...CLINICIAN, 'desk.cover', 'billing.write', 'questionnaires.fill', 'anamnesis.read'],
+  hygienist: [...CLINICIAN, 'desk.cover', 'billing.write', 'questionnaires.fill', 'anamnesis.read'],
+  assistant: [...EVERYONE, 'patients.read', 'schedule.read', 'schedule.status', 'servicecard.write', 'desk.cover', 'questionnaires.fill', 'anamnesis.read'],
+  senior_nurse: [...EVERYONE, 'patients.read', 'schedule.read', 'schedule.status', 'servicecard.write', 'desk.cover', 'questionnaires.fill', 'anamnesis.read'],
   administrator: [
     ...EVERYONE,
     'patients.read',
@@ -136,6 +146,7 @@ export const MATRIX: Record<Role, readonly Permission[]> = {
     'insurance.manage',
     'taxcert.issue',
     'documents.issue',
+    'questionnaires.fill',
   ],
   office_manager: [...EVERYONE, 'schedule.read', 'staff.read', 'sources.write'],
 };

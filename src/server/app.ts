@@ -39,6 +39,7 @@ import { liveRoutes } from './routes/live.routes.js';
 import { retentionRoutes } from './routes/retention.routes.js';
 import { incidentRoutes } from './routes/incidents.routes.js';
 import { documentRoutes } from './routes/documents.routes.js';
+import { questionnaireAnswerRoutes } from './routes/questionnaire-answers.routes.js';
 import { billRoutes } from './routes/bills.routes.js';
 import { cashRoutes } from './routes/cash.routes.js';
 import { moneyRoutes } from './routes/money.routes.js';
@@ -148,6 +149,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(icalRoutes(rd));
       await api.register(incidentRoutes(rd));
       await api.register(documentRoutes(rd));
+      await api.register(questionnaireAnswerRoutes(rd));
       await api.register(billRoutes(rd));
       await api.register(cashRoutes(rd));
       await api.register(moneyRoutes(rd, opts.fiscalDriver ?? 'none'));

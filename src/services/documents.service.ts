@@ -13,6 +13,7 @@ import { addDays } from '../domain/dates.js';
 import { documentSettings, questionnaireExpired } from '../domain/document-renewal.js';
 import { localDateOf } from '../domain/schedule/time.js';
 import { DomainError, fieldError, notFound } from '../domain/errors.js';
+import { mayReadAnswers, questionnaireOfKind } from '../domain/questionnaire-answers.js';
 import { auditEntry, type Actor, type Deps } from './context.js';
 import { clinicToday, iso, latestTemplates, snapshotOf, type PatientRow } from './documents-templates.service.js';
 
@@ -126,6 +127,10 @@ async function documentOf(deps: Deps, actor: Actor, id: string) {
 /** The document's PDF, rebuilt from its snapshot: the same bytes every time. */
 export async function documentPdf(deps: Deps, actor: Actor, id: string): Promise<{ pdf: Buffer; title: string }> {
   const r = await documentOf(deps, actor, id);
+  const q = questionnaireOfKind(r.kind);
+  if (q && !mayReadAnswers(actor.role, !!actor.deskCover, q, r.status) && /"(yes|note)":/.test(r.content_json)) {
+    throw new DomainError('forbidden', { ru: 'Ответы анкеты о здоровье видят только медицинские работники', en: 'Only medical staff see the health questionnaire’s answers' });
+  }
   return { pdf: await pdfOfRow(r), title: r.title };
 }
 

@@ -86,6 +86,7 @@ const BODIES: Record<string, (own: ClinicObjects) => unknown> = {
   'POST /api/documents/{id}/paper': () => ({ date: TODAY }),
   'POST /api/documents/{id}/refuse': () => ({ reason: 'Захват' }),
   'PUT /api/appointments/{id}/planned-services': () => ({ codes: [] }),
+  'PUT /api/documents/{id}/answers': () => ({ source: 'staff', answers: [{ questionId: 'allergy-latex', yes: true, text: null }] }),
   'PUT /api/patients/{id}/survey-consent': () => ({ status: 'agreed', preferredTime: null, channel: 'phone' }),
   'POST /api/patients/{id}/survey-calls': () => ({ outcome: 'not_reached' }),
   'PUT /api/calls/{id}/quality': () => ({ items: Object.fromEntries(QUALITY_KEYS.map((k) => [k, true])) }),
@@ -97,6 +98,8 @@ const BODIES: Record<string, (own: ClinicObjects) => unknown> = {
 };
 /** Controls that change a document's state: each gets a freshly issued contract of its own. */
 const FRESH_DOCUMENT = new Set(['POST /api/documents/{id}/sign', 'POST /api/documents/{id}/paper', 'POST /api/documents/{id}/refuse']);
+/** A questionnaire's answers: the control gets a freshly issued health questionnaire (the seeded document is a contract). */
+const QUESTIONNAIRE_DOCUMENT = new Set(['GET /api/documents/{id}/answers', 'PUT /api/documents/{id}/answers']);
 /** The leaving panel is for a finished visit: its control finishes A's arrived visit first. */
 const FINISHED_VISIT = new Set(['PUT /api/appointments/{id}/leaving']);
 /** Routes whose control call would destroy A's seeded patient: they get a patient of their own. */
@@ -174,6 +177,10 @@ describe.each(DIALECTS)('IDOR: clinic A never reaches clinic B’s objects (%s)'
           let body = sample?.(A);
           if (FRESH_DOCUMENT.has(key)) {
             const d = (await call('administrator')('POST', `/api/patients/${A.ids.patient}/documents`, { templateCode: 'contract' })).json();
+            target = target.replace(A.ids.document, d.id);
+          }
+          if (QUESTIONNAIRE_DOCUMENT.has(key)) {
+            const d = (await call('administrator')('POST', `/api/patients/${A.ids.patient}/documents`, { templateCode: 'health-questionnaire' })).json();
             target = target.replace(A.ids.document, d.id);
           }
           if (FINISHED_VISIT.has(key)) {

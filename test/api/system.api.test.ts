@@ -35,7 +35,7 @@ describe.each(DIALECTS)('health, API docs and migrations (%s)', (dialect) => {
 
   it('has applied every migration and enforces the schema rules of the engine', async () => {
     const rows = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(t.h.db);
-    expect(rows.rows.map((r) => r.name)).toEqual(['001-foundation', '002-schedule', '003-day-index', '004-retention', '005-auth-throttle', '008-patient-search', '009-desk-cover', '010-price-list', '011-opening-checklist', '012-incidents', '013-money', '014-insurance', '016-team', '017-worklists', '018-call-desk', '020-statistics-indexes', '021-telephony', '023-surveys', '024-service-card-regulation', '025-documents', '026-mailings', '028-user-branch', '031-insurer-rejections', '034-reminder-visit-time']);
+    expect(rows.rows.map((r) => r.name)).toEqual(['001-foundation', '002-schedule', '003-day-index', '004-retention', '005-auth-throttle', '008-patient-search', '009-desk-cover', '010-price-list', '011-opening-checklist', '012-incidents', '013-money', '014-insurance', '016-team', '017-worklists', '018-call-desk', '020-statistics-indexes', '021-telephony', '023-surveys', '024-service-card-regulation', '025-documents', '026-mailings', '028-user-branch', '031-insurer-rejections', '032-questionnaire-answers', '034-reminder-visit-time']);
     // Foreign keys are on (SQLite needs the pragma).
     await expect(
       t.h.db.insertInto('chairs').values({ id: 'x', clinic_id: t.fx.clinicId, branch_id: 'no-such-branch', name: 'x', is_active: 1 }).execute(),

@@ -232,6 +232,7 @@ export const CLINIC_TABLES = [
   'svc_regulations', 'svc_regulation_reads', 'visit_leavings', 'review_sites',
   'mailing_consents', 'messaging_settings', 'mailings', 'message_outbox', 'message_links',
   'document_templates', 'legal_reference_overrides', 'patient_documents',
+  'questionnaire_answers',
 ] as const satisfies readonly (keyof Database)[];
 export const ALL_CLINIC_TABLES: readonly string[] = CLINIC_TABLES;
 

@@ -24,6 +24,7 @@ import { userBranch } from './028-user-branch.js';
 import { mailings } from './026-mailings.js';
 import { insurerRejections } from './031-insurer-rejections.js';
 import { reminderVisitTime } from './034-reminder-visit-time.js';
+import { questionnaireAnswers } from './032-questionnaire-answers.js';
 
 /** Every migration in order. Names are permanent: never rename or edit a shipped one. */
 function all(h: Pick<DbHandle, 'dialect'>): Record<string, Migration> {
@@ -51,6 +52,7 @@ function all(h: Pick<DbHandle, 'dialect'>): Record<string, Migration> {
     '026-mailings': mailings(h.dialect),
     '028-user-branch': userBranch,
     '031-insurer-rejections': insurerRejections,
+    '032-questionnaire-answers': questionnaireAnswers(h.dialect),
     '034-reminder-visit-time': reminderVisitTime(h.dialect),
   };
 }
@@ -69,7 +71,8 @@ export async function migrate(h: DbHandle): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => all(h) };
   // Name the schema on PostgreSQL: Kysely otherwise takes a migration table of any schema in the database for ours.
   const schema = h.dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(h.db)).rows[0].s : undefined;
-  const migrator = new Migrator({ db: h.db, provider, ...(schema && { migrationTableSchema: schema }) });
+  // Numbers are handed out to work in parallel: a lower one (032) may land after a higher one (034) already ran somewhere; it runs then.
+  const migrator = new Migrator({ db: h.db, provider, allowUnorderedMigrations: true, ...(schema && { migrationTableSchema: schema }) });
   for (let attempt = 1; ; attempt++) {
     const { error, results } = await migrator.migrateToLatest();
     const failed = results?.find((r) => r.status === 'Error');

@@ -132,3 +132,35 @@ export const carefulQuestions: Question[] = [
 ];
 
 export const defaultQuestions: Question[] = [...healthQuestions, ...carefulQuestions];
+
+/** The short words the appointment's «Анамнез: …» block shows for a red-flag answer (the doctor reads them at a glance). */
+export const redFlagLabels: Record<string, string> = {
+  'cardio-hypertension': 'гипертония',
+  'cardio-ischemia': 'ИБС, стенокардия',
+  'cardio-infarct': 'инфаркт или инсульт в анамнезе',
+  'cardio-arrhythmia': 'нарушения ритма, кардиостимулятор',
+  'cardio-valves': 'пороки сердца, искусственные клапаны, эндокардит',
+  'cardio-failure': 'сердечная недостаточность',
+  'bleeding-long': 'длительные кровотечения',
+  'bleeding-disease': 'заболевание крови',
+  'bleeding-anticoagulants': 'принимает антикоагулянты',
+  'allergy-anaesthetics': 'аллергия на местные анестетики',
+  'allergy-antibiotics': 'лекарственная аллергия',
+  'allergy-latex': 'аллергия на латекс',
+  'allergy-anaphylaxis': 'анафилаксия или отёк Квинке',
+  'allergy-asthma': 'бронхиальная астма',
+  'endocrine-diabetes': 'сахарный диабет',
+  'endocrine-adrenal': 'глюкокортикоиды дольше месяца',
+  'infection-hepatitis': 'гепатит B/C',
+  'infection-hiv': 'ВИЧ-инфекция',
+  'infection-tuberculosis': 'туберкулёз',
+  'infection-current': 'сейчас температура, простуда или герпес',
+  'neuro-epilepsy': 'эпилепсия',
+  'neuro-fainting': 'обмороки',
+  'oncology-disease': 'онкологическое заболевание',
+  'oncology-radiation': 'облучение головы и шеи',
+  'oncology-chemo': 'химиотерапия в последний год',
+  'bisphosphonates-taken': 'бисфосфонаты или деносумаб',
+  'pregnancy-now': 'беременность',
+  'pregnancy-lactation': 'грудное вскармливание',
+};
