@@ -45,6 +45,8 @@ import { worklistsEn } from './worklists.en';
 import { worklistsRu } from './worklists.ru';
 import { mailingsEn } from './mailings.en';
 import { mailingsRu } from './mailings.ru';
+import { questionnaireEn } from './questionnaire.en';
+import { questionnaireRu } from './questionnaire.ru';
 
 export type Lang = 'ru' | 'en';
 const STORAGE_KEY = 'vizit.lang';
@@ -62,7 +64,7 @@ setApiLanguage(initial);
 document.documentElement.lang = initial;
 
 void i18n.use(initReactI18next).init({
-  resources: { ru: { translation: { ...ru, ...auditRu, desk: deskRu, schedule: scheduleRu, retention: retentionRu, prices: pricesRu, incidents: incidentsRu, money: moneyRu, cash: cashRu, ins: insuranceRu, checklist: checklistRu, calls: callsRu, quality: callQualityRu, telephony: telephonyRu, stats: statisticsRu, team: teamRu, worklists: worklistsRu, mailings: mailingsRu, docs: documentsRu, tpl: documentTemplatesRu, surveys: surveysRu, surveyResults: surveyResultsRu } }, en: { translation: { ...en, ...auditEn, desk: deskEn, schedule: scheduleEn, retention: retentionEn, prices: pricesEn, incidents: incidentsEn, money: moneyEn, cash: cashEn, ins: insuranceEn, checklist: checklistEn, calls: callsEn, quality: callQualityEn, telephony: telephonyEn, stats: statisticsEn, team: teamEn, worklists: worklistsEn, mailings: mailingsEn, docs: documentsEn, tpl: documentTemplatesEn, surveys: surveysEn, surveyResults: surveyResultsEn } } },
+  resources: { ru: { translation: { ...ru, ...auditRu, desk: deskRu, schedule: scheduleRu, retention: retentionRu, prices: pricesRu, incidents: incidentsRu, money: moneyRu, cash: cashRu, ins: insuranceRu, checklist: checklistRu, calls: callsRu, quality: callQualityRu, telephony: telephonyRu, stats: statisticsRu, team: teamRu, worklists: worklistsRu, mailings: mailingsRu, docs: documentsRu, qn: questionnaireRu, tpl: documentTemplatesRu, surveys: surveysRu, surveyResults: surveyResultsRu } }, en: { translation: { ...en, ...auditEn, desk: deskEn, schedule: scheduleEn, retention: retentionEn, prices: pricesEn, incidents: incidentsEn, money: moneyEn, cash: cashEn, ins: insuranceEn, checklist: checklistEn, calls: callsEn, quality: callQualityEn, telephony: telephonyEn, stats: statisticsEn, team: teamEn, worklists: worklistsEn, mailings: mailingsEn, docs: documentsEn, qn: questionnaireEn, tpl: documentTemplatesEn, surveys: surveysEn, surveyResults: surveyResultsEn } } },
   lng: initial,
   fallbackLng: 'ru',
   interpolation: { escapeValue: false },

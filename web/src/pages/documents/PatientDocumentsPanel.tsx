@@ -10,6 +10,7 @@ import { notifySaved } from '../../lib/notify';
 import { DocumentActionModal, type DocumentAction } from './DocumentActionModal';
 import { DOC_STATUS_COLOR } from './documentStatus';
 import { RepresentativeEditor } from './RepresentativeEditor';
+import { QuestionnaireModal } from './QuestionnaireModal';
 
 type Open = { doc: { id: string; title: string }; action: DocumentAction };
 
@@ -21,6 +22,7 @@ export function PatientDocumentsPanel({ patientId, patientName, active }: { pati
   const { data: reg, isPending, error } = usePatientDocuments(patientId);
   const mayIssue = active && can('documents.issue');
   const [open, setOpen] = useState<Open | null>(null);
+  const [answers, setAnswers] = useState<string | null>(null);
   const visits = usePatientAppointments(patientId, can('schedule.read')).data?.items;
   const visitLabel = useMemo(() => {
     const m = new Map<string, string>();
@@ -55,7 +57,7 @@ export function PatientDocumentsPanel({ patientId, patientName, active }: { pati
                   </Table.Thead>
                   <Table.Tbody>
                     {reg.items.map((d) => (
-                      <Row key={d.id} d={d} tz={tz} visit={d.appointmentId ? visitLabel.get(d.appointmentId) ?? '✓' : t('docs.register.noVisit')} mayIssue={mayIssue} onAction={(action) => setOpen({ doc: d, action })} />
+                      <Row key={d.id} d={d} tz={tz} visit={d.appointmentId ? visitLabel.get(d.appointmentId) ?? '✓' : t('docs.register.noVisit')} mayIssue={mayIssue} onAction={(action) => setOpen({ doc: d, action })} onAnswers={() => setAnswers(d.id)} />
                     ))}
                   </Table.Tbody>
                 </Table>
@@ -64,13 +66,19 @@ export function PatientDocumentsPanel({ patientId, patientName, active }: { pati
           </>
         )}
       </Stack>
+      {answers && <QuestionnaireModal documentId={answers} patient={{ id: patientId, name: patientName }} onClose={() => setAnswers(null)} />}
       {open && <DocumentActionModal doc={open.doc} patient={{ id: patientId, name: patientName }} initial={open.action} onClose={() => setOpen(null)} />}
     </Paper>
   );
 }
 
-function Row({ d, tz, visit, mayIssue, onAction }: { d: PatientDocumentT; tz: string; visit: string; mayIssue: boolean; onAction: (a: DocumentAction) => void }) {
+function Row({ d, tz, visit, mayIssue, onAction, onAnswers }: { d: PatientDocumentT; tz: string; visit: string; mayIssue: boolean; onAction: (a: DocumentAction) => void; onAnswers: () => void }) {
   const { t } = useTranslation();
+  const can = useCan();
+  const questionnaire = d.kind === 'health_questionnaire' || d.kind === 'careful_questionnaire';
+  // DOC-2: a signed health questionnaire's answers are the medical staff's to read (152-FZ art. 10).
+  const mayFill = questionnaire && d.status === 'issued' && can('questionnaires.fill');
+  const mayRead = questionnaire && d.status !== 'issued' && d.status !== 'refused' && (d.kind === 'careful_questionnaire' || can('anamnesis.read'));
   const when =
     d.status === 'signed_on_paper' && d.paperDate ? t('docs.register.paperOn', { date: formatDate(d.paperDate) })
       : d.signedAt ? formatInstant(d.signedAt, tz)
@@ -104,6 +112,11 @@ function Row({ d, tz, visit, mayIssue, onAction }: { d: PatientDocumentT; tz: st
         )}
       </Table.Td>
       <Table.Td style={{ whiteSpace: 'nowrap', textAlign: 'right' }}>
+        {(mayFill || mayRead) && (
+          <Button size="compact-sm" variant={mayFill ? 'filled' : 'subtle'} color={mayFill ? 'orange' : undefined} mb={4} onClick={onAnswers} data-testid="document-answers">
+            {mayFill ? t('qn.fill') : t('qn.view')}
+          </Button>
+        )}
         {d.status === 'issued' && mayIssue && (
           <Group gap={4} justify="flex-end" wrap="nowrap">
             <Button size="compact-sm" onClick={() => onAction('sign')} data-testid="document-sign">{t('docs.actions.sign')}</Button>

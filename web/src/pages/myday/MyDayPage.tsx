@@ -16,6 +16,8 @@ import { useLiveUpdates } from '../../live/useLiveUpdates';
 import { AlertIcon } from '../schedule/icons';
 import { mondayOf } from '../../../../src/domain/dates.js';
 import { NotificationsList } from './NotificationsList';
+import { useDayAnamnesis, type AnamnesisT } from '../../api/questionnaires';
+import { AnamnesisLine } from '../documents/AnamnesisBlock';
 import '../schedule/schedule.css';
 
 const COLOR: Record<string, string> = { booked: 'blue', confirmed: 'green', arrived: 'yellow', in_chair: 'grape', done: 'gray', no_show: 'red', cancelled: 'gray' };
@@ -35,6 +37,7 @@ export function MyDayPage() {
     if (e.kind === 'doctor_late' && e.payload.doctorId && e.payload.date && e.payload.minutes) recordDelay(e.payload.doctorId, e.payload.date, e.payload.minutes);
   });
   const delay = useDelay(doctorId ?? '', today);
+  const anamnesis = useDayAnamnesis(today, doctorId ?? null, !!doctorId);
 
   if (!doctorId) {
     return (
@@ -70,7 +73,7 @@ export function MyDayPage() {
             <QueryState isPending={week.isPending} error={week.error} />
             {week.data && list.length === 0 && <Text c="dimmed">{t('schedule.myDay.empty')}</Text>}
             {list.map((a) => (
-              <VisitRow key={a.id} a={a} tz={tz} />
+              <VisitRow key={a.id} a={a} tz={tz} anamnesis={anamnesis.data?.items.find((x) => x.appointmentId === a.id)} />
             ))}
           </Stack>
         </Grid.Col>
@@ -79,7 +82,7 @@ export function MyDayPage() {
   );
 }
 
-function VisitRow({ a, tz }: { a: Appointment; tz: string }) {
+function VisitRow({ a, tz, anamnesis }: { a: Appointment; tz: string; anamnesis?: AnamnesisT }) {
   const { t } = useTranslation();
   const lang = useLang();
   const can = useCan();
@@ -109,6 +112,7 @@ function VisitRow({ a, tz }: { a: Appointment; tz: string }) {
             {a.arrivedAt && a.lateMinutes !== null && a.lateMinutes >= 5 ? ` · ${t('schedule.appt.late', { n: a.lateMinutes })}` : ''}
           </Text>
           {(a.comment || a.services) && <Text size="sm">{[a.services, a.comment].filter(Boolean).join(' · ')}</Text>}
+          {!gone && <AnamnesisLine item={anamnesis} />}
           {a.alerts.map((x, i) => (
             <Text key={i} size="sm" c="red.8">
               <AlertIcon /> {SVC_LABELS[x.section as SvcSection]?.[lang] ?? x.section}: {x.text}

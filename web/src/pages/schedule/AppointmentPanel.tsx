@@ -21,6 +21,7 @@ import { StatusActions } from './StatusActions';
 import { LeavingPanel, LeavingSummary } from './LeavingPanel';
 import { AftercareOffers } from '../documents/AftercareOffers';
 import { VisitDocuments } from '../documents/VisitDocuments';
+import { AnamnesisBlock } from '../documents/AnamnesisBlock';
 import { RepresentativeLine } from './RepresentativeNote';
 
 type Props = {
@@ -91,6 +92,7 @@ export function AppointmentPanel({ id, tz, today, onClose, onRebook, onFollowUp,
               </List>
             </Alert>
           )}
+          <AnamnesisBlock a={{ id: a.id, patientId: a.patientId, status: a.status, patientName: fullName(a.patient) }} />
           <VisitDocuments a={{ id: a.id, patientId: a.patientId, status: a.status, patientName: fullName(a.patient) }} />
           <AftercareOffers a={{ id: a.id, patientId: a.patientId, status: a.status }} />
           <Table withRowBorders={false} verticalSpacing={2} horizontalSpacing={0} fz="sm">

@@ -8,6 +8,8 @@ import { QueryState } from '../../components/QueryState';
 import { useClinicTimeZone } from '../../components/session';
 import { dayLabel, displayPhone, formatDate, timeOf } from '../../lib/format';
 import { AttemptControls, AttemptList } from './AttemptControls';
+import { useDayAnamnesis } from '../../api/questionnaires';
+import { AnamnesisLine } from '../documents/AnamnesisBlock';
 
 const CONFIRMED = new Set(['confirmed', 'arrived', 'in_chair', 'done']);
 
@@ -59,6 +61,7 @@ export function ConfirmationTab({ date }: { date: string }) {
                     <Table.Td>
                       <Anchor component={Link} to={`/patients/${i.patientId}`} size="sm">{i.name}</Anchor>
                       <Text size="xs" c="dimmed">{i.doctorName}</Text>
+                      <CallReminder date={s.visitDate} appointmentId={i.appointmentId} />
                       <Tooltip label={i.script} multiline w={420} withArrow>
                         <Text size="xs" c="blue" style={{ cursor: 'help' }} data-testid="script">{t('worklists.script')}</Text>
                       </Tooltip>
@@ -86,4 +89,10 @@ export function ConfirmationTab({ date }: { date: string }) {
       <Group />
     </Stack>
   );
+}
+
+/** DOC-2 on the confirmation call: a missing or expired health questionnaire — ask the patient to come 10 minutes early (one request per day). */
+function CallReminder({ date, appointmentId }: { date: string; appointmentId: string }) {
+  const item = useDayAnamnesis(date, null).data?.items.find((x) => x.appointmentId === appointmentId);
+  return item && item.state !== 'valid' ? <AnamnesisLine item={item} forCall /> : null;
 }
