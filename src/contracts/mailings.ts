@@ -116,4 +116,9 @@ export const OutboxList = z.object({ messages: z.array(OutboxMessage), counts: z
 export const MessageAction = z.strictObject({ status: z.enum(['sent', 'cancelled', 'pending']) });
 export const DispatchOut = z.object({ sent: z.number().int(), failed: z.number().int(), retried: z.number().int(), reminders: z.number().int() });
 /** A link's token: `uuid.signature` (base64url). */
-export const TokenParams = z.strictObject({ token: z.string().max(200).regex(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{20,64}$/, { message: 'token' }) });
+export const TOKEN_FORM = /^[0-9a-f-]{36}\.[A-Za-z0-9_-]{20,64}$/;
+/**
+ * Any string up to a bound: a token cut or garbled on the way (an SMS split, a mail client's
+ * wrapping) must reach the page «Ссылка недействительна», not a JSON error (TOKEN_FORM is checked there).
+ */
+export const TokenParams = z.strictObject({ token: z.string().max(500) });

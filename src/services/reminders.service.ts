@@ -1,3 +1,4 @@
+import { TOKEN_FORM } from '../contracts/mailings.js';
 import type { Db } from '../db/connect.js';
 import { withTx } from '../db/connect.js';
 import { newId } from '../db/ids.js';
@@ -117,6 +118,7 @@ export type LinkPage =
 
 /** The link's row when the token is the clinic's signature over it; null for a forged, damaged or unknown one. */
 async function linkOf(db: Db, token: string, kind: 'reminder' | 'unsubscribe') {
+  if (!TOKEN_FORM.test(token)) return null;
   const link = await outbox.getLink(db, linkIdOf(token));
   if (!link || link.kind !== kind) return null;
   const secret = await outbox.linkSecret(db, link.clinic_id);

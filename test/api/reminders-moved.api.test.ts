@@ -159,6 +159,20 @@ describe.each(DIALECTS)('reminders of moved and cancelled visits (%s)', (dialect
     expect(fresh.body).toContain('Визит 25.11.2026 в 15:00');
   });
 
+  it('a link cut or garbled on the way opens the patient page «Ссылка недействительна», not a JSON error', async () => {
+    const link = await emailLink('stay', 1);
+    for (const bad of [link.slice(0, -10), `${link}).`, '/api/public/visit/%3Cscript%3Ealert(1)%3C%2Fscript%3E', '/api/public/unsubscribe/abc', `/api/public/visit/${'x'.repeat(90)}`]) {
+      const r = await anon('GET', bad);
+      expect(r.statusCode, bad).toBe(404);
+      expect(r.headers['content-type'], bad).toMatch(/text\/html/);
+      expect(r.body, bad).toContain('Ссылка недействительна');
+      expect(r.body, bad).not.toContain('<script>');
+    }
+    expect((await anon('POST', `${link.slice(0, -10)}/confirm`)).statusCode).toBe(404);
+    // The whole link still works.
+    expect((await anon('GET', link)).statusCode).toBe(200);
+  });
+
   it('«Повторить» never sends what was stopped for a reason: a stale reminder, a mailing after the refusal', async () => {
     const chief = as(t.app, await signIn(t.app, t.fx.users.chief_doctor.login));
     const messages = async () => (await owner('GET', '/api/messages')).json().messages as { id: string; purpose: string; recipient: string; status: string; lastError: string | null; body: string }[];
