@@ -13,6 +13,8 @@ import { seedDemoDestructions } from './retention.service.js';
 import { demoDocumentWriter } from './documents-demo.service.js';
 import { FIXED_PATIENT } from '../demo/demo-patients.js';
 import { seedDemoClinicDocuments } from '../demo/demo-documents.js';
+import { seedDemoQuestionnaires } from '../demo/demo-questionnaires.js';
+import { demoAnswerWriter } from './questionnaire-demo.service.js';
 
 const CLINIC_NAME = 'Стоматологическая клиника';
 const OWNER_LOGIN = 'owner';
@@ -44,6 +46,8 @@ export async function bootstrap(
     const { clinicId, logins } = await seedDemoClinic(h, { now: opts.now, hashPassword, patients: opts.demoPatients });
     // #11: the demo's documents, frozen by the documents service's writer (src/demo may not import the templates).
     await seedDemoClinicDocuments(h, clinicId, opts.now, demoDocumentWriter(h, clinicId, opts.now));
+    // DOC-2/DOC-3: some of today's and tomorrow's patients answered their questionnaires (red flags, one expired, DOC-3 in the card).
+    await seedDemoQuestionnaires(h, clinicId, opts.now, demoDocumentWriter(h, clinicId, opts.now), demoAnswerWriter(h, clinicId));
     await withTx(h, (trx) =>
       appendAudit(trx, {
         clinicId, at: opts.now.toISOString(), userId: null, userLogin: 'system', role: null, action: 'create',

@@ -69,7 +69,7 @@ export async function questionnaireForm(deps: Deps, actor: Actor, id: string) {
 }
 
 /** The snapshot with the answers ticked in (none: the blank form it was issued as). */
-function withAnswers(s: DocumentSnapshot, qs: QuestionDef[], answers: CleanAnswer[]): DocumentSnapshot {
+export function withAnswers(s: DocumentSnapshot, qs: QuestionDef[], answers: CleanAnswer[]): DocumentSnapshot {
   if (!s.questions) return s;
   const byId = new Map(answers.map((a) => [a.questionId, a]));
   const idOfText = new Map(qs.map((q) => [q.text, q.id]));
