@@ -120,9 +120,10 @@ export async function recallList(deps: Deps, actor: Actor, q: z.infer<typeof Wor
     });
   }
   // DOC-6: a recommended plan not completed, nothing booked: «не завершил лечение» with what is left of the plan.
+  // (Listed already: skipped; a dropped-out patient a call closed is judged again by the calls after the plan.)
+  const listed = new Set(items.map((i) => i.patientId));
   for (const p of plans) {
-    if (seen.has(p.patientId)) continue;
-    seen.add(p.patientId);
+    if (listed.has(p.patientId)) continue;
     const doc = doctorById.get(p.doctorId);
     items.push({
       patientId: p.patientId, name: fullName({ surname: p.surname, firstName: p.firstName, patronymic: p.patronymic }), phone: phones.get(p.patientId) ?? null,
