@@ -26,6 +26,8 @@ const TIME_HOLDING = ['booked', 'confirmed', 'arrived', 'in_chair'];
 async function fillDay(h: DbHandle, ds: Dataset, date: string, target: number): Promise<{ added: string[]; visits: number }> {
   const rows = await h.db.selectFrom('appointments').selectAll().where('clinic_id', '=', ds.clinicId).where('local_date', '=', date).where('status', 'in', TIME_HOLDING as never[]).execute();
   if (!rows.length) throw new Error(`no visits on ${date} to build the 400-visit day from`);
+  // PostgreSQL's exclusion constraints refuse a doctor's overlapping visits: there the day is measured as generated (its count is in the row's name).
+  if (h.dialect === 'postgres') return { added: [], visits: rows.length };
   const added: string[] = [];
   const clones = [];
   for (let i = rows.length; i < target; i++) {
@@ -68,6 +70,8 @@ export async function callRows(cfg: BenchConfig, app: Server, h: DbHandle, ds: D
     { name: `${convName}, raw reference, 1 caller`, metric: 'p50 ms', value: convRaw, reference: `${convStatements} statements` },
     ratioRow({ name: `${convName}, 1 connection`, metric: 'p50 ms', value: conv.p50, reference: `raw ${convRaw.toFixed(2)}` }, convRaw),
   );
+
+  process.stderr.write(`[bench] conversion: raw ${convRaw.toFixed(1)} ms, 1 conn p50 ${conv.p50.toFixed(1)} ms\n`);
 
   // The confirmation worklist of a 400-visit day: called on the bench's Wednesday, it holds Thursday.
   const tomorrow = addDays(today, 1);
