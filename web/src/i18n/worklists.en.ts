@@ -20,6 +20,7 @@ export const worklistsEn = {
   outcome: {
     confirmed: 'Confirmed', not_reached: 'Not reached', callback: 'Asked to call back', cancelled: 'Cancelled',
     moved: 'Moved', booked: 'Booked', refused: 'Called, declined',
+    not_booked: 'Not booked', info_given: 'Information only', routed: 'Passed on',
   },
   attemptBy: '{{at}}, {{by}}',
   callbackAt: 'Call back: {{at}}',

@@ -20,6 +20,7 @@ export const worklistsRu = {
   outcome: {
     confirmed: 'Подтвердил визит', not_reached: 'Не дозвонился', callback: 'Просил перезвонить', cancelled: 'Отменил визит',
     moved: 'Перенёс визит', booked: 'Записан', refused: 'Позвонили, отказался',
+    not_booked: 'Не записан', info_given: 'Только информация', routed: 'Передано',
   },
   attemptBy: '{{at}}, {{by}}',
   callbackAt: 'Перезвонить: {{at}}',
