@@ -102,7 +102,8 @@ export function anamnesisState(signedDate: string | null, onDate: string, renewa
 /** What a «careful» answer writes into its service-card section (null: nothing to write, e.g. «нет»). */
 export function cardEntryText(q: QuestionDef, yes: boolean | null, text: string | null): string | null {
   if (!q.serviceCardSection) return null;
-  const from = 'Из анкеты «Обращайтесь со мной внимательно»';
+  // Short: the alerts show on the grid, the visit panel and «Мой день», where a long prefix crowds out what matters.
+  const from = 'Анкета «Внимательно»';
   if (q.answer === 'yesno') {
     if (yes !== true) return null;
     return `${from}: ${q.text.replace(/[.?]$/, '')}${text ? ` (${text})` : ''}`;

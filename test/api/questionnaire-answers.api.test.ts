@@ -139,7 +139,7 @@ describe.each(DIALECTS)('questionnaire answers as data, red flags, renewal, DOC-
     const fromQ = async () => {
       const card = (await admin('GET', `/api/patients/${patient}/service-card`)).json() as { items?: { text: string; section: string; isAlert: boolean }[] } | { text: string; section: string; isAlert: boolean }[];
       const items = Array.isArray(card) ? card : card.items ?? [];
-      return items.filter((e) => e.text.startsWith('Из анкеты «Обращайтесь со мной внимательно»'));
+      return items.filter((e) => e.text.startsWith('Анкета «Внимательно»: '));
     };
     for (let i = 0; i < 2; i++) expect((await admin('PUT', `/api/documents/${careful.id}/answers`, { source: 'patient', answers })).statusCode).toBe(200);
     let entries = await fromQ();
