@@ -80,16 +80,11 @@ export async function openPromisedCallbacks(db: Db, clinicId: string, fromIso: s
  */
 export async function lastFinishedVisits(db: Db, clinicId: string, fromDate: string, toDate: string, nowIso: string) {
   const dayAgo = new Date(Date.parse(nowIso) - 86_400_000).toISOString();
-  const last = db
-    .selectFrom('appointments')
-    .select(['patient_id', (eb) => eb.fn.max('starts_at').as('m')])
-    .where('clinic_id', '=', clinicId)
-    .where('status', '=', 'done')
-    .groupBy('patient_id')
-    .as('l');
+  // From the window's finished visits, those with no later finished visit of the patient: both
+  // steps walk an index (the clinic's finished visits by day; the patient's visits by time). A
+  // grouping of every finished visit the clinic ever had, joined back, cost seconds on a clinic-year.
   return db
     .selectFrom('appointments as a')
-    .innerJoin(last, (j) => j.onRef('l.patient_id', '=', 'a.patient_id').onRef('l.m', '=', 'a.starts_at'))
     .innerJoin('patients as p', 'p.id', 'a.patient_id')
     .innerJoin('doctors as d', 'd.id', 'a.doctor_id')
     .select([
@@ -103,6 +98,12 @@ export async function lastFinishedVisits(db: Db, clinicId: string, fromDate: str
     .where('a.local_date', '>=', fromDate)
     .where('a.local_date', '<=', toDate)
     .where('p.pd_state', '=', 'active')
+    .where(({ not, exists, selectFrom }) => not(exists(
+      selectFrom('appointments as later').select(sql`1`.as('x'))
+        .whereRef('later.patient_id', '=', 'a.patient_id')
+        .whereRef('later.starts_at', '>', 'a.starts_at')
+        .where('later.status', '=', 'done'),
+    )))
     .orderBy('a.local_date')
     .orderBy('a.id')
     .execute();
