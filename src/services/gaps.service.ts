@@ -13,7 +13,7 @@ import { fieldError, notFound } from '../domain/errors.js';
 import { fullName } from '../domain/names.js';
 import { assertPdActive } from '../domain/retention.js';
 import { gaps as findGaps } from '../domain/schedule/slots.js';
-import { MINUTE } from '../domain/schedule/time.js';
+import { MINUTE, localDateOf } from '../domain/schedule/time.js';
 import { callbacksDue } from './callbacks.service.js';
 import { auditEntry, type Actor, type Deps } from './context.js';
 import { checkBranch } from './proposals.service.js';
@@ -75,7 +75,7 @@ async function candidatesFor(deps: Deps, actor: Actor, date: string, now: Date, 
   for (const w of waiting) {
     const days = Math.max(0, Math.round((now.getTime() - Date.parse(w.created_at)) / 86_400_000));
     push({ patientId: w.patient_id, name: fullName({ surname: w.surname, firstName: w.first_name, patronymic: w.patronymic }), phone: null, reason: 'waiting_list',
-      detail: `В листе ожидания с ${ruDate(w.created_at.slice(0, 10))}${w.note ? `: ${w.note}` : ''}`, score: 1000 + days, waitingListId: w.id, doctorId: w.doctor_id, specialty: w.specialty });
+      detail: `В листе ожидания с ${ruDate(localDateOf(Date.parse(w.created_at), tz))}${w.note ? `: ${w.note}` : ''}`, score: 1000 + days, waitingListId: w.id, doctorId: w.doctor_id, specialty: w.specialty });
   }
   for (const d of dropped) {
     push({ patientId: d.patient_id, name: fullName({ surname: d.surname, firstName: d.first_name, patronymic: d.patronymic }), phone: null, reason: 'unfinished',

@@ -40,8 +40,9 @@ export async function exportMoney(deps: Deps, actor: Actor, q: z.infer<typeof Mo
     }
   } else if (q.table === 'debts') {
     const r = await debts(deps, actor, { limit: 1000 });
+    tz = (await clinicTimeAndSettings(deps.h.db, actor.clinicId)).time_zone;
     head = ['Карта', 'Пациент', 'Телефон', 'Долг, ₽', 'Неоплаченных счетов', 'Старейший счёт', 'Выставлен', 'Последний визит'];
-    rows = r.items.map((d) => [d.cardNumber, txt(d.name), txt(d.phone), rub(d.debt), d.unpaidBills, d.oldestBill ? d.oldestBill.number : '', d.oldestBill ? ddmm(d.oldestBill.issuedAt.slice(0, 10)) : '', ddmm(d.lastVisit)]);
+    rows = r.items.map((d) => [d.cardNumber, txt(d.name), txt(d.phone), rub(d.debt), d.unpaidBills, d.oldestBill ? d.oldestBill.number : '', d.oldestBill ? ddmm(localDateOf(Date.parse(d.oldestBill.issuedAt), tz)) : '', ddmm(d.lastVisit)]);
   } else if (q.table === 'shifts') {
     const r = await shiftReports(deps, actor, period);
     head = ['Смена', 'Филиал', 'Открыл', 'Открыта', 'Закрыл', 'Закрыта', 'Размен, ₽', 'Поступило, ₽', 'Возвраты, ₽', 'Ожидалось в кассе, ₽', 'Пересчитано, ₽', 'Расхождение, ₽', 'Примечание'];

@@ -10,7 +10,7 @@ import { QueryState } from '../../components/QueryState';
 import { useClinicTimeZone } from '../../components/session';
 import { useLang } from '../../i18n';
 import { useFieldErrors } from '../../lib/fieldErrors';
-import { todayIn } from '../../lib/format';
+import { dateOf, todayIn } from '../../lib/format';
 import { notifyError, notifySaved } from '../../lib/notify';
 import { rub, ruDay } from './money';
 
@@ -26,7 +26,8 @@ function monthsBack(today: string, n: number): string[] {
 export function RegistersTab() {
   const { t } = useTranslation();
   const lang = useLang();
-  const today = todayIn(useClinicTimeZone());
+  const tz = useClinicTimeZone();
+  const today = todayIn(tz);
   const months = monthsBack(today, 13);
   const insurers = useInsurers().data?.items ?? [];
   const [insurerId, setInsurerId] = useState<string | null>(null);
@@ -93,7 +94,7 @@ export function RegistersTab() {
           <Table.Tbody>
             {list.data.items.map((r) => (
               <Table.Tr key={r.id}>
-                <Table.Td>{r.number}</Table.Td><Table.Td>{r.insurerName}</Table.Td><Table.Td>{ruMonth(r.month)}</Table.Td><Table.Td>{ruDay(r.sentAt.slice(0, 10))}</Table.Td>
+                <Table.Td>{r.number}</Table.Td><Table.Td>{r.insurerName}</Table.Td><Table.Td>{ruMonth(r.month)}</Table.Td><Table.Td>{ruDay(dateOf(r.sentAt, tz))}</Table.Td>
                 <Table.Td>{r.billsCount}</Table.Td><Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{rub(r.total)}</Table.Td>
                 <Table.Td>
                   <Badge variant="light" color={r.status === 'paid' ? 'green' : 'blue'}>{r.status === 'paid' ? t('ins.registers.statusPaid', { date: ruDay(r.paidOn ?? '') }) : t('ins.registers.statusSent')}</Badge>

@@ -1,12 +1,13 @@
 import { Button, Group, Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useMailingConsents, useSetMailingConsent, type ChannelT } from '../../api/mailings';
-import { useCan } from '../../components/session';
-import { formatDate } from '../../lib/format';
+import { useCan, useClinicTimeZone } from '../../components/session';
+import { dateOf, formatDate } from '../../lib/format';
 import { notifyError, notifySaved } from '../../lib/notify';
 
 /** The patient's consent to mailings per channel, with when and who recorded it (the card). */
 export function MailingConsentPanel({ patientId }: { patientId: string }) {
+  const tz = useClinicTimeZone();
   const { t } = useTranslation();
   const can = useCan();
   const q = useMailingConsents(patientId);
@@ -24,7 +25,7 @@ export function MailingConsentPanel({ patientId }: { patientId: string }) {
             <Text size="sm">
               <b>{c(ch)}: </b>
               <Text span c={cur ? (cur.agreed ? 'teal' : 'red') : 'dimmed'}>{cur ? c(cur.agreed ? 'agreed' : 'refused') : c('unknown')}</Text>
-              {cur && <Text span size="xs" c="dimmed">{` · ${c('recorded', { when: formatDate(cur.recordedAt.slice(0, 10)), who: cur.recordedBy ?? '—' })}`}</Text>}
+              {cur && <Text span size="xs" c="dimmed">{` · ${c('recorded', { when: formatDate(dateOf(cur.recordedAt, tz)), who: cur.recordedBy ?? '—' })}`}</Text>}
             </Text>
             {can('patients.write') && (
               <Group gap={4}>

@@ -3,11 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { moneyCsvUrl, useDebts, type Period } from '../../api/money';
 import { QueryState } from '../../components/QueryState';
-import { displayPhone, formatDate } from '../../lib/format';
+import { useClinicTimeZone } from '../../components/session';
+import { dateOf, displayPhone, formatDate } from '../../lib/format';
 import { Figure, rub, Section } from './moneyParts';
 
 /** Patients who owe, largest first, with what the desk needs to call them. */
 export function DebtsTab({ period }: { period: Period }) {
+  const tz = useClinicTimeZone();
   const { t } = useTranslation();
   const q = useDebts();
   if (!q.data) return <QueryState isPending={q.isPending} error={q.error} />;
@@ -40,7 +42,7 @@ export function DebtsTab({ period }: { period: Period }) {
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{x.phone ? <Anchor href={`tel:${x.phone}`}>{displayPhone(x.phone)}</Anchor> : '—'}</Table.Td>
                 <Table.Td ta="right" c="red.7" fw={600} style={{ whiteSpace: 'nowrap' }}>{rub(x.debt)}</Table.Td>
-                <Table.Td>{x.oldestBill ? t('money.billNo', { n: x.oldestBill.number, date: formatDate(x.oldestBill.issuedAt.slice(0, 10)), sum: rub(x.oldestBill.owed) }) : '—'}{x.unpaidBills > 1 ? <Text size="xs" c="dimmed">{t('money.unpaidBills')}: {x.unpaidBills}</Text> : null}</Table.Td>
+                <Table.Td>{x.oldestBill ? t('money.billNo', { n: x.oldestBill.number, date: formatDate(dateOf(x.oldestBill.issuedAt, tz)), sum: rub(x.oldestBill.owed) }) : '—'}{x.unpaidBills > 1 ? <Text size="xs" c="dimmed">{t('money.unpaidBills')}: {x.unpaidBills}</Text> : null}</Table.Td>
                 <Table.Td>{x.lastVisit ? formatDate(x.lastVisit) : '—'}</Table.Td>
               </Table.Tr>
             ))}
