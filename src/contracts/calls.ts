@@ -163,3 +163,26 @@ export const ConversionReport = z.object({
   byMonth: z.array(ConversionRow),
 });
 export type ConversionReportT = z.infer<typeof ConversionReport>;
+
+/** Issue #14: the calls behind one figure of the conversion report — the total's or a breakdown row's (`group` + `key`, the row's key as the report gives it). */
+export const ConversionListQuery = ConversionQuery.extend({
+  group: z.enum(['admin', 'source', 'branch', 'week', 'month']).optional(),
+  key: z.string().max(64).optional(),
+  /** Which figure of the row: its primary calls (the default), those booked, those booked who never came. */
+  measure: z.enum(['calls', 'booked', 'neverCame']).default('calls'),
+});
+export type ConversionListQueryT = z.infer<typeof ConversionListQuery>;
+export const ConversionListItem = z.object({
+  id: z.string(),
+  startedAt: z.string(),
+  patientId: z.string().nullable(),
+  patientName: z.string().nullable(),
+  callerName: z.string().nullable(),
+  userName: z.string().nullable(),
+  sourceName: z.string().nullable(),
+  branchName: z.string().nullable(),
+  outcome: z.string(),
+  visit: z.object({ id: z.string(), startsAt: z.string(), status: z.string(), branchId: z.string() }).nullable(),
+});
+export const ConversionList = z.object({ from: z.string(), to: z.string(), items: z.array(ConversionListItem), total: z.number().int(), limit: z.number().int() });
+export type ConversionListT = z.infer<typeof ConversionList>;

@@ -91,11 +91,35 @@ export async function conversionRows(db: Db, clinicId: string, fromIso: string, 
     .where('c.direction', '=', 'in')
     .where('c.caller_type', '=', 'primary')
     .select([
-      'c.direction', 'c.caller_type', 'c.started_at', 'c.user_id', 'c.source_id', 'c.branch_id', 'c.outcome', 'c.appointment_id',
+      'c.id', 'c.direction', 'c.caller_type', 'c.started_at', 'c.user_id', 'c.source_id', 'c.branch_id', 'c.outcome', 'c.appointment_id',
       'a.status as visit_status', 'a.starts_at as visit_starts_at',
       sql<number>`case when c.patient_id is not null and exists (select 1 from appointments d where d.patient_id = c.patient_id and d.status = 'done' and d.starts_at < c.started_at) then 1 else 0 end`.as('had_visit'),
     ])
     .execute();
+}
+
+/** The calls of a conversion figure's list (issue #14), by id, newest first, with the names the list shows. */
+export async function conversionListRows(db: Db, clinicId: string, ids: readonly string[]) {
+  const out = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    out.push(
+      ...(await db
+        .selectFrom('calls as c')
+        .leftJoin('patients as p', 'p.id', 'c.patient_id')
+        .leftJoin('users as u', 'u.id', 'c.user_id')
+        .leftJoin('info_sources as s', 's.id', 'c.source_id')
+        .leftJoin('branches as b', 'b.id', 'c.branch_id')
+        .leftJoin('appointments as a', 'a.id', 'c.appointment_id')
+        .where('c.clinic_id', '=', clinicId)
+        .where('c.id', 'in', ids.slice(i, i + 500))
+        .select([
+          'c.id', 'c.started_at', 'c.patient_id', 'c.caller_name', 'c.outcome', 'p.surname', 'p.first_name', 'p.patronymic', 'u.full_name as user_name',
+          's.name as source_name', 'b.name as branch_name', 'a.id as visit_id', 'a.starts_at as visit_starts_at', 'a.status as visit_status', 'a.branch_id as visit_branch_id',
+        ])
+        .execute()),
+    );
+  }
+  return out.sort((x, y) => (x.started_at < y.started_at ? 1 : x.started_at > y.started_at ? -1 : x.id < y.id ? 1 : -1));
 }
 
 /** The patient's finished and missed visits, newest first. */

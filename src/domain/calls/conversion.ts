@@ -76,6 +76,37 @@ function finish(key: string, calls: number, booked: number, never: number): Conv
   return { key, calls, booked, neverCame: never, rate, level: rate === null ? null : conversionLevel(rate) };
 }
 
+export type ConversionGroup = 'admin' | 'source' | 'branch' | 'week' | 'month';
+export type ConversionMeasure = 'calls' | 'booked' | 'neverCame';
+export const CONVERSION_GROUPS: readonly ConversionGroup[] = ['admin', 'source', 'branch', 'week', 'month'];
+
+/** Where a primary call counts in the report: its row key in each breakdown, and whether it was booked and never came. */
+export interface ConversionClass {
+  keys: Record<ConversionGroup, string>;
+  booked: boolean;
+  neverCame: boolean;
+}
+
+/**
+ * The one classification the report's figures and their lists share (issue #14): null for a call
+ * that is not primary; else its keys (ids, empty string: not recorded; clinic-local week and month).
+ */
+export function classifyCall(c: ConversionCall, timeZone: string, nowMs: number): ConversionClass | null {
+  if (!isPrimaryCall(c)) return null;
+  const day = localDateOf(Date.parse(c.startedAt), timeZone);
+  return {
+    keys: { admin: c.userId ?? NONE, source: c.sourceId ?? NONE, branch: c.branchId ?? NONE, week: mondayOf(day), month: day.slice(0, 7) },
+    booked: isBooked(c),
+    neverCame: neverCame(c, nowMs),
+  };
+}
+
+/** Whether a classified call is one of the figure «measure» of the total (no group) or of the row `key` of `group`. */
+export function inFigure(k: ConversionClass, measure: ConversionMeasure, group?: ConversionGroup, key?: string): boolean {
+  if (group && k.keys[group] !== key) return false;
+  return measure === 'calls' || (measure === 'booked' ? k.booked : k.neverCame);
+}
+
 /**
  * Primary calls → primary visits booked (CALL-5), overall and by administrator, source, branch,
  * week and month. Keys are ids (empty string: not recorded) and clinic-local periods.
@@ -91,18 +122,14 @@ export function conversion(calls: readonly ConversionCall[], timeZone: string, n
     m.set(key, g);
   };
   for (const c of calls) {
-    if (!isPrimaryCall(c)) continue;
-    const b = isBooked(c) ? 1 : 0;
-    const n = neverCame(c, nowMs) ? 1 : 0;
+    const k = classifyCall(c, timeZone, nowMs);
+    if (!k) continue;
+    const b = k.booked ? 1 : 0;
+    const n = k.neverCame ? 1 : 0;
     total[0]++;
     total[1] += b;
     total[2] += n;
-    const day = localDateOf(Date.parse(c.startedAt), timeZone);
-    bump(groups.admin, c.userId ?? NONE, b, n);
-    bump(groups.source, c.sourceId ?? NONE, b, n);
-    bump(groups.branch, c.branchId ?? NONE, b, n);
-    bump(groups.week, mondayOf(day), b, n);
-    bump(groups.month, day.slice(0, 7), b, n);
+    for (const g of CONVERSION_GROUPS) bump(groups[g], k.keys[g], b, n);
   }
   const rows = (m: Map<string, number[]>, byKey: boolean) =>
     [...m.entries()]

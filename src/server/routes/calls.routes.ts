@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdParams } from '../../contracts/common.js';
-import { Call, CallDesk, CallDeskQuery, CallerCard, CallInput, CallPage, CallQuery, CallScriptBody, CallScriptView, ConversionQuery, ConversionReport } from '../../contracts/calls.js';
+import { Call, CallDesk, CallDeskQuery, CallerCard, CallInput, CallPage, CallQuery, CallScriptBody, CallScriptView, ConversionList, ConversionListQuery, ConversionQuery, ConversionReport } from '../../contracts/calls.js';
 import * as reports from '../../services/call-reports.service.js';
 import * as scripts from '../../services/call-scripts.service.js';
 import * as calls from '../../services/calls.service.js';
@@ -23,6 +23,8 @@ export const callRoutes = ({ deps }: RouteDeps): FastifyPluginAsyncZod => async 
     calls.callDesk(deps, actorOf(req), req.query));
   app.get('/calls/conversion', { config: { access: M }, schema: { tags, summary: 'Primary calls → primary visits booked', querystring: ConversionQuery, response: { 200: ConversionReport } } }, async (req) =>
     reports.conversionReport(deps, actorOf(req), req.query));
+  app.get('/calls/conversion/list', { config: { access: M }, schema: { tags, summary: 'The calls behind one conversion figure (the total or a breakdown row)', querystring: ConversionListQuery, response: { 200: ConversionList } } }, async (req) =>
+    reports.conversionList(deps, actorOf(req), req.query));
   app.get('/patients/:id/caller-card', { config: { access: W }, schema: { tags, summary: 'A known caller’s history for the call card (audited read)', params: IdParams, response: { 200: CallerCard } } }, async (req) =>
     calls.callerCard(deps, actorOf(req), req.params.id));
   app.get('/calls/:id', { config: { access: W }, schema: { tags, params: IdParams, response: { 200: Call } } }, async (req) =>
