@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { CallDesk, CallerCard, CallInputT, CallPage, CallQueryT, CallScriptBody, CallScriptView, CallT, ConversionReportT } from '../../../src/contracts/calls.js';
+import type { CallDesk, CallerCard, CallInputT, CallPage, CallQueryT, CallScriptBody, CallScriptView, CallT, ConversionListQueryT, ConversionListT, ConversionReportT } from '../../../src/contracts/calls.js';
 import { api, toQueryString, type Query } from './client';
 
 export type CallDeskT = z.infer<typeof CallDesk>;
@@ -8,7 +8,9 @@ export type CallerCardT = z.infer<typeof CallerCard>;
 export type CallPageT = z.infer<typeof CallPage>;
 export type CallScriptViewT = z.infer<typeof CallScriptView>;
 export type CallScriptT = z.infer<typeof CallScriptBody>;
-export type { CallT, ConversionReportT };
+export type { CallT, ConversionListT, ConversionReportT };
+/** Which figure's calls to list (issue #14): the total's (no group) or a breakdown row's. */
+export type ConversionDrill = Pick<ConversionListQueryT, 'group' | 'key' | 'measure'> & { title: string };
 
 /** What the call card opens with; asked afresh for each call (the greeting follows the clock). */
 export function useCallDesk(branchId: string | null) {
@@ -43,6 +45,23 @@ export function useConversion(from: string | null, to: string | null, enabled = 
     queryFn: () => api<ConversionReportT>('GET', '/calls/conversion', undefined, { from: from ?? undefined, to: to ?? undefined }),
     enabled,
     placeholderData: keepPreviousData,
+  });
+}
+
+/** The calls behind one conversion figure; asked only while its list is open. */
+export function useConversionList(from: string, to: string, drill: ConversionDrill | null) {
+  return useQuery({
+    queryKey: ['calls', 'conversion', 'list', from, to, drill?.group ?? null, drill?.key ?? null, drill?.measure ?? null],
+    enabled: !!drill,
+    // By hand: a «не указан» row's key is the empty string, which the query helper would drop.
+    queryFn: () => {
+      const q = new URLSearchParams({ from, to, measure: drill!.measure });
+      if (drill!.group) {
+        q.set('group', drill!.group);
+        q.set('key', drill!.key ?? '');
+      }
+      return api<ConversionListT>('GET', `/calls/conversion/list?${q}`);
+    },
   });
 }
 

@@ -59,5 +59,10 @@ export const callsEn: typeof callsRu = {
     total: 'Total', calls: 'First-time calls', booked: 'Booked', rate: 'Conversion', neverCame: 'Booked, never came',
     byWeek: 'By week', byMonth: 'By month', byAdmin: 'By administrator', bySource: 'By source', byBranch: 'By branch', weekOf: 'week of {{d}}', none: 'not recorded',
     good: 'good (60 %)', excellent: 'excellent (80 %)', levels: { low: 'below the mark', good: 'good', excellent: 'excellent' },
+    list: {
+      period: '{{from}} to {{to}}',
+      when: 'Call', who: 'Patient / caller', admin: 'Taken by', source: 'Source', branch: 'Branch', outcome: 'Outcome', visit: 'Visit', visitStatus: 'Visit status',
+      unknown: 'no name given',
+    },
   },
 };

@@ -116,5 +116,10 @@ export const callsRu = {
     none: 'не указан',
     good: 'хорошо (60 %)', excellent: 'отлично (80 %)',
     levels: { low: 'ниже нормы', good: 'хорошо', excellent: 'отлично' },
+    list: {
+      period: 'с {{from}} по {{to}}',
+      when: 'Звонок', who: 'Пациент / звонящий', admin: 'Принял', source: 'Источник', branch: 'Филиал', outcome: 'Итог', visit: 'Визит', visitStatus: 'Статус визита',
+      unknown: 'не назвался',
+    },
   },
 };
