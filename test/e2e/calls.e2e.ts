@@ -88,6 +88,17 @@ describe('browser: «Новый звонок» — the call card, booking from t
     expect(pct).toBeLessThan(80);
     await chief.waitForTimeout(500); // the chart's animation
     await chief.screenshot({ path: path.join(SHOTS, 'calls-conversion.png'), fullPage: true });
+    // Issue #14: the booked figure opens its calls, exactly that many, each patient linked to the card.
+    const booked = Number(await chief.getByTestId('conversion-booked').textContent());
+    expect(booked).toBeGreaterThan(0);
+    await chief.getByTestId('conversion-booked-open').click();
+    await chief.getByTestId('conversion-list').getByTestId('drill-table').waitFor();
+    expect(await chief.getByTestId('conversion-list-row').count()).toBe(booked);
+    expect(await chief.getByTestId('conversion-list').getByTestId('drill-patient').count()).toBe(booked);
+    await expect(chief.getByTestId('conversion-list').getByTestId('drill-count').textContent()).resolves.toContain(String(booked));
+    await chief.screenshot({ path: path.join(SHOTS, 'calls-conversion-list.png') });
+    await chief.keyboard.press('Escape');
+    await chief.getByTestId('conversion-list-row').first().waitFor({ state: 'detached' });
     await chief.getByTestId('tab-script').click();
     await chief.getByTestId('script-editor').waitFor();
     await chief.screenshot({ path: path.join(SHOTS, 'calls-script.png'), fullPage: true });
