@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conversion, conversionLevel, type ConversionCall } from './conversion.js';
+import { classifyCall, conversion, CONVERSION_GROUPS, conversionLevel, inFigure, type ConversionCall } from './conversion.js';
 
 const NOW = Date.parse('2026-03-20T12:00:00Z');
 const call = (o: Partial<ConversionCall> = {}): ConversionCall => ({
@@ -45,5 +45,33 @@ describe('conversion (CALL-5)', () => {
 
   it('no calls: no rate', () => {
     expect(conversion([], 'Europe/Moscow', NOW).total).toEqual({ key: 'total', calls: 0, booked: 0, neverCame: 0, rate: null, level: null });
+  });
+
+  it('issue #14: each figure of the report is the count of calls its list selects (classifyCall + inFigure)', () => {
+    const calls: ConversionCall[] = [];
+    for (let i = 0; i < 120; i++) {
+      const o: Partial<ConversionCall> = {
+        startedAt: new Date(Date.parse('2026-01-05T20:30:00Z') + i * 17 * 3_600_000).toISOString(),
+        userId: i % 7 === 0 ? null : `u${i % 3}`, sourceId: i % 5 === 0 ? null : `s${i % 4}`, branchId: i % 11 === 0 ? null : `b${i % 2}`,
+        direction: i % 13 === 0 ? 'out' : 'in', hadVisitBefore: i % 17 === 0,
+      };
+      calls.push(i % 3 === 0 ? call(o) : booked({ ...o, visitStatus: ['done', 'no_show', 'cancelled', 'booked'][i % 4], visitStartsAt: '2026-03-01T07:00:00Z' }));
+    }
+    const r = conversion(calls, 'Europe/Moscow', NOW);
+    const k = calls.map((c) => classifyCall(c, 'Europe/Moscow', NOW)).filter((x) => x !== null);
+    expect(k.length).toBe(r.total.calls);
+    const field = { admin: r.byAdmin, source: r.bySource, branch: r.byBranch, week: r.byWeek, month: r.byMonth };
+    let rows = 0;
+    for (const m of ['calls', 'booked', 'neverCame'] as const) {
+      expect(k.filter((x) => inFigure(x, m)).length, m).toBe(r.total[m]);
+      for (const g of CONVERSION_GROUPS) {
+        for (const row of field[g]) {
+          expect(k.filter((x) => inFigure(x, m, g, row.key)).length, `${g} ${row.key} ${m}`).toBe(row[m]);
+          rows++;
+        }
+      }
+    }
+    expect(rows).toBeGreaterThan(40);
+    expect(r.total.neverCame).toBeGreaterThan(0);
   });
 });
