@@ -58,7 +58,7 @@ describe('browser: «Опросы после лечения» (SURV-1/2): the de
     await dialog.getByTestId('survey-callback-time').fill('18:30');
     await dialog.getByTestId('survey-save').click();
     await admin.getByTestId('surveys-later').getByTestId(`survey-row-${other.patientId}`).waitFor();
-    await expect(admin.getByTestId('surveys-later').getByTestId(`survey-row-${other.patientId}`).textContent()).resolves.toContain(`Перезвонить в ${tomorrow.slice(8, 10)}.${tomorrow.slice(5, 7)}.${tomorrow.slice(0, 4)} 18:30`);
+    await expect(admin.getByTestId('surveys-later').getByTestId(`survey-row-${other.patientId}`).textContent()).resolves.toContain(`Перезвонить ${tomorrow.slice(8, 10)}.${tomorrow.slice(5, 7)}.${tomorrow.slice(0, 4)} в 18:30`);
 
     // The chief doctor: the task, the service card, the questionnaire.
     const [surname, first] = target.patientName.split(' ');
