@@ -55,8 +55,9 @@ describe('browser: a telephony ring pops the call card on the open desk page; bo
     await admin.getByTestId('doctor-select').click();
     await admin.getByRole('option', { name: new RegExp(`^${dentist.surname}`) }).click();
     await admin.getByTestId('two-search').click();
-    await admin.getByTestId('option-0').waitFor();
-    await admin.getByTestId('option-1').click();
+    // The demo's dentist is booked weeks ahead: some hours of the day the search finds one option within
+    // its horizon, not two (the test failed by the hour of the run). The first is there either way.
+    await admin.getByTestId('option-0').click();
     await admin.getByTestId('call-booked').waitFor();
     await admin.getByTestId('call-finish').click();
 
