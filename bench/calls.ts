@@ -6,6 +6,7 @@ import { localDateOf } from '../src/domain/schedule/time.js';
 import { conversionReport } from '../src/services/call-reports.service.js';
 import { confirmationList } from '../src/services/confirmation-worklist.service.js';
 import type { BenchConfig } from './config.js';
+import { cloneVisitsTo } from './documents.js';
 import { runLoad } from './load.js';
 import { OWNER_LOGIN, ownerSession, record, replayP50 } from './recorded.js';
 import { ratioRow, type Row } from './report.js';
@@ -28,15 +29,7 @@ async function fillDay(h: DbHandle, ds: Dataset, date: string, target: number): 
   if (!rows.length) throw new Error(`no visits on ${date} to build the 400-visit day from`);
   // PostgreSQL's exclusion constraints refuse a doctor's overlapping visits: there the day is measured as generated (its count is in the row's name).
   if (h.dialect === 'postgres') return { added: [], visits: rows.length };
-  const added: string[] = [];
-  const clones = [];
-  for (let i = rows.length; i < target; i++) {
-    const id = newId();
-    added.push(id);
-    clones.push({ ...rows[i % rows.length], id, patient_id: ds.patientIds[(i * 7919) % ds.patientIds.length] });
-  }
-  for (let i = 0; i < clones.length; i += 100) await h.db.insertInto('appointments').values(clones.slice(i, i + 100) as never).execute();
-  return { added, visits: Math.max(rows.length, target) };
+  return cloneVisitsTo(h, ds, rows, target);
 }
 
 async function oneConnection(app: Server, path: string, headers: Record<string, string>, amount: number) {

@@ -56,6 +56,11 @@ async function timedPdf(app: Server, headers: Record<string, string>, id: string
 async function fillTomorrow(h: DbHandle, ds: Dataset, tomorrow: string, target: number): Promise<{ added: string[]; visits: number }> {
   const rows = await h.db.selectFrom('appointments').selectAll().where('clinic_id', '=', ds.clinicId).where('local_date', '=', tomorrow).where('status', 'in', TIME_HOLDING as never[]).execute();
   if (!rows.length) throw new Error(`no visits on ${tomorrow} to build the pack day from`);
+  return cloneVisitsTo(h, ds, rows, target);
+}
+
+/** Adds clones of a day's `rows` for other patients until the day holds `target` visits; answers the ids added (the caller removes them). */
+export async function cloneVisitsTo(h: DbHandle, ds: Dataset, rows: object[], target: number): Promise<{ added: string[]; visits: number }> {
   const added: string[] = [];
   const clones = [];
   for (let i = rows.length; i < target; i++) {
