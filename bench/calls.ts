@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import type { DbHandle } from '../src/db/connect.js';
-import { newId } from '../src/db/ids.js';
 import { addDays } from '../src/domain/dates.js';
 import { localDateOf } from '../src/domain/schedule/time.js';
 import { conversionReport } from '../src/services/call-reports.service.js';
